@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Board build:  make KDIR=/path/to/kernel/build ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-
+#               modules land in $(OUT), ready for insmod.
+# Tests:        make check   (fresh machine: installs, builds and runs everything)
+# Kernels only: make kernels
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
+
+.PHONY: modules check kernels clean
+
+modules:
+	scripts/build-modules.sh $(KDIR) $(OUT) $(if $(ARCH),ARCH=$(ARCH)) \
+		$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
+	@echo "modules: $$(cd $(OUT) && ls *.ko | tr '\n' ' ')(in $(OUT))"
+
+check:
+	scripts/check.sh
+
+kernels:
+	scripts/install-host-deps.sh
+	scripts/test-kernels.sh
+
+clean:
+	rm -rf out

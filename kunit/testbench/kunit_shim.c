@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <kunit/test.h>
+#include <linux/export.h>
+
+#include "kunit_shim.h"
+
+/**
+ * kx_kunit_fail() - fail a KUnit expectation from C++
+ * @test: the running case
+ * @file: C++ source file of the expectation
+ * @line: its line
+ * @fmt: what was expected, printf-style
+ */
+void kx_kunit_fail(struct kunit *test, const char *file, int line,
+		   const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	KUNIT_FAIL(test, "%s:%d: %pV", file, line, &vaf);
+	va_end(args);
+}
+EXPORT_SYMBOL_GPL(kx_kunit_fail);
+
+/**
+ * kx_kunit_abort() - fail a KUnit assertion from C++ and end the case
+ * @test: the running case
+ * @file: C++ source file of the assertion
+ * @line: its line
+ * @fmt: what was asserted, printf-style
+ */
+void kx_kunit_abort(struct kunit *test, const char *file, int line,
+		    const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	KUNIT_ASSERT_FAILURE(test, "%s:%d: %pV", file, line, &vaf);
+	va_end(args);
+	/* KUNIT_ASSERT_FAILURE never returns; tell the compiler so. */
+	unreachable();
+}
+EXPORT_SYMBOL_GPL(kx_kunit_abort);
+
+/**
+ * kx_kunit_skip() - skip the running case from C++
+ * @test: the running case
+ * @reason: why it cannot run here
+ */
+void kx_kunit_skip(struct kunit *test, const char *reason)
+{
+	kunit_skip(test, "%s", reason);
+	unreachable();
+}
+EXPORT_SYMBOL_GPL(kx_kunit_skip);
+
+/**
+ * kx_kunit_kzalloc() - kunit_kzalloc() for C++
+ * @test: the running case
+ * @size: bytes
+ *
+ * Return: zeroed memory freed when the case ends, or NULL.
+ */
+void *kx_kunit_kzalloc(struct kunit *test, size_t size)
+{
+	return kunit_kzalloc(test, size, GFP_KERNEL);
+}
+EXPORT_SYMBOL_GPL(kx_kunit_kzalloc);

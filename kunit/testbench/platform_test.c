@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the test bench relies on from the test kernel itself.  These fail
+ * when a test kernel is configured or patched wrongly, before any suite
+ * of ours gives a confusing answer for the same reason.
+ */
+#include <kunit/test.h>
+#include <linux/dma-map-ops.h>
+#include <linux/dma-mapping.h>
+#include <linux/io.h>
+#include <linux/platform_device.h>
+
+#include "scratch_mmio.h"
+
+#if defined(CONFIG_DMA_OPS) || defined(CONFIG_ARCH_HAS_DMA_OPS)
+#define TB_HAVE_DMA_OPS 1
+#else
+#define TB_HAVE_DMA_OPS 0
+#endif
+
+#define TB_FAKE_IOVA 0x40000000
+
+static struct {
+	int allocs;
+	int frees;
+	void *buffer;
+} recorded;
+
+static void *recording_alloc(struct device *dev, size_t size,
+			     dma_addr_t *handle, gfp_t gfp, unsigned long attrs)
+{
+	recorded.allocs++;
+	recorded.buffer = kzalloc(size, gfp);
+	*handle = TB_FAKE_IOVA;
+	return recorded.buffer;
+}
+
+static void recording_free(struct device *dev, size_t size, void *cpu_addr,
+			   dma_addr_t handle, unsigned long attrs)
+{
+	recorded.frees++;
+	kfree(cpu_addr);
+}
+
+static const struct dma_map_ops recording_ops = {
+	.alloc = recording_alloc,
+	.free = recording_free,
+};
+
+/*
+ * dma_alloc_coherent() on a device with its own dma_map_ops must reach
+ * them: 6.1 UML has DMA_OPS, 6.12 UML has it through our test-kernel patch
+ * (Documentation/dma-ops-on-uml.rst).  Without it the DMA layer could only
+ * be tested by calling its ops by hand.
+ */
+static void tb_per_device_dma_ops_dispatch(struct kunit *test)
+{
+	struct platform_device *pdev;
+	dma_addr_t handle = 0;
+	void *cpu;
+
+	if (!TB_HAVE_DMA_OPS)
+		KUNIT_FAIL(test, "this test kernel has no per-device dma_map_ops");
+
+	pdev = platform_device_register_simple("socmmu-tb-dma", PLATFORM_DEVID_AUTO, NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pdev));
+	KUNIT_ASSERT_EQ(test, dma_coerce_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(32)), 0);
+
+	memset(&recorded, 0, sizeof(recorded));
+	set_dma_ops(&pdev->dev, &recording_ops);
+	cpu = dma_alloc_coherent(&pdev->dev, 256, &handle, GFP_KERNEL);
+	KUNIT_EXPECT_EQ(test, recorded.allocs, TB_HAVE_DMA_OPS);
+	KUNIT_EXPECT_PTR_EQ(test, cpu, recorded.buffer);
+	if (TB_HAVE_DMA_OPS)
+		KUNIT_EXPECT_EQ(test, handle, (dma_addr_t)TB_FAKE_IOVA);
+	if (cpu)
+		dma_free_coherent(&pdev->dev, 256, cpu, handle);
+	KUNIT_EXPECT_EQ(test, recorded.frees, recorded.allocs);
+
+	set_dma_ops(&pdev->dev, NULL);
+	platform_device_unregister(pdev);
+}
+
+/* ioremap() of the scratch window goes through logic_iomem to our ops. */
+static void tb_scratch_window_reaches_model(struct kunit *test)
+{
+	void __iomem *base;
+
+	tb_scratch_reset();
+	base = ioremap(TB_SCRATCH_PHYS, TB_SCRATCH_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, base);
+
+	writel(0x12345678, base + 0x10);
+	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x10), 0x12345678u);
+	tb_scratch_poke(0x14, 0xcafef00d);
+	KUNIT_EXPECT_EQ(test, readl(base + 0x14), 0xcafef00du);
+	KUNIT_EXPECT_EQ(test, tb_scratch_writes(0x10), 1u);
+	KUNIT_EXPECT_EQ(test, tb_scratch_reads(0x14), 1u);
+
+	/* A byte access is not a register access: the window rejects it. */
+	writeb(0xff, base + 0x18);
+	KUNIT_EXPECT_EQ(test, tb_scratch_bad_accesses(), 1u);
+	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x18), 0u);
+
+	iounmap(base);
+}
+
+static struct kunit_case testbench_cases[] = {
+	KUNIT_CASE(tb_per_device_dma_ops_dispatch),
+	KUNIT_CASE(tb_scratch_window_reaches_model),
+	{}
+};
+
+static struct kunit_suite testbench_suite = {
+	.name = "socmmu_testbench",
+	.test_cases = testbench_cases,
+};
+
+kunit_test_suites(&testbench_suite);

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * socmmu_testbench: what our KUnit suites run against in UML.  It emulates
+ * register windows through logic_iomem, which cannot unregister a region,
+ * so this module has no exit function and stays loaded once loaded.
+ */
+#include <linux/module.h>
+
+#include "testbench.h"
+
+static int __init testbench_init(void)
+{
+	int ret = tb_scratch_register();
+
+	if (ret)
+		pr_err("socmmu_testbench: scratch window: error %d\n", ret);
+	return ret;
+}
+module_init(testbench_init);
+
+MODULE_DESCRIPTION("socmmu KUnit test bench (UML)");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,32 @@
+#!/bin/bash
+# Build our modules against one kernel build tree, out of the source tree.
+#
+#   scripts/build-modules.sh KDIR OUTDIR [make arguments...]
+#
+# Kbuild puts objects next to the sources of an external module, and we
+# build the same sources for four kernels.  So each build gets its own
+# OUTDIR holding a tree of symlinks to our sources; objects land there and
+# the source tree stays clean.  Symlinks keep make's timestamps those of the
+# real files, so incremental builds work.
+set -euo pipefail
+
+[ $# -ge 2 ] || { echo "usage: $0 KDIR OUTDIR [make args]" >&2; exit 2; }
+kdir=$1
+out=$2
+shift 2
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+[ -f "$kdir/Module.symvers" ] || {
+	echo "build-modules: $kdir is not a built kernel tree (no Module.symvers)" >&2
+	exit 1
+}
+
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+for entry in Kbuild scripts lib iommu dma remoteproc isp-example kunit; do
+	[ -e "$top/$entry" ] && cp -rs --remove-destination "$top/$entry" "$out/"
+done
+# Sources deleted since the last build leave dangling links behind.
+find "$out" -xtype l -delete
+
+exec make -C "$kdir" M="$out" "$@" modules

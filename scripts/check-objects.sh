@@ -1,0 +1,56 @@
+#!/bin/bash
+# Check what the compiler and linker left in our objects.
+#
+#   scripts/check-objects.sh KDIR MODDIR [CROSS_COMPILE]
+#
+# 1. No C++ object may carry constructors or destructors to run at load
+#    (.init_array/.ctors/.fini_array/.dtors): the module loader runs them
+#    only under CONFIG_CONSTRUCTORS, so they would silently never run.
+# 2. No C++ object may need the C++ runtime or libgcc: __cxa_* (but our own
+#    __cxa_pure_virtual), _Unwind_*, the personality routine, or 64-bit
+#    division helpers (__aeabi_uldivmod, __udivdi3, ...).
+# 3. Every undefined symbol of every module must be exported by the kernel
+#    (its Module.symvers) or by one of our modules.  modpost checks this
+#    too; this says which object and why, in one place, for all kernels.
+set -uo pipefail
+
+kdir=$1 moddir=$2 cross=${3:-}
+fail=0
+
+say() { echo "check-objects: $*"; }
+
+forbidden='^(__cxa_(?!pure_virtual$).*|_Unwind_.*|__gxx_personality.*|_ZSt.*|__aeabi_(ul|l)divmod|__(u)?(div|mod)di3|__(u)?divti3)$'
+
+while IFS= read -r src; do
+	obj=${src%.cpp}.o
+	if [ ! -f "$obj" ]; then
+		say "$obj: not built"
+		fail=1
+		continue
+	fi
+	ctor_sections=$("${cross}objdump" -h "$obj" |
+		awk '$2 ~ /^\.(init_array|ctors|fini_array|dtors)/ && strtonum("0x" $3) != 0 { print $2 " (" $3 ")" }')
+	if [ -n "$ctor_sections" ]; then
+		say "$obj: has load-time constructors/destructors: $ctor_sections"
+		fail=1
+	fi
+	runtime_refs=$("${cross}nm" -u "$obj" | awk '{ print $2 }' | grep -P "$forbidden")
+	if [ -n "$runtime_refs" ]; then
+		say "$obj: needs the C++ runtime or libgcc: $(echo $runtime_refs)"
+		fail=1
+	fi
+done < <(find "$moddir" -name '*.cpp' -not -path '*/scripts/*')
+
+exported=$(mktemp)
+trap 'rm -f "$exported"' EXIT
+awk '{ print $2 }' "$kdir/Module.symvers" "$moddir/Module.symvers" | sort -u > "$exported"
+for ko in "$moddir"/*.ko; do
+	[ -f "$ko" ] || { say "no modules in $moddir"; fail=1; break; }
+	missing=$("${cross}nm" -u "$ko" | awk '{ print $2 }' | sort -u | comm -23 - "$exported")
+	if [ -n "$missing" ]; then
+		say "$(basename "$ko"): undefined and exported by nobody: $(echo $missing)"
+		fail=1
+	fi
+done
+
+exit $fail

@@ -1,0 +1,112 @@
+#!/bin/bash
+# `make check`: everything, from a machine with nothing installed.
+#
+#  1. install the Debian packages we need;
+#  2. prepare and build the four kernels (cached: see test-kernels.sh);
+#  3. build our modules against each, with -Werror and sparse (C=2), and
+#     check their objects (check-objects.sh); any compiler, sparse or
+#     modpost warning in our files fails the check;
+#  4. boot each UML kernel, load the modules, collect KTAP and kernel
+#     reports (uml/run-tests.sh);
+#  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
+#     and the exit status is non-zero when anything failed.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$top/out
+results=$out/check/results.txt
+uml_targets="uml-6.1 uml-6.12"
+arm_targets="arm-6.1 arm-6.12"
+t_start=$SECONDS
+
+cd "$top"
+mkdir -p "$out/check" "$out/tools"
+: > "$results"
+
+record() { echo "$1 $2" >> "$results"; }
+phase() { echo "check: [$((SECONDS - t_start)) s] $*"; }
+
+bail() {
+	echo "check: $*"
+	echo "0 passed, 1 failed"
+	exit 1
+}
+
+phase "host packages"
+scripts/install-host-deps.sh || bail "could not install host packages"
+
+phase "test kernels"
+declare -A kdir
+while read -r target dir; do
+	kdir[$target]=$dir
+done < <(scripts/test-kernels.sh $uml_targets $arm_targets)
+for t in $uml_targets $arm_targets; do
+	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
+done
+
+phase "uml-helper"
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/uml-helper" scripts/uml/uml-helper.c ||
+	bail "could not build uml-helper"
+
+# Build our modules for one kernel and check the result.
+build_and_check() {
+	local target=$1 moddir=$out/$1 log=$out/$1/build.log
+	local -a args=(C=2 SOCMMU_WERROR=1 -j"$(nproc)")
+	local cross=
+
+	case "$target" in
+	uml-*) args+=(ARCH=um) ;;
+	arm-*) cross=arm-linux-gnueabihf-; args+=(ARCH=arm CROSS_COMPILE=$cross) ;;
+	esac
+
+	mkdir -p "$moddir"
+	if scripts/build-modules.sh "${kdir[$target]}" "$moddir" "${args[@]}" > "$log" 2>&1; then
+		record PASS "modules-$target"
+	else
+		grep -E 'error|Error|ERROR' "$log" | head -20
+		record FAIL "modules-$target: build failed (see $log)"
+		return
+	fi
+
+	# g++ ignores C-only flags with a warning: the filter in
+	# scripts/Makefile.cxx must know every one this kernel passes.
+	if grep -q 'valid for C/ObjC but not for C++' "$log"; then
+		grep 'valid for C/ObjC but not for C++' "$log" | sort -u | head
+		record FAIL "cxx-flags-$target: C-only flags reached g++"
+	else
+		record PASS "cxx-flags-$target"
+	fi
+
+	# Sparse (C=2) and compiler diagnostics in our files, modpost's anywhere.
+	local diags
+	diags=$(grep -E "^$moddir/[^:]+:[0-9]+(:[0-9]+)?: (warning|error):|(WARNING|ERROR): modpost" "$log")
+	if [ -n "$diags" ]; then
+		echo "$diags" | head -20
+		record FAIL "diagnostics-$target: $(echo "$diags" | wc -l) warnings in our files"
+	else
+		record PASS "diagnostics-$target"
+	fi
+
+	if scripts/check-objects.sh "${kdir[$target]}" "$moddir" "$cross"; then
+		record PASS "objects-$target"
+	else
+		record FAIL "objects-$target: see above"
+	fi
+}
+
+for t in $uml_targets $arm_targets; do
+	phase "modules for $t"
+	build_and_check "$t"
+done
+
+runs=()
+for t in $uml_targets; do
+	phase "KUnit on $t"
+	if [ -f "$out/$t/socmmu_core.ko" ]; then
+		scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" "$out/$t/console.log"
+	fi
+	runs+=("$t=$out/$t/console.log")
+done
+
+phase "summary (console logs in out/<kernel>/console.log)"
+python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" "${runs[@]}"

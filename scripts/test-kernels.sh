@@ -1,0 +1,136 @@
+#!/bin/bash
+# Prepare, configure and build the kernels we build and test against.
+#
+#   scripts/test-kernels.sh [TARGET...]    TARGET: uml-6.1 uml-6.12 arm-6.1 arm-6.12
+#
+# Sources come from Debian's linux-source-* packages, get the patches in
+# scripts/kernel-patches/<version>/ and are built out of tree (O=) into
+# $SOCMMU_CACHE (default ~/.cache/socmmu).  Every step is keyed by a stamp
+# over its inputs, so a warm run does nothing and a changed patch, config
+# fragment or toolchain rebuilds exactly what depends on it.
+#
+# Prints "TARGET KDIR" for every target on stdout; logs go to stderr.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${SOCMMU_CACHE:-$HOME/.cache/socmmu}
+jobs=${JOBS:-$(nproc)}
+all_targets="uml-6.1 uml-6.12 arm-6.1 arm-6.12"
+
+log() { echo "test-kernels: $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+stamp_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
+
+# $1: kernel version (6.1, 6.12).  Unpacks and patches the source once.
+prepare_source() {
+	local ver=$1
+	local tarball=/usr/src/linux-source-$ver.tar.xz
+	local src=$cache/src/linux-source-$ver
+	local pkgver stamp
+
+	[ -f "$tarball" ] || die "$tarball missing: run scripts/install-host-deps.sh"
+	pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver")
+	stamp=$( { echo "$pkgver"; cat "$here"/kernel-patches/"$ver"/*.patch; } | sha256sum | cut -d' ' -f1)
+	if [ "$(cat "$src/.socmmu-stamp" 2>/dev/null)" = "$stamp" ]; then
+		echo "$src"
+		return
+	fi
+
+	log "unpacking linux-source-$ver ($pkgver)"
+	rm -rf "$src" "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -xf "$tarball" -C "$src.tmp" --strip-components=1
+	for p in "$here"/kernel-patches/"$ver"/*.patch; do
+		log "applying $(basename "$p")"
+		patch -d "$src.tmp" -p1 --quiet --forward < "$p" >&2
+	done
+	echo "$stamp" > "$src.tmp/.socmmu-stamp"
+	mv "$src.tmp" "$src"
+	echo "$src"
+}
+
+# $1: .config, rest: fragments.  Fails when a requested symbol did not
+# survive olddefconfig (a hidden symbol nobody selects, a typo, a changed
+# dependency): a silently dropped option would leave us testing less.
+verify_config() {
+	local config=$1 frag line sym want got bad=0
+	shift
+	for frag in "$@"; do
+		while IFS= read -r line; do
+			case "$line" in
+			CONFIG_*=*)
+				sym=${line%%=*}; want=${line#*=} ;;
+			"# CONFIG_"*" is not set")
+				sym=${line#\# }; sym=${sym%% *}; want=n ;;
+			*) continue ;;
+			esac
+			got=$(grep -E "^$sym=" "$config" | cut -d= -f2- || true)
+			[ -n "$got" ] || got=n
+			if [ "$got" != "$want" ]; then
+				log "$(basename "$frag"): $sym wanted $want, got $got"
+				bad=1
+			fi
+		done < "$frag"
+	done
+	return $bad
+}
+
+# $1: target.  Configures and builds the kernel, prints its build dir.
+build_target() {
+	local target=$1 arch=${1%%-*} ver=${1#*-}
+	local src out stamp base
+	local -a make_args frags
+
+	case "$target" in
+	uml-6.1 | uml-6.12)
+		make_args=(ARCH=um)
+		base=
+		frags=("$here/kernel-configs/uml.config" "$here/kernel-configs/uml-$ver.config") ;;
+	arm-6.1 | arm-6.12)
+		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
+		base=allnoconfig
+		frags=("$here/kernel-configs/arm.config") ;;
+	*) die "unknown target $target (want one of: $all_targets)" ;;
+	esac
+
+	src=$(prepare_source "$ver")
+	out=$cache/build/$target
+	stamp=$( { cat "$src/.socmmu-stamp" "${frags[@]}"; echo "$base";
+		   echo "${make_args[*]}";
+		   if [ "$arch" = arm ]; then arm-linux-gnueabihf-gcc --version; else gcc --version; fi; } |
+		 sha256sum | cut -d' ' -f1)
+	if [ "$(cat "$out/.socmmu-stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/Module.symvers" ]; then
+		echo "$out"
+		return
+	fi
+
+	log "configuring $target"
+	rm -rf "$out"
+	mkdir -p "$out"
+	if [ -n "$base" ]; then
+		make -s -C "$src" O="$out" "${make_args[@]}" "$base" >&2
+		cat "${frags[@]}" >> "$out/.config"
+	else
+		cat "${frags[@]}" > "$out/.config"
+	fi
+	make -s -C "$src" O="$out" "${make_args[@]}" olddefconfig >&2
+	verify_config "$out/.config" "${frags[@]}" || die "$target: config fragment not honoured"
+
+	log "building $target with $jobs jobs (a cold build takes minutes)"
+	local t0=$SECONDS
+	if ! make -s -C "$src" O="$out" "${make_args[@]}" -j"$jobs" all > "$out/build.log" 2>&1; then
+		tail -40 "$out/build.log" >&2
+		die "$target: kernel build failed (full log: $out/build.log)"
+	fi
+	[ -f "$out/Module.symvers" ] || die "$target: no Module.symvers after build"
+	log "built $target in $((SECONDS - t0)) s"
+	echo "$stamp" > "$out/.socmmu-stamp"
+	echo "$out"
+}
+
+targets=${*:-$all_targets}
+for t in $targets; do
+	kdir=$(build_target "$t")
+	echo "$t $kdir"
+done
