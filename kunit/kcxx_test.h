@@ -9,14 +9,17 @@
 #define SOCMMU_KCXX_TEST_H
 
 #include <kcxx/types.h>
+#include <kcxx/utility.h>
 
 #include "testbench/kunit_shim.h"
 
 namespace kcxx::test {
 
+using kcxx::is_pointer_v;
+
 template <typename T> constexpr long long printable(const T &value)
 {
-	if constexpr (__is_pointer(T))
+	if constexpr (is_pointer_v<T>)
 		return static_cast<long long>(reinterpret_cast<uintptr_t>(value));
 	else
 		return static_cast<long long>(value);
@@ -40,8 +43,8 @@ template <typename T> constexpr long long printable(const T &value)
 
 #define KX_CMP_(report, test, a, op, b)                                                \
 	do {                                                                           \
-		const auto &kx_a_ = (a);                                               \
-		const auto &kx_b_ = (b);                                               \
+		const auto kx_a_ = (a);                                                \
+		const auto kx_b_ = (b);                                                \
 		if (!(kx_a_ op kx_b_))                                                 \
 			report((test), __FILE__, __LINE__,                             \
 			       "expected %s %s %s, but %lld (0x%llx) vs %lld (0x%llx)", \

@@ -46,7 +46,7 @@ kx_cxx_flags = \
 	$(filter-out $(kx_cxx_c_only_flags) -I% -include=% -isystem=%, \
 		$(call kx_glue_paths,$(c_flags))) \
 	$(kx_cxx_freestanding_flags) $(kx_cxx_sanitizer_flags) \
-	$(KX_CXX_INCLUDES) $(KX_CXX_WARNINGS)
+	$(KX_CXX_INCLUDES)
 
 quiet_cmd_cxx_o_cpp = C++ $(quiet_modtag) $@
       cmd_cxx_o_cpp = $(KX_CXX) $(kx_cxx_flags) -c -o $@ $<

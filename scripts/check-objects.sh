@@ -29,7 +29,7 @@ while IFS= read -r src; do
 		continue
 	fi
 	ctor_sections=$("${cross}objdump" -h "$obj" |
-		awk '$2 ~ /^\.(init_array|ctors|fini_array|dtors)/ && strtonum("0x" $3) != 0 { print $2 " (" $3 ")" }')
+		awk '$2 ~ /^\.(init_array|ctors|fini_array|dtors)/ && $3 !~ /^0+$/ { print $2 " (" $3 ")" }')
 	if [ -n "$ctor_sections" ]; then
 		say "$obj: has load-time constructors/destructors: $ctor_sections"
 		fail=1

@@ -33,7 +33,6 @@ KERNEL_REPORTS = [
     (re.compile(r'\bUBSAN: '), 'UBSAN report'),
     (re.compile(r'possible (circular|recursive) locking|inconsistent lock state|'
                 r'lock held when returning|bad unlock balance'), 'lockdep splat'),
-    (re.compile(r'\bDMA-API: '), 'DMA-API debug error'),
     (re.compile(r'unreferenced object 0x'), 'kmemleak report'),
     (re.compile(r'socmmu-harness: (load|unload) failed'), 'module load/unload failure'),
 ]

@@ -96,18 +96,25 @@ build_target() {
 
 	src=$(prepare_source "$ver")
 	out=$cache/build/$target
-	stamp=$( { cat "$src/.socmmu-stamp" "${frags[@]}"; echo "$base";
-		   echo "${make_args[*]}";
-		   if [ "$arch" = arm ]; then arm-linux-gnueabihf-gcc --version; else gcc --version; fi; } |
-		 sha256sum | cut -d' ' -f1)
+	# The tree: source, patches and compiler.  A change here starts over.
+	tree_stamp=$( { cat "$src/.socmmu-stamp"; echo "${make_args[*]}";
+			if [ "$arch" = arm ]; then arm-linux-gnueabihf-gcc --version; else gcc --version; fi; } |
+		      sha256sum | cut -d' ' -f1)
+	# The configuration.  A change here rebuilds incrementally: Kbuild
+	# recompiles only what depends on the options that changed.
+	stamp=$( { echo "$tree_stamp"; cat "${frags[@]}"; echo "$base"; } | sha256sum | cut -d' ' -f1)
 	if [ "$(cat "$out/.socmmu-stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/Module.symvers" ]; then
 		echo "$out"
 		return
 	fi
+	if [ "$(cat "$out/.socmmu-tree-stamp" 2>/dev/null)" != "$tree_stamp" ]; then
+		rm -rf "$out"
+		mkdir -p "$out"
+		echo "$tree_stamp" > "$out/.socmmu-tree-stamp"
+	fi
+	rm -f "$out/.socmmu-stamp"
 
 	log "configuring $target"
-	rm -rf "$out"
-	mkdir -p "$out"
 	if [ -n "$base" ]; then
 		make -s -C "$src" O="$out" "${make_args[@]}" "$base" >&2
 		cat "${frags[@]}" >> "$out/.config"

@@ -14,16 +14,16 @@ struct kunit;
 KX_BEGIN_DECLS
 
 /* Record a failed expectation; the case goes on. */
-void kx_kunit_fail(struct kunit *test, const char *file, int line,
-		   const char *fmt, ...) KX_PRINTF(4, 5) KX_NOEXCEPT;
+KX_PRINTF(4, 5) void kx_kunit_fail(struct kunit *test, const char *file, int line,
+				   const char *fmt, ...) KX_NOEXCEPT;
 
 /*
  * Record a failed assertion and end the case at once.  The case's C++
  * frames are abandoned, not unwound: destructors of its locals do not run,
  * so allocate what a case must release through kx_kunit_kzalloc().
  */
-KX_NORETURN void kx_kunit_abort(struct kunit *test, const char *file, int line,
-				const char *fmt, ...) KX_PRINTF(4, 5) KX_NOEXCEPT;
+KX_NORETURN KX_PRINTF(4, 5) void kx_kunit_abort(struct kunit *test, const char *file, int line,
+						const char *fmt, ...) KX_NOEXCEPT;
 
 /* Mark the case skipped and end it. */
 KX_NORETURN void kx_kunit_skip(struct kunit *test, const char *reason) KX_NOEXCEPT;

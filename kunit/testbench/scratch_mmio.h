@@ -9,7 +9,11 @@
 
 #include <shim/base.h>
 
-#define TB_SCRATCH_PHYS 0xf0000000ULL
+/*
+ * Test bench windows live in 0xd0000000-0xdfffffff: above UML's physical
+ * memory, below the 0xeff..-0xffffffff that UML's virtio PCI claims.
+ */
+#define TB_SCRATCH_PHYS 0xd0000000ULL
 #define TB_SCRATCH_SIZE 0x1000u
 
 KX_BEGIN_DECLS

@@ -28,7 +28,15 @@ public:
 	static_assert(Offset % 4 == 0, "32-bit registers are 4-byte aligned");
 
 	constexpr Register32() = default;
-	constexpr explicit Register32(u32 raw) : raw_(raw) {}
+
+	/* The register type holding a value read from the hardware. */
+	static constexpr Derived from_raw(u32 raw)
+	{
+		Derived reg{};
+
+		static_cast<Register32 &>(reg).raw_ = raw;
+		return reg;
+	}
 
 	constexpr u32 raw() const { return raw_; }
 
@@ -66,12 +74,12 @@ public:
 	kx_iomem *base() const { return base_; }
 	explicit operator bool() const { return base_ != nullptr; }
 
-	template <typename Reg> Reg read() const { return Reg(kx_readl(base_, Reg::offset)); }
+	template <typename Reg> Reg read() const { return Reg::from_raw(kx_readl(base_, Reg::offset)); }
 	template <typename Reg> void write(const Reg &reg) const { kx_writel(base_, Reg::offset, reg.raw()); }
 
 	template <typename Reg> Reg read_relaxed() const
 	{
-		return Reg(kx_readl_relaxed(base_, Reg::offset));
+		return Reg::from_raw(kx_readl_relaxed(base_, Reg::offset));
 	}
 
 	template <typename Reg> void write_relaxed(const Reg &reg) const

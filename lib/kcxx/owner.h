@@ -89,7 +89,7 @@ Result<Owner<T>> make_owned_atomic(Args &&...args)
 
 /* A zeroed heap array of trivially constructible elements (kcalloc). */
 template <typename T> class OwnedArray {
-	static_assert(__is_trivially_constructible(T) && __is_trivially_destructible(T),
+	static_assert(__is_trivial(T),
 		      "OwnedArray holds plain data only");
 
 public:

@@ -18,6 +18,10 @@ template <typename T> using remove_reference_t = typename remove_reference<T>::t
 template <typename A, typename B> inline constexpr bool is_same_v = false;
 template <typename A> inline constexpr bool is_same_v<A, A> = true;
 
+template <typename T> inline constexpr bool is_pointer_v = false;
+template <typename T> inline constexpr bool is_pointer_v<T *> = true;
+template <typename T> inline constexpr bool is_pointer_v<T *const> = true;
+
 template <typename T> inline constexpr bool is_lvalue_reference_v = false;
 template <typename T> inline constexpr bool is_lvalue_reference_v<T &> = true;
 

@@ -42,7 +42,13 @@ void kx_spin_lock_init(struct kx_spinlock *lock, const char *name,
 {
 	spinlock_t *l = to_spinlock(lock);
 
-	__spin_lock_init(l, name, (struct lock_class_key *)key->storage);
+#ifdef CONFIG_DEBUG_SPINLOCK
+	/* spin_lock_init() with the caller's key instead of one of ours. */
+	__raw_spin_lock_init(spinlock_check(l), name,
+			     (struct lock_class_key *)key->storage, LD_WAIT_CONFIG);
+#else
+	spin_lock_init(l);
+#endif
 }
 EXPORT_SYMBOL_GPL(kx_spin_lock_init);
 

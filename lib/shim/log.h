@@ -14,7 +14,7 @@ enum kx_log_level {
 	KX_LOG_DEBUG = 7,
 };
 
-void kx_log(enum kx_log_level level, const char *fmt, ...) KX_PRINTF(2, 3) KX_NOEXCEPT;
+KX_PRINTF(2, 3) void kx_log(enum kx_log_level level, const char *fmt, ...) KX_NOEXCEPT;
 
 /* WARN() with the C++ call site; returns true so it can sit in a condition. */
 bool kx_warn(const char *file, int line, const char *what) KX_NOEXCEPT;

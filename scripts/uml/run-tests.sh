@@ -9,7 +9,10 @@
 # "socmmu-harness: uml timed out"; scripts/ktap-summary.py reads it all.
 set -euo pipefail
 
-kdir=$1 moddir=$2 helper=$3 log=$4
+# UML resolves init and everything it runs against the hostfs root: only
+# absolute paths work.
+kdir=$(realpath "$1") moddir=$(realpath "$2") helper=$(realpath "$3")
+log=$(realpath -m "$4")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 limit=${UML_TIME_LIMIT:-600}
 workdir=$(dirname "$log")/uml

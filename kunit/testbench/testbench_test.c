@@ -8,6 +8,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
+#include <linux/module.h>
 #include <linux/platform_device.h>
 
 #include "scratch_mmio.h"
@@ -88,7 +89,7 @@ static void tb_scratch_window_reaches_model(struct kunit *test)
 
 	tb_scratch_reset();
 	base = ioremap(TB_SCRATCH_PHYS, TB_SCRATCH_SIZE);
-	KUNIT_ASSERT_NOT_NULL(test, base);
+	KUNIT_ASSERT_TRUE(test, base != NULL);
 
 	writel(0x12345678, base + 0x10);
 	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x10), 0x12345678u);
@@ -117,3 +118,6 @@ static struct kunit_suite testbench_suite = {
 };
 
 kunit_test_suites(&testbench_suite);
+
+MODULE_DESCRIPTION("KUnit suite for the socmmu test bench and test kernel");
+MODULE_LICENSE("GPL");
