@@ -3,6 +3,8 @@
 #
 #   scripts/build-modules.sh KDIR OUTDIR [make arguments...]
 #
+# GOAL (default: modules) picks what to make, e.g. a single object.
+#
 # Kbuild puts objects next to the sources of an external module, and we
 # build the same sources for four kernels.  So each build gets its own
 # OUTDIR holding a tree of symlinks to our sources; objects land there and
@@ -29,4 +31,4 @@ done
 # Sources deleted since the last build leave dangling links behind.
 find "$out" -xtype l -delete
 
-exec make -C "$kdir" M="$out" "$@" modules
+exec make -C "$kdir" M="$out" "$@" "${GOAL:-modules}"

@@ -94,9 +94,44 @@ build_and_check() {
 	fi
 }
 
+# The object checks must be able to fail: build an object that breaks
+# every rule and expect check-objects.sh to name each breach.
+selftest_object_checks() {
+	local target=$1 dir=$out/selftest-$1 report
+	local -a args=(SOCMMU_SELFTEST=1)
+	local cross= expect="load-time constructors|_Znw"
+
+	case "$target" in
+	uml-*) args+=(ARCH=um) ;;
+	arm-*) cross=arm-linux-gnueabihf-; expect="$expect|__aeabi_uldivmod"
+	       args+=(ARCH=arm CROSS_COMPILE=$cross) ;;
+	esac
+	if ! GOAL=scripts/selftest/bad_cxx.o scripts/build-modules.sh "${kdir[$target]}" "$dir" \
+			"${args[@]}" > "$dir.log" 2>&1; then
+		record FAIL "checker-selftest-$target: could not build the bad object (see $dir.log)"
+		return
+	fi
+	if report=$(OBJECTS_ONLY=1 scripts/check-objects.sh "${kdir[$target]}" "$dir" "$cross"); then
+		record FAIL "checker-selftest-$target: check-objects.sh accepted a bad object"
+		return
+	fi
+	local IFS='|' word
+	for word in $expect; do
+		if ! grep -q -- "$word" <<< "$report"; then
+			record FAIL "checker-selftest-$target: check-objects.sh missed $word"
+			return
+		fi
+	done
+	record PASS "checker-selftest-$target"
+}
+
 for t in $uml_targets $arm_targets; do
 	phase "modules for $t"
 	build_and_check "$t"
+done
+for t in uml-6.12 arm-6.1; do
+	phase "object-check self-test on $t"
+	selftest_object_checks "$t"
 done
 
 runs=()

@@ -90,7 +90,7 @@ build_target() {
 	arm-6.1 | arm-6.12)
 		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
 		base=allnoconfig
-		frags=("$here/kernel-configs/arm.config") ;;
+		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config") ;;
 	*) die "unknown target $target (want one of: $all_targets)" ;;
 	esac
 
@@ -115,13 +115,15 @@ build_target() {
 	rm -f "$out/.socmmu-stamp"
 
 	log "configuring $target"
+	cat "${frags[@]}" > "$out/socmmu.fragment"
 	if [ -n "$base" ]; then
-		make -s -C "$src" O="$out" "${make_args[@]}" "$base" >&2
-		cat "${frags[@]}" >> "$out/.config"
+		# allnoconfig with the fragment's values forced (Kconfig's own way).
+		make -s -C "$src" O="$out" "${make_args[@]}" \
+			KCONFIG_ALLCONFIG="$out/socmmu.fragment" "$base" >&2
 	else
-		cat "${frags[@]}" > "$out/.config"
+		cp "$out/socmmu.fragment" "$out/.config"
+		make -s -C "$src" O="$out" "${make_args[@]}" olddefconfig >&2
 	fi
-	make -s -C "$src" O="$out" "${make_args[@]}" olddefconfig >&2
 	verify_config "$out/.config" "${frags[@]}" || die "$target: config fragment not honoured"
 
 	log "building $target with $jobs jobs (a cold build takes minutes)"

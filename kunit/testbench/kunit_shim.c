@@ -41,9 +41,9 @@ void kx_kunit_abort(struct kunit *test, const char *file, int line,
 	va_start(args, fmt);
 	vaf.fmt = fmt;
 	vaf.va = &args;
-	KUNIT_ASSERT_FAILURE(test, "%s:%d: %pV", file, line, &vaf);
+	KUNIT_FAIL_ASSERTION(test, KUNIT_ASSERTION, "%s:%d: %pV", file, line, &vaf);
 	va_end(args);
-	/* KUNIT_ASSERT_FAILURE never returns; tell the compiler so. */
+	/* A failed assertion never returns; tell the compiler so. */
 	unreachable();
 }
 EXPORT_SYMBOL_GPL(kx_kunit_abort);
