@@ -84,7 +84,9 @@ class Run:
                 continue
             m = RESULT.match(line)
             if not m:
-                if stack and line.strip().startswith('#'):
+                # Diagnostics, and what the kernel printed meanwhile (KUnit
+                # prints a failed expectation's message on a bare line).
+                if stack and line.strip():
                     stack[-1][2].append(line.strip())
                 continue
             indent, status, name, rest = len(m.group(1)), m.group(2), m.group(4), m.group(5)

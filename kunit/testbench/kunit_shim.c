@@ -4,6 +4,15 @@
 
 #include "kunit_shim.h"
 
+static void report(struct kunit *test, enum kunit_assert_type type,
+		   const char *file, int line, const char *fmt, va_list *args)
+{
+	struct va_format vaf = { .fmt = fmt, .va = args };
+
+	/* An ASSERTION ends the case here and does not return. */
+	KUNIT_FAIL_ASSERTION(test, type, "%s:%d: %pV", file, line, &vaf);
+}
+
 /**
  * kx_kunit_fail() - fail a KUnit expectation from C++
  * @test: the running case
@@ -14,13 +23,10 @@
 void kx_kunit_fail(struct kunit *test, const char *file, int line,
 		   const char *fmt, ...)
 {
-	struct va_format vaf;
 	va_list args;
 
 	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	KUNIT_FAIL(test, "%s:%d: %pV", file, line, &vaf);
+	report(test, KUNIT_EXPECTATION, file, line, fmt, &args);
 	va_end(args);
 }
 EXPORT_SYMBOL_GPL(kx_kunit_fail);
@@ -35,15 +41,11 @@ EXPORT_SYMBOL_GPL(kx_kunit_fail);
 void kx_kunit_abort(struct kunit *test, const char *file, int line,
 		    const char *fmt, ...)
 {
-	struct va_format vaf;
 	va_list args;
 
 	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	KUNIT_FAIL_ASSERTION(test, KUNIT_ASSERTION, "%s:%d: %pV", file, line, &vaf);
+	report(test, KUNIT_ASSERTION, file, line, fmt, &args);
 	va_end(args);
-	/* A failed assertion never returns; tell the compiler so. */
 	unreachable();
 }
 EXPORT_SYMBOL_GPL(kx_kunit_abort);
