@@ -11,7 +11,7 @@
 #include <kcxx/types.h>
 #include <kcxx/utility.h>
 
-#include "testbench/kunit_shim.h"
+#include "kunit_shim.h"
 
 namespace kcxx::test {
 

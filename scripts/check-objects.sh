@@ -22,13 +22,10 @@ say() { echo "check-objects: $*"; }
 # _Znwm/_Znwj and friends: throwing operator new, which nobody defines.
 forbidden='^(__cxa_(?!pure_virtual$).*|_Unwind_.*|__gxx_personality.*|_ZSt.*|_Zn[wa][mj]|__aeabi_(ul|l)divmod|__(u)?(div|mod)di3|__(u)?divti3)$'
 
+# Every C++ object this kernel's build made (the KUnit modules are UML-only).
 while IFS= read -r src; do
 	obj=${src%.cpp}.o
-	if [ ! -f "$obj" ]; then
-		say "$obj: not built"
-		fail=1
-		continue
-	fi
+	[ -f "$obj" ] || continue
 	ctor_sections=$("${cross}objdump" -h "$obj" |
 		awk '$2 ~ /^\.(init_array|ctors|fini_array|dtors)/ && $3 !~ /^0+$/ { print $2 " (" $3 ")" }')
 	if [ -n "$ctor_sections" ]; then

@@ -143,5 +143,13 @@ for t in $uml_targets; do
 	runs+=("$t=$out/$t/console.log")
 done
 
+phase "summary self-test"
+if python3 scripts/selftest/ktap_summary_test.py > "$out/check/summary-selftest.log" 2>&1; then
+	record PASS "summary-selftest"
+else
+	cat "$out/check/summary-selftest.log"
+	record FAIL "summary-selftest: ktap-summary.py miscounts (see above)"
+fi
+
 phase "summary (console logs in out/<kernel>/console.log)"
 python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" "${runs[@]}"

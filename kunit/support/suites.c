@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suites for the C++ support library (lib/kcxx).  The cases are C++,
- * in the *_test.cpp files next to this one.
+ * in the *_test.cpp files next to this one.  They need no test bench, so
+ * they also run on a board: insmod socmmu_core, socmmu_kunit, then this.
+ * The typed-register suite needs emulated MMIO and lives with the bench.
  */
 #include <kunit/test.h>
 #include <linux/module.h>
@@ -83,22 +85,8 @@ static struct kunit_suite lock_suite = {
 	.test_cases = lock_cases,
 };
 
-static struct kunit_case mmio_cases[] = {
-	KUNIT_CASE(mmio_write_lands_at_offset),
-	KUNIT_CASE(mmio_read_decodes_fields),
-	KUNIT_CASE(mmio_relaxed_accessors),
-	KUNIT_CASE(mmio_modify_is_one_read_one_write),
-	KUNIT_CASE(mmio_register_arrays),
-	{}
-};
-
-static struct kunit_suite mmio_suite = {
-	.name = "kcxx_mmio",
-	.test_cases = mmio_cases,
-};
-
 kunit_test_suites(&result_suite, &owner_suite, &runtime_suite, &bits_suite,
-		  &lock_suite, &mmio_suite);
+		  &lock_suite);
 
 MODULE_DESCRIPTION("KUnit suites for the socmmu C++ support library");
 MODULE_LICENSE("GPL");

@@ -44,12 +44,6 @@ void lock_locked_data_only_under_lock(struct kunit *test);
 void lock_class_per_init_site(struct kunit *test);
 void lock_nesting_two_classes(struct kunit *test);
 
-void mmio_write_lands_at_offset(struct kunit *test);
-void mmio_read_decodes_fields(struct kunit *test);
-void mmio_relaxed_accessors(struct kunit *test);
-void mmio_modify_is_one_read_one_write(struct kunit *test);
-void mmio_register_arrays(struct kunit *test);
-
 KX_END_DECLS
 
 #endif

@@ -12,6 +12,7 @@
 #include <linux/platform_device.h>
 
 #include "scratch_mmio.h"
+#include "testbench_tests.h"
 
 #if defined(CONFIG_DMA_OPS) || defined(CONFIG_ARCH_HAS_DMA_OPS)
 #define TB_HAVE_DMA_OPS 1
@@ -117,7 +118,21 @@ static struct kunit_suite testbench_suite = {
 	.test_cases = testbench_cases,
 };
 
-kunit_test_suites(&testbench_suite);
+static struct kunit_case mmio_cases[] = {
+	KUNIT_CASE(mmio_write_lands_at_offset),
+	KUNIT_CASE(mmio_read_decodes_fields),
+	KUNIT_CASE(mmio_relaxed_accessors),
+	KUNIT_CASE(mmio_modify_is_one_read_one_write),
+	KUNIT_CASE(mmio_register_arrays),
+	{}
+};
 
-MODULE_DESCRIPTION("KUnit suite for the socmmu test bench and test kernel");
+static struct kunit_suite mmio_suite = {
+	.name = "kcxx_mmio",
+	.test_cases = mmio_cases,
+};
+
+kunit_test_suites(&testbench_suite, &mmio_suite);
+
+MODULE_DESCRIPTION("KUnit suites for the socmmu test bench and typed registers");
 MODULE_LICENSE("GPL");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <kunit/test.h>
 #include <linux/export.h>
+#include <linux/module.h>
 
 #include "kunit_shim.h"
 
@@ -74,3 +75,6 @@ void *kx_kunit_kzalloc(struct kunit *test, size_t size)
 	return kunit_kzalloc(test, size, GFP_KERNEL);
 }
 EXPORT_SYMBOL_GPL(kx_kunit_kzalloc);
+
+MODULE_DESCRIPTION("KUnit for socmmu's C++ test cases");
+MODULE_LICENSE("GPL");

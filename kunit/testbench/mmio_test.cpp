@@ -6,8 +6,8 @@
 #include <kcxx/mmio.h>
 
 #include "../kcxx_test.h"
-#include "../testbench/scratch_mmio.h"
-#include "support_tests.h"
+#include "scratch_mmio.h"
+#include "testbench_tests.h"
 
 using namespace kcxx;
 
