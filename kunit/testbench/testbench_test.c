@@ -11,14 +11,10 @@
 #include <linux/module.h>
 #include <linux/platform_device.h>
 
+#include <shim/kcompat.h>
+
 #include "scratch_mmio.h"
 #include "testbench_tests.h"
-
-#if defined(CONFIG_DMA_OPS) || defined(CONFIG_ARCH_HAS_DMA_OPS)
-#define TB_HAVE_DMA_OPS 1
-#else
-#define TB_HAVE_DMA_OPS 0
-#endif
 
 #define TB_FAKE_IOVA 0x40000000
 
@@ -61,7 +57,7 @@ static void tb_per_device_dma_ops_dispatch(struct kunit *test)
 	dma_addr_t handle = 0;
 	void *cpu;
 
-	if (!TB_HAVE_DMA_OPS)
+	if (!KX_HAVE_DMA_OPS)
 		KUNIT_FAIL(test, "this test kernel has no per-device dma_map_ops");
 
 	pdev = platform_device_register_simple("socmmu-tb-dma", PLATFORM_DEVID_AUTO, NULL, 0);
@@ -71,9 +67,9 @@ static void tb_per_device_dma_ops_dispatch(struct kunit *test)
 	memset(&recorded, 0, sizeof(recorded));
 	set_dma_ops(&pdev->dev, &recording_ops);
 	cpu = dma_alloc_coherent(&pdev->dev, 256, &handle, GFP_KERNEL);
-	KUNIT_EXPECT_EQ(test, recorded.allocs, TB_HAVE_DMA_OPS);
+	KUNIT_EXPECT_EQ(test, recorded.allocs, KX_HAVE_DMA_OPS);
 	KUNIT_EXPECT_PTR_EQ(test, cpu, recorded.buffer);
-	if (TB_HAVE_DMA_OPS)
+	if (KX_HAVE_DMA_OPS)
 		KUNIT_EXPECT_EQ(test, handle, (dma_addr_t)TB_FAKE_IOVA);
 	if (cpu)
 		dma_free_coherent(&pdev->dev, 256, cpu, handle);

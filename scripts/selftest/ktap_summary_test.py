@@ -15,6 +15,7 @@ SUMMARY = os.path.join(HERE, '..', 'ktap-summary.py')
 
 MODULES = """\
 socmmu_core  unload
+socmmu_bench stays
 socmmu_alpha unload  alpha
 socmmu_beta  unload  beta
 """
@@ -97,6 +98,31 @@ class KtapSummaryTest(unittest.TestCase):
                                                         report + '\nsocmmu-harness: end'))
                 self.assertEqual(rc, 1)
                 self.assertRegex(last, r'^3 passed, [1-9]\d* failed')
+
+    def test_kmemleak_excuse_is_narrow(self):
+        loads = ('uml-helper: pid 20 loads /x/socmmu_bench.ko\n'
+                 'uml-helper: pid 21 loads /x/socmmu_alpha.ko\n')
+        blind = 'kmemleak: Trying to color unknown object at 0xa8010000 as Grey\n'
+
+        def leak(pid):
+            return (f'unreferenced object 0x1234 (size 8):\n'
+                    f'  comm "uml-helper", pid {pid}, jiffies 4294937450\n')
+
+        def run(prefix, pid):
+            return summarise(PASSING.replace('socmmu-harness: begin\n',
+                                             'socmmu-harness: begin\n' + prefix)
+                             .replace('socmmu-harness: end', leak(pid) + 'socmmu-harness: end'))
+
+        # Allocated loading a module that stays, on a kernel blind to modules.
+        rc, _, out = run(loads + blind, 20)
+        self.assertEqual(rc, 0)
+        self.assertIn('excused kmemleak report', out)
+        # The same on a kernel that can scan module memory: a real report.
+        rc, _, _ = run(loads, 20)
+        self.assertEqual(rc, 1)
+        # Allocated by any other load: a real report, blind kernel or not.
+        rc, _, _ = run(loads + blind, 21)
+        self.assertEqual(rc, 1)
 
     def test_timeout(self):
         rc, _, out = summarise(PASSING.replace('uml exit 0', 'uml timed out after 600 s'))

@@ -22,6 +22,10 @@ static int load(const char *path, const char *params)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
+	/* The summary ties kmemleak's "pid N" back to the module loaded. */
+	printf("uml-helper: pid %d loads %s\n", (int)getpid(), path);
+	fflush(stdout);
+
 	if (fd < 0) {
 		fprintf(stderr, "uml-helper: open %s: %s\n", path, strerror(errno));
 		return 1;
