@@ -31,4 +31,14 @@ done
 # Sources deleted since the last build leave dangling links behind.
 find "$out" -xtype l -delete
 
-exec make -C "$kdir" M="$out" "$@" "${GOAL:-modules}"
+make -C "$kdir" M="$out" "$@" "${GOAL:-modules}"
+
+# A module dropped from Kbuild leaves its old .ko behind: remove it, so
+# nothing checks or loads a module the sources no longer build.
+if [ "${GOAL:-modules}" = modules ]; then
+	for ko in "$out"/*.ko; do
+		[ -e "$ko" ] || continue
+		name=$(basename "$ko" .ko)
+		grep -Eq "(^|/)$name\.(o|ko)\$" "$out/modules.order" || rm -f "$ko"
+	done
+fi
