@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${SOCMMU_CACHE:-$HOME/.cache/socmmu}
+cache=${SOCMMU_CACHE:-${HOME:-/root}/.cache/socmmu}
 jobs=${JOBS:-$(nproc)}
 all_targets="uml-6.1 uml-6.12 arm-6.1 arm-6.12"
 

@@ -45,6 +45,9 @@ init=$workdir/init.sh
 } > "$init"
 chmod +x "$init"
 
+# UML keeps its mconsole socket under $HOME/.uml.
+export HOME=${HOME:-$workdir}
+
 status=0
 timeout --kill-after=10 "$limit" "$kdir/linux" \
 	mem=512M rootfstype=hostfs rootflags=/ ro init="$init" \
