@@ -5,6 +5,7 @@
 #
 #   scripts/uml/run-tests.sh KDIR MODDIR HELPER LOG
 #
+# MODULES_LIST (default kunit/modules.list) names what to load.
 # The console log ends with "socmmu-harness: uml exit N" or
 # "socmmu-harness: uml timed out"; scripts/ktap-summary.py reads it all.
 set -euo pipefail
@@ -34,7 +35,7 @@ init=$workdir/init.sh
 		case "$name" in '' | \#*) continue ;; esac
 		echo "$helper load $moddir/$name.ko || echo \"socmmu-harness: load failed: $name\""
 		[ "$after" = unload ] && unload="$name $unload"
-	done < "$top/kunit/modules.list"
+	done < "${MODULES_LIST:-$top/kunit/modules.list}"
 	for name in $unload; do
 		echo "$helper unload $name || echo \"socmmu-harness: unload failed: $name\""
 	done
