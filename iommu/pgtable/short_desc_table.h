@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ShortDescTable<Format>: the two-level ARM short-descriptor page table
+ * behind the OMAP, Exynos and MSM (ARMv7s) IOMMUs.  The engine knows the
+ * geometry and the rules (alignment, overlap, replicas, table lifetime,
+ * cache maintenance); the Format knows the bits (format.h).
+ *
+ * Semantics follow iommu_domain_ops (see Documentation/page-tables.rst):
+ *  - map() is map_pages: @pgcount pages of @pgsize, which the IOMMU core
+ *    picked; *@mapped grows by every page mapped, also when a later page
+ *    fails.
+ *  - unmap() is unmap_pages: returns the bytes unmapped, 0 when nothing is
+ *    mapped at @iova.
+ *  - Errors are returned, never logged: the driver knows which device and
+ *    domain they concern and logs them.
+ *
+ * Locking: the core maps and unmaps disjoint ranges concurrently, but two
+ * disjoint ranges can share an L2 table.  One spinlock, taken with
+ * interrupts off (map_pages may run in atomic context), covers each entry
+ * update together with its L2's bookkeeping (install, live count, unlink
+ * and queueing in a Gather).  Table memory is never allocated or freed
+ * under it: a new L2 is allocated unlocked and installed under the lock
+ * unless another caller installed one first.
+ *
+ * The driver must stop the hardware from walking the table (detach, TTB
+ * cleared) before destroying it.
+ */
+#ifndef SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
+#define SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
+
+#include <kcxx/bits.h>
+#include <kcxx/errno.h>
+#include <kcxx/lock.h>
+#include <kcxx/log.h>
+#include <kcxx/owner.h>
+#include <kcxx/result.h>
+#include <kcxx/types.h>
+#include <kcxx/utility.h>
+
+#include "format.h"
+#include "gather.h"
+#include "table_memory.h"
+
+namespace pgtable {
+
+template <typename Format> class ShortDescTable : kcxx::Pinned {
+	using Entry = typename Format::Entry;
+
+	static constexpr unsigned int kL1Shift = 20;
+	static constexpr unsigned int kL2Shift = 12;
+	static constexpr u32 kL1Entries = 4096;
+	static constexpr u32 kL2Entries = 256;
+	static constexpr u64 kAllSizes = kSize4K | kSize64K | kSize1M | kSize16M;
+
+	static_assert(sizeof(Entry) == 4, "short descriptors are 32 bits");
+	static_assert(Format::kL1Entries == kL1Entries && Format::kL2Entries == kL2Entries,
+		      "short-descriptor geometry: 4096 x 1 MB, then 256 x 4 KB");
+	static_assert(Format::kL1Bytes == kL1Entries * sizeof(Entry) &&
+		      Format::kL2Bytes == kL2Entries * sizeof(Entry));
+	static_assert((Format::kPageSizes & kSize4K) && !(Format::kPageSizes & ~kAllSizes),
+		      "4 KB pages and only short-descriptor sizes");
+	static_assert(Format::kPaBits >= 32 && Format::kPaBits < 64);
+
+public:
+	/* The IOVA aperture: 32 bits. */
+	static constexpr u64 kIovaSpace = u64{1} << 32;
+	static constexpr u64 kPaSpace = u64{1} << Format::kPaBits;
+
+	/*
+	 * An empty table.  Only the L1 (and the shared zero L2 of formats
+	 * that need one) is allocated; L2 tables come with the first mapping
+	 * that needs them.
+	 */
+	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory)
+	{
+		TableBuffer l1 = KCXX_TRY(alloc_table(memory, Format::kL1Bytes,
+						      kcxx::AllocContext::Sleepable));
+		auto slots = kcxx::OwnedArray<TableNode *>::create(kL1Entries);
+		TableBuffer zero_l2;
+
+		if (!slots.ok()) {
+			memory.free(l1);
+			return slots.error();
+		}
+		if constexpr (Format::kUnusedL1PointsToZeroL2) {
+			auto zero = alloc_table(memory, Format::kL2Bytes, kcxx::AllocContext::Sleepable);
+
+			if (!zero.ok()) {
+				memory.free(l1);
+				return zero.error();
+			}
+			zero_l2 = zero.value();
+		}
+
+		auto *table = new (std::nothrow)
+			ShortDescTable(memory, l1, zero_l2, kcxx::move(slots).value());
+		if (!table) {
+			if (zero_l2.cpu)
+				memory.free(zero_l2);
+			memory.free(l1);
+			return kcxx::Error(-kcxx::ENOMEM);
+		}
+		if constexpr (Format::kUnusedL1PointsToZeroL2) {
+			for (u32 i = 0; i < kL1Entries; i++)
+				write_entry(&table->l1()[i], table->empty_l1());
+			memory.sync(l1, 0, Format::kL1Bytes);
+		}
+		return kcxx::Owner<ShortDescTable>(table);
+	}
+
+	~ShortDescTable()
+	{
+		for (TableNode *&node : l2_) {
+			if (node)
+				kcxx::exchange(node, nullptr)->release();
+		}
+		if (zero_l2_.cpu)
+			memory_.free(zero_l2_);
+		memory_.free(l1_);
+	}
+
+	/* What the TTB register takes: the L1's physical (= DMA) address. */
+	u64 ttb() const { return l1_.dma; }
+
+	/* iommu_domain.pgsize_bitmap. */
+	static constexpr u64 page_sizes() { return Format::kPageSizes; }
+
+	/*
+	 * For callers that map ranges themselves (remoteproc-like carveouts):
+	 * the largest supported page size to which both @iova and @paddr are
+	 * aligned and which is no larger than @size; 0 when even the smallest
+	 * does not fit.
+	 */
+	static constexpr u64 pick_page_size(u64 iova, u64 paddr, u64 size)
+	{
+		for (u64 sizes = Format::kPageSizes; sizes;) {
+			const u64 pgsize = u64{1} << kcxx::ilog2(sizes);
+
+			if (pgsize <= size && kcxx::is_aligned(iova | paddr, pgsize))
+				return pgsize;
+			sizes &= ~pgsize;
+		}
+		return 0;
+	}
+
+	/*
+	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, or @iova or
+	 * @paddr not aligned to @pgsize; -ERANGE: the range leaves the IOVA
+	 * aperture or the format's physical address space; -EEXIST: a page
+	 * would overlap a valid entry (that page is left untouched);
+	 * -ENOMEM: no L2 table could be had.
+	 */
+	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
+			       kcxx::AllocContext context, size_t *mapped)
+	{
+		if (!supported(pgsize) || !pgcount)
+			return kcxx::Error(-kcxx::EINVAL);
+		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
+			return kcxx::Error(-kcxx::EINVAL);
+		if (!fits(iova, pgsize, pgcount, kIovaSpace) || !fits(paddr, pgsize, pgcount, kPaSpace))
+			return kcxx::Error(-kcxx::ERANGE);
+
+		for (size_t i = 0; i < pgcount; i++) {
+			if (pgsize >= kSize1M)
+				KCXX_TRY(map_block(iova, paddr, pgsize, prot));
+			else
+				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context));
+			*mapped += pgsize;
+			iova += pgsize;
+			paddr += pgsize;
+		}
+		return {};
+	}
+
+	/*
+	 * unmap_pages.  Removes the entries found from @iova on, up to
+	 * @pgsize * @pgcount bytes, and stops early at the first address that
+	 * is not mapped.  An entry that starts at a removed address is removed
+	 * whole, even if it extends past the range, and the bytes returned
+	 * include it.  An entry that starts before @iova is not touched: 0.
+	 * Invalid arguments also give 0.  The removed range and any L2 that
+	 * became empty go to @gather.
+	 */
+	size_t unmap(u64 iova, u64 pgsize, size_t pgcount, Gather &gather)
+	{
+		if (!supported(pgsize) || !pgcount || !kcxx::is_aligned(iova, pgsize) ||
+		    !fits(iova, pgsize, pgcount, kIovaSpace))
+			return 0;
+
+		const u64 end = iova + (u64{pgcount} << kcxx::ilog2(pgsize));
+		u64 pos = iova;
+
+		while (pos < end) {
+			const u64 removed = unmap_entry(pos, gather);
+
+			if (!removed)
+				break;
+			pos += removed;
+		}
+		if (pos > iova)
+			gather.add_range(iova, pos - iova);
+		return static_cast<size_t>(pos - iova);
+	}
+
+	/* The physical address @iova translates to, or 0. */
+	u64 iova_to_phys(u64 iova)
+	{
+		if (iova >= kIovaSpace)
+			return 0;
+
+		kcxx::IrqSaveGuard guard(lock_);
+		const Entry l1e = l1()[l1_index(iova)];
+
+		if (TableNode *node = l2_[l1_index(iova)]) {
+			const Entry l2e = entries(node)[l2_index(iova)];
+
+			switch (Format::l2_kind(l2e)) {
+			case L2Kind::Small:
+				return Format::l2_page_pa(l2e) + (iova & (kSize4K - 1));
+			case L2Kind::Large:
+				return Format::l2_page_pa(l2e) + (iova & (kSize64K - 1));
+			default:
+				return 0;
+			}
+		}
+		if (l1e == empty_l1())
+			return 0;
+		switch (Format::l1_kind(l1e)) {
+		case L1Kind::Section:
+			return Format::l1_block_pa(l1e) + (iova & (kSize1M - 1));
+		case L1Kind::Supersection:
+			return Format::l1_block_pa(l1e) + (iova & (kSize16M - 1));
+		default:
+			return 0;
+		}
+	}
+
+private:
+	ShortDescTable(TableMemory &memory, TableBuffer l1, TableBuffer zero_l2,
+		       kcxx::OwnedArray<TableNode *> l2)
+		: memory_(memory), l1_(l1), zero_l2_(zero_l2), l2_(kcxx::move(l2))
+	{
+	}
+
+	static constexpr bool supported(u64 pgsize)
+	{
+		return kcxx::is_power_of_2(pgsize) && (Format::kPageSizes & pgsize);
+	}
+
+	/* [base, base + pgsize * pgcount) inside [0, limit), without dividing. */
+	static constexpr bool fits(u64 base, u64 pgsize, size_t pgcount, u64 limit)
+	{
+		return base < limit && u64{pgcount} <= ((limit - base) >> kcxx::ilog2(pgsize));
+	}
+
+	static constexpr u32 l1_index(u64 iova) { return static_cast<u32>(iova >> kL1Shift); }
+
+	static constexpr u32 l2_index(u64 iova)
+	{
+		return static_cast<u32>(iova >> kL2Shift) & (kL2Entries - 1);
+	}
+
+	/*
+	 * A table the walker can use: the TableMemory promises alignment, and
+	 * the format must be able to hold its address.
+	 */
+	static kcxx::Result<TableBuffer> alloc_table(TableMemory &memory, size_t bytes,
+						     kcxx::AllocContext context)
+	{
+		TableBuffer table = KCXX_TRY(memory.alloc(bytes, context));
+
+		if (!kcxx::is_aligned(table.dma, u64{bytes}) || table.dma >= kPaSpace) {
+			memory.free(table);
+			return kcxx::Error(-kcxx::EFAULT);
+		}
+		return table;
+	}
+
+	/* Stores the walker may see at any time: never torn, never merged. */
+	static void write_entry(Entry *slot, Entry value)
+	{
+		*static_cast<volatile Entry *>(slot) = value;
+	}
+
+	Entry *l1() const { return static_cast<Entry *>(l1_.cpu); }
+	static Entry *entries(TableNode *node) { return static_cast<Entry *>(node->buffer.cpu); }
+
+	/* What an unused L1 entry holds. */
+	Entry empty_l1() const
+	{
+		if constexpr (Format::kUnusedL1PointsToZeroL2)
+			return Format::l1_table(zero_l2_.dma);
+		else
+			return Format::kFault;
+	}
+
+	void sync_l1(u32 first, u32 count)
+	{
+		memory_.sync(l1_, first * sizeof(Entry), count * sizeof(Entry));
+	}
+
+	/* A 1 MB section or 16 MB supersection (16 replicas), all or nothing. */
+	kcxx::Result<void> map_block(u64 iova, u64 paddr, u64 pgsize, Prot prot)
+	{
+		const u32 first = l1_index(iova);
+		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
+		const Entry entry = pgsize == kSize16M ? Format::l1_supersection(paddr, prot)
+						       : Format::l1_section(paddr, prot);
+		kcxx::IrqSaveGuard guard(lock_);
+
+		for (u32 i = first; i < first + count; i++) {
+			if (l2_[i] || l1()[i] != empty_l1())
+				return kcxx::Error(-kcxx::EEXIST);
+		}
+		for (u32 i = first; i < first + count; i++)
+			write_entry(&l1()[i], entry);
+		sync_l1(first, count);
+		return {};
+	}
+
+	/* A 4 KB page or 64 KB large page (16 replicas), all or nothing. */
+	kcxx::Result<void> map_page(u64 iova, u64 paddr, u64 pgsize, Prot prot,
+				    kcxx::AllocContext context)
+	{
+		const Entry entry = pgsize == kSize64K ? Format::l2_large(paddr, prot)
+						       : Format::l2_small(paddr, prot);
+		TableNode *spare = nullptr;
+
+		for (;;) {
+			bool need_table = false;
+			kcxx::Result<void> result = map_page_locked(iova, pgsize, entry, spare,
+								    &need_table);
+
+			if (!need_table) {
+				/* Another caller installed an L2 while we allocated ours. */
+				if (spare)
+					spare->release();
+				return result;
+			}
+			spare = KCXX_TRY(new_l2(context));
+		}
+	}
+
+	kcxx::Result<void> map_page_locked(u64 iova, u64 pgsize, Entry entry, TableNode *&spare,
+					   bool *need_table)
+	{
+		const u32 i1 = l1_index(iova);
+		const u32 first = l2_index(iova);
+		const u32 count = static_cast<u32>(pgsize >> kL2Shift);
+		kcxx::IrqSaveGuard guard(lock_);
+		TableNode *node = l2_[i1];
+
+		if (!node) {
+			if (l1()[i1] != empty_l1())
+				return kcxx::Error(-kcxx::EEXIST);
+			if (!spare) {
+				*need_table = true;
+				return {};
+			}
+			node = kcxx::exchange(spare, nullptr);
+			/* The L2 is zeroed and cleaned: only now may the L1 point to it. */
+			write_entry(&l1()[i1], Format::l1_table(node->buffer.dma));
+			sync_l1(i1, 1);
+			l2_[i1] = node;
+		}
+
+		Entry *ptes = entries(node);
+		for (u32 i = first; i < first + count; i++) {
+			if (ptes[i] != Format::kFault)
+				return kcxx::Error(-kcxx::EEXIST);
+		}
+		for (u32 i = first; i < first + count; i++)
+			write_entry(&ptes[i], entry);
+		node->live += count;
+		memory_.sync(node->buffer, first * sizeof(Entry), count * sizeof(Entry));
+		return {};
+	}
+
+	kcxx::Result<TableNode *> new_l2(kcxx::AllocContext context)
+	{
+		auto node = context == kcxx::AllocContext::Atomic ? kcxx::make_owned_atomic<TableNode>()
+								  : kcxx::make_owned<TableNode>();
+		if (!node.ok())
+			return node.error();
+		node.value()->buffer = KCXX_TRY(alloc_table(memory_, Format::kL2Bytes, context));
+		node.value()->memory = &memory_;
+		return node.value().release();
+	}
+
+	/* Removes the entry that starts at @pos; its size, or 0. */
+	u64 unmap_entry(u64 pos, Gather &gather)
+	{
+		const u32 i1 = l1_index(pos);
+		kcxx::IrqSaveGuard guard(lock_);
+		TableNode *node = l2_[i1];
+
+		if (!node) {
+			const Entry l1e = l1()[i1];
+			u64 size;
+
+			if (l1e == empty_l1())
+				return 0;
+			switch (Format::l1_kind(l1e)) {
+			case L1Kind::Section:
+				size = kSize1M;
+				break;
+			case L1Kind::Supersection:
+				size = kSize16M;
+				break;
+			default:
+				/* A table entry always has its node: never reached. */
+				KCXX_WARN_ON(true);
+				return 0;
+			}
+			if (!kcxx::is_aligned(pos, size))
+				return 0;
+			const u32 count = static_cast<u32>(size >> kL1Shift);
+			for (u32 i = i1; i < i1 + count; i++)
+				write_entry(&l1()[i], empty_l1());
+			sync_l1(i1, count);
+			return size;
+		}
+
+		Entry *ptes = entries(node);
+		const u32 i2 = l2_index(pos);
+		u64 size;
+
+		switch (Format::l2_kind(ptes[i2])) {
+		case L2Kind::Small:
+			size = kSize4K;
+			break;
+		case L2Kind::Large:
+			size = kSize64K;
+			break;
+		default:
+			return 0;
+		}
+		if (!kcxx::is_aligned(pos, size))
+			return 0;
+		const u32 count = static_cast<u32>(size >> kL2Shift);
+		if (KCXX_WARN_ON(node->live < count))
+			return 0;
+		for (u32 i = i2; i < i2 + count; i++)
+			write_entry(&ptes[i], Format::kFault);
+		memory_.sync(node->buffer, i2 * sizeof(Entry), count * sizeof(Entry));
+		node->live -= count;
+		if (!node->live) {
+			/* Unlinked now, freed by the Gather after the TLB invalidation. */
+			write_entry(&l1()[i1], empty_l1());
+			sync_l1(i1, 1);
+			l2_[i1] = nullptr;
+			gather.queue_table(node);
+		}
+		return size;
+	}
+
+	TableMemory &memory_;
+	TableBuffer l1_;
+	TableBuffer zero_l2_;
+	/* The L2 behind each L1 entry, or nullptr; changed under lock_. */
+	kcxx::OwnedArray<TableNode *> l2_;
+	kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_pgtable.lock")};
+};
+
+} // namespace pgtable
+
+#endif

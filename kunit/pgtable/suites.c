@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suites for the short-descriptor page-table engine
+ * (iommu/pgtable/).  The cases are C++ (*_test.cpp).  "socmmu_pgtable_dma"
+ * runs the engine on production table memory: the DMA API on a real
+ * platform device, so DMA_API_DEBUG checks every map, sync and unmap.
+ * "socmmu_pgtable_rules" uses a recording memory to see exactly which
+ * bytes are synced, when tables are freed, and allocation failures.
+ */
+#include <kunit/test.h>
+#include <linux/dma-mapping.h>
+#include <linux/err.h>
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+
+#include "pgtable_tests.h"
+
+static struct platform_device *pgt_pdev;
+
+struct device *pgt_test_device(void)
+{
+	return pgt_pdev ? &pgt_pdev->dev : NULL;
+}
+
+void *pgt_test_phys_to_virt(u64 phys)
+{
+	return phys_to_virt((phys_addr_t)phys);
+}
+
+u64 pgt_test_virt_to_phys(void *virt)
+{
+	return virt_to_phys(virt);
+}
+
+/*
+ * A fresh device per case.  DMA_API_DEBUG checks each sync and unmap
+ * against the device's mappings; it reports mappings left behind only for
+ * buses that register with it (PCI), not the platform bus, so the cases
+ * count live tables themselves (DmaTableMemory::live_tables()).
+ */
+static int pgt_case_init(struct kunit *test)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	pdev = platform_device_register_simple("socmmu-pgtable-test", PLATFORM_DEVID_AUTO,
+					       NULL, 0);
+	if (IS_ERR(pdev))
+		return PTR_ERR(pdev);
+	ret = dma_coerce_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(32));
+	if (ret) {
+		platform_device_unregister(pdev);
+		return ret;
+	}
+	pgt_pdev = pdev;
+	return 0;
+}
+
+static void pgt_case_exit(struct kunit *test)
+{
+	platform_device_unregister(pgt_pdev);
+	pgt_pdev = NULL;
+}
+
+static struct kunit_case pgt_dma_cases[] = {
+	KUNIT_CASE(pgt_map_small_page),
+	KUNIT_CASE(pgt_map_large_page),
+	KUNIT_CASE(pgt_map_section),
+	KUNIT_CASE(pgt_map_supersection),
+	KUNIT_CASE(pgt_map_unmap_pgcount),
+	KUNIT_CASE(pgt_map_in_atomic_context),
+	{}
+};
+
+static struct kunit_suite pgt_dma_suite = {
+	.name = "socmmu_pgtable_dma",
+	.init = pgt_case_init,
+	.exit = pgt_case_exit,
+	.test_cases = pgt_dma_cases,
+};
+
+static struct kunit_case pgt_rules_cases[] = {
+	KUNIT_CASE(pgt_map_rejects_bad_arguments),
+	KUNIT_CASE(pgt_map_overlap_keeps_state),
+	KUNIT_CASE(pgt_unmap_unmapped_returns_zero),
+	KUNIT_CASE(pgt_unmap_partial_large_entries),
+	KUNIT_CASE(pgt_syncs_only_touched_entries),
+	KUNIT_CASE(pgt_empty_l2_freed_only_at_release),
+	KUNIT_CASE(pgt_alloc_failure_leaves_nothing),
+	KUNIT_CASE(pgt_pick_page_size),
+	KUNIT_CASE(pgt_zero_l2_format),
+	{}
+};
+
+static struct kunit_suite pgt_rules_suite = {
+	.name = "socmmu_pgtable_rules",
+	.test_cases = pgt_rules_cases,
+};
+
+kunit_test_suites(&pgt_dma_suite, &pgt_rules_suite);
+
+MODULE_DESCRIPTION("KUnit suites for the socmmu short-descriptor page-table engine");
+MODULE_LICENSE("GPL");
