@@ -44,9 +44,11 @@ for t in $uml_targets $arm_targets; do
 	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
 done
 
-phase "uml-helper"
+phase "uml-helper and test device tree"
 gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/uml-helper" scripts/uml/uml-helper.c ||
 	bail "could not build uml-helper"
+scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
+	bail "could not build the test device tree"
 
 # Build our modules for one kernel and check the result.
 build_and_check() {
@@ -138,7 +140,8 @@ runs=()
 for t in $uml_targets; do
 	phase "KUnit on $t"
 	if [ -f "$out/$t/socmmu_core.ko" ]; then
-		scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" "$out/$t/console.log"
+		DTB=$out/tools/socmmu-test.dtb \
+			scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" "$out/$t/console.log"
 	fi
 	runs+=("$t=$out/$t/console.log")
 done
