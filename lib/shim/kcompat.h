@@ -21,4 +21,31 @@
 #define KX_HAVE_DMA_OPS 0
 #endif
 
+/*
+ * iommu_ops (Documentation/omap-iommu.rst, kernel-api.md section 1):
+ *  - 6.12 passes of_xlate's phandle args as const;
+ *  - 6.12 groups single devices with generic_single_device_group(); 6.1
+ *    has only generic_device_group() (a new group per call: one device);
+ *  - 6.1 allocates domains by type with a detach_dev op; 6.12 has
+ *    domain_alloc_paging(dev) and static identity/blocked domains;
+ *  - 6.1 keeps one iommu_ops per bus, set by iommu_device_register() and
+ *    never cleared: a module owning them must clear them before it goes;
+ *  - iommu_map() gained a gfp argument.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define KX_IOMMU_OF_XLATE_CONST const
+#define kx_iommu_single_device_group generic_single_device_group
+#define KX_IOMMU_PAGING_DOMAINS 1
+#define KX_IOMMU_BUS_OPS 0
+#define kx_iommu_map(domain, iova, paddr, size, prot) \
+	iommu_map(domain, iova, paddr, size, prot, GFP_KERNEL)
+#else
+#define KX_IOMMU_OF_XLATE_CONST
+#define kx_iommu_single_device_group generic_device_group
+#define KX_IOMMU_PAGING_DOMAINS 0
+#define KX_IOMMU_BUS_OPS 1
+#define kx_iommu_map(domain, iova, paddr, size, prot) \
+	iommu_map(domain, iova, paddr, size, prot)
+#endif
+
 #endif
