@@ -35,6 +35,8 @@ KERNEL_REPORTS = [
                 r'lock held when returning|bad unlock balance'), 'lockdep splat'),
     (re.compile(r'unreferenced object 0x'), 'kmemleak report'),
     (re.compile(r'socmmu-harness: (load|unload) failed'), 'module load/unload failure'),
+    (re.compile(r'socmmu-harness: unload of \S+ should have been refused'),
+     'module unloaded while in use'),
 ]
 
 
@@ -44,7 +46,7 @@ def read_modules(path):
     with open(path) as f:
         for line in f:
             words = line.split('#', 1)[0].split()
-            if words:
+            if words and not words[0].startswith('!'):
                 modules.append((words[0], words[1], words[2:]))
     return modules
 

@@ -18,6 +18,7 @@ socmmu_core  unload
 socmmu_bench stays
 socmmu_alpha unload  alpha
 socmmu_beta  unload  beta
+!busy socmmu_beta
 """
 
 # 6.12 layout: top-level KTAP header per module, suites indented.
@@ -92,7 +93,8 @@ class KtapSummaryTest(unittest.TestCase):
                        'BUG: KASAN: slab-use-after-free in f+0x1/0x2',
                        'WARNING: possible circular locking dependency detected',
                        'unreferenced object 0x1234 (size 8):',
-                       'socmmu-harness: load failed: socmmu_beta'):
+                       'socmmu-harness: load failed: socmmu_beta',
+                       'socmmu-harness: unload of socmmu_beta should have been refused'):
             with self.subTest(report=report):
                 rc, last, _ = summarise(PASSING.replace('socmmu-harness: end',
                                                         report + '\nsocmmu-harness: end'))

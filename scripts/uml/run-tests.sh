@@ -39,6 +39,10 @@ init=$workdir/init.sh
 	unload=""
 	while read -r name after _; do
 		case "$name" in '' | \#*) continue ;; esac
+		if [ "$name" = '!busy' ]; then
+			echo "if $helper unload $after; then echo \"socmmu-harness: unload of $after should have been refused\"; else echo \"socmmu-harness: unload of $after refused, as it must be\"; fi"
+			continue
+		fi
 		echo "$helper load $moddir/$name.ko || echo \"socmmu-harness: load failed: $name\""
 		[ "$after" = unload ] && unload="$name $unload"
 	done < "${MODULES_LIST:-$top/kunit/modules.list}"
