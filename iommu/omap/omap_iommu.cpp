@@ -254,7 +254,7 @@ public:
 		kcxx::IrqSaveGuard guard(lock_);
 
 		if (!powered_) {
-			omap_iommu_seq_printf(seq, "powered off\n");
+			omap_iommu_seq_printf(seq, "runtime-suspended: hardware not read\n");
 			return;
 		}
 		omap_iommu_seq_printf(seq,
@@ -274,7 +274,7 @@ public:
 		kcxx::IrqSaveGuard guard(lock_);
 
 		if (!powered_) {
-			omap_iommu_seq_printf(seq, "powered off\n");
+			omap_iommu_seq_printf(seq, "runtime-suspended: hardware not read\n");
 			return;
 		}
 		const Lock lock = mmio_.read<Lock>();
@@ -294,6 +294,8 @@ public:
 	}
 
 	u64 blocking_ttb() const { return blocking_->ttb(); }
+
+	omap_iommu_inst *inst() const { return inst_; }
 
 private:
 	/* Defined once Domain is. */
@@ -466,24 +468,31 @@ public:
 
 	u64 iova_to_phys(u64 iova) { return table_->iova_to_phys(iova); }
 
+	/* The first attached instance, to name in messages; nullptr if none. */
+	omap_iommu_inst *first_inst()
+	{
+		kcxx::IrqSaveGuard guard(attach_lock_);
+
+		return count_ ? mmus_[0]->inst() : nullptr;
+	}
+
+	/* One line per run of physically contiguous mappings. */
 	void dump(void *seq)
 	{
 		u64 run_iova = 0, run_pa = 0, run_len = 0;
 
-		for (u64 iova = 0; iova < Table::kIovaSpace; iova += 0x1000) {
-			const u64 pa = table_->iova_to_phys(iova);
-
-			if (run_len && pa == run_pa + run_len) {
-				run_len += 0x1000;
-				continue;
+		table_->for_each_mapping([&](u64 iova, u64 pa, u64 size) {
+			if (run_len && iova == run_iova + run_len && pa == run_pa + run_len) {
+				run_len += size;
+				return;
 			}
 			if (run_len)
 				omap_iommu_seq_printf(seq, "0x%08llx-0x%08llx -> 0x%08llx\n",
 						      run_iova, run_iova + run_len - 1, run_pa);
-			run_len = pa ? 0x1000 : 0;
 			run_iova = iova;
 			run_pa = pa;
-		}
+			run_len = size;
+		});
 		if (run_len)
 			omap_iommu_seq_printf(seq, "0x%08llx-0x%08llx -> 0x%08llx\n", run_iova,
 					      run_iova + run_len - 1, run_pa);
@@ -681,6 +690,11 @@ void omap_domain_flush_all(struct omap_domain *d) noexcept
 u64 omap_domain_iova_to_phys(struct omap_domain *d, u64 iova) noexcept
 {
 	return d->iova_to_phys(iova);
+}
+
+struct omap_iommu_inst *omap_domain_first_inst(struct omap_domain *d) noexcept
+{
+	return d->first_inst();
 }
 
 void omap_domain_dump(struct omap_domain *d, void *seq) noexcept

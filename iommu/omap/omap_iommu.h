@@ -63,7 +63,7 @@ void omap_mmu_set_blocked(struct omap_mmu *mmu, struct device *client) KX_NOEXCE
 /* The paging domain the instance translates with, or NULL. */
 struct omap_domain *omap_mmu_domain(struct omap_mmu *mmu) KX_NOEXCEPT;
 void omap_mmu_get_stats(struct omap_mmu *mmu, struct omap_mmu_stats *out) KX_NOEXCEPT;
-/* debugfs: registers and TLB, only while powered. */
+/* debugfs: registers and TLB; while suspended, says so and reads nothing. */
 void omap_mmu_dump_regs(struct omap_mmu *mmu, void *seq) KX_NOEXCEPT;
 void omap_mmu_dump_tlb(struct omap_mmu *mmu, void *seq) KX_NOEXCEPT;
 
@@ -84,6 +84,8 @@ void omap_domain_sync(struct omap_domain *d, u64 start, u64 end) KX_NOEXCEPT;
 void omap_domain_flush_all(struct omap_domain *d) KX_NOEXCEPT;
 u64 omap_domain_iova_to_phys(struct omap_domain *d, u64 iova) KX_NOEXCEPT;
 void omap_domain_dump(struct omap_domain *d, void *seq) KX_NOEXCEPT;
+/* The first instance attached (to name in messages), or NULL. */
+struct omap_iommu_inst *omap_domain_first_inst(struct omap_domain *d) KX_NOEXCEPT;
 
 
 /* ---- C ---- */

@@ -198,16 +198,47 @@ static void omap_iommu_leave(struct device *dev, bool blocked)
 	mutex_unlock(&omap_iommu_lock);
 }
 
+/* The device to name in a domain's messages: its first attached instance. */
+static struct device *omap_iommu_domain_dev(struct iommu_domain *domain)
+{
+	struct omap_iommu_inst *inst = omap_domain_first_inst(to_od(domain)->impl);
+
+	return inst ? inst->dev : NULL;
+}
+
+static const char *omap_iommu_map_error(int err)
+{
+	switch (err) {
+	case -EEXIST:
+		return "overlaps a mapping";
+	case -ERANGE:
+		return "outside the 4 GiB aperture";
+	case -EINVAL:
+		return "bad page size or alignment";
+	case -ENOMEM:
+		return "out of memory";
+	default:
+		return "failed";
+	}
+}
+
 static int omap_iommu_map_pages(struct iommu_domain *domain, unsigned long iova,
 				phys_addr_t paddr, size_t pgsize, size_t pgcount, int prot,
 				gfp_t gfp, size_t *mapped)
 {
 	int ret = omap_domain_map(to_od(domain)->impl, iova, paddr, pgsize, pgcount, prot,
 				  !gfpflags_allow_blocking(gfp), mapped);
+	struct device *dev;
 
-	if (ret)
-		pr_err("socmmu omap-iommu: map 0x%lx -> %pa (%zu x 0x%zx) failed: %d\n",
-		       iova, &paddr, pgcount, pgsize, ret);
+	if (!ret)
+		return 0;
+	dev = omap_iommu_domain_dev(domain);
+	if (dev)
+		dev_err(dev, "map 0x%lx -> %pa (%zu x 0x%zx): %s: %d\n", iova, &paddr,
+			pgcount, pgsize, omap_iommu_map_error(ret), ret);
+	else
+		pr_err("socmmu omap-iommu: map 0x%lx -> %pa (%zu x 0x%zx): %s: %d\n", iova,
+		       &paddr, pgcount, pgsize, omap_iommu_map_error(ret), ret);
 	return ret;
 }
 
@@ -216,13 +247,20 @@ static size_t omap_iommu_unmap_pages(struct iommu_domain *domain, unsigned long 
 				     struct iommu_iotlb_gather *gather)
 {
 	size_t unmapped = omap_domain_unmap(to_od(domain)->impl, iova, pgsize, pgcount);
+	struct device *dev;
 
-	if (unmapped)
+	if (unmapped) {
 		iommu_iotlb_gather_add_range(gather, iova, unmapped);
+		return unmapped;
+	}
+	dev = omap_iommu_domain_dev(domain);
+	if (dev)
+		dev_err(dev, "unmap 0x%lx (%zu x 0x%zx): nothing mapped there\n",
+			iova, pgcount, pgsize);
 	else
 		pr_err("socmmu omap-iommu: unmap 0x%lx (%zu x 0x%zx): nothing mapped there\n",
 		       iova, pgcount, pgsize);
-	return unmapped;
+	return 0;
 }
 
 static void omap_iommu_iotlb_sync(struct iommu_domain *domain,

@@ -235,6 +235,57 @@ public:
 		}
 	}
 
+	/*
+	 * Calls @visit(iova, pa, size) once per mapped page, section or
+	 * supersection (not per replica), in IOVA order, walking only the L2
+	 * tables that exist.  Runs under the table lock, so an unmap cannot
+	 * free an L2 mid-walk: @visit must not sleep or call into the table.
+	 * For debugfs dumps.
+	 */
+	template <typename Visit> void for_each_mapping(Visit &&visit)
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		for (u32 i1 = 0; i1 < kL1Entries; i1++) {
+			const u64 base = u64{i1} << kL1Shift;
+			const Entry l1e = l1()[i1];
+
+			if (TableNode *node = l2_[i1]) {
+				const Entry *l2 = entries(node);
+
+				for (u32 i2 = 0; i2 < kL2Entries; i2++) {
+					const u64 iova = base + (u64{i2} << kL2Shift);
+
+					switch (Format::l2_kind(l2[i2])) {
+					case L2Kind::Small:
+						visit(iova, Format::l2_page_pa(l2[i2]), kSize4K);
+						break;
+					case L2Kind::Large:
+						visit(iova, Format::l2_page_pa(l2[i2]), kSize64K);
+						i2 += (kSize64K >> kL2Shift) - 1;
+						break;
+					default:
+						break;
+					}
+				}
+				continue;
+			}
+			if (l1e == empty_l1())
+				continue;
+			switch (Format::l1_kind(l1e)) {
+			case L1Kind::Section:
+				visit(base, Format::l1_block_pa(l1e), kSize1M);
+				break;
+			case L1Kind::Supersection:
+				visit(base, Format::l1_block_pa(l1e), kSize16M);
+				i1 += (kSize16M >> kL1Shift) - 1;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+
 private:
 	ShortDescTable(TableMemory &memory, TableBuffer l1, TableBuffer zero_l2,
 		       kcxx::OwnedArray<TableNode *> l2)

@@ -98,7 +98,35 @@ u32 lock_base(struct omap_model *m)
 	return (oit_reg_read(m, OMAP_MODEL_LOCK) >> kLockBaseShift) & OMAP_MODEL_LOCK_FIELD_MASK;
 }
 
+/* A debugfs file of @m's driver instance, read into @buf (one page). */
+long read_debugfs(struct kunit *test, struct omap_model *m, const char *file, char *buf,
+		  u64 *ns = nullptr)
+{
+	const long n = oit_debugfs_read(m, file, buf, 4096, ns);
+
+	KX_EXPECT_LT(test, 0, n);
+	return n;
+}
+
 } // namespace
+
+#define EXPECT_HAS(test, text, needle)                                                  \
+	do {                                                                            \
+		if (!oit_contains((text), (needle))) {                                  \
+			kx_kunit_fail((test), __FILE__, __LINE__, "expected \"%s\" in it", \
+				      (needle));                                        \
+			oit_log((test), "read", (text));                                \
+		}                                                                       \
+	} while (0)
+
+#define EXPECT_HASNT(test, text, needle)                                                \
+	do {                                                                            \
+		if (oit_contains((text), (needle))) {                                   \
+			kx_kunit_fail((test), __FILE__, __LINE__, "unexpected \"%s\" in it", \
+				      (needle));                                        \
+			oit_log((test), "read", (text));                                \
+		}                                                                       \
+	} while (0)
 
 extern "C" {
 
@@ -304,6 +332,85 @@ void oit_blocked_domain(struct kunit *test) noexcept
 	KX_EXPECT_TRUE(test, oit_wait_unstalled(s.mmu));
 	oit_release_blocked(s.client);
 	KX_EXPECT_EQ(test, omap_model_translate(s.mmu, 0x1234000, &res), OMAP_MODEL_OK);
+}
+
+/*
+ * debugfs as a user reads it: regs shows the TTB of the domain's table and
+ * CNTL enabled, tlb the entry a translation loaded, pagetable the mappings;
+ * while the MMU is suspended, regs and tlb say so without a register access.
+ */
+void oit_debugfs(struct kunit *test) noexcept
+{
+	const Setup s = setup(test, OIT_ISP);
+	const u32 iova = 0x58000000, section = 0x59000000;
+	u64 phys, scratch, ns = 0;
+	u8 *page = static_cast<u8 *>(oit_page(&phys));
+	char *text = static_cast<char *>(oit_page(&scratch));
+	char needle[96];
+	u8 buf[16];
+	u32 ttb = 0, cntl = 0;
+
+	KX_ASSERT_TRUE(test, page != nullptr && text != nullptr);
+	const u64 block = phys & ~(k1M - 1);
+
+	KX_ASSERT_EQ(test, oit_map(s.domain, iova, phys, k4K), 0);
+	KX_ASSERT_EQ(test, oit_map(s.domain, section, block, k1M), 0);
+	KX_ASSERT_EQ(test, omap_model_read(s.mmu, iova, buf, sizeof(buf), nullptr),
+		     OMAP_MODEL_OK);
+
+	/* TTB: what the hardware holds, and it is this domain's L1. */
+	read_debugfs(test, s.mmu, "regs", text);
+	KX_EXPECT_TRUE(test, oit_text_field(text, "TTB", &ttb));
+	/* Dereferenced below: a wrong TTB must end the case. */
+	KX_ASSERT_EQ(test, ttb, oit_reg_read(s.mmu, OMAP_MODEL_TTB));
+	KX_ASSERT_NE(test, ttb, 0u);
+	const u32 *l1 = static_cast<const u32 *>(oit_phys_to_virt(ttb));
+
+	KX_EXPECT_EQ(test, l1[section >> 20] & 0xfff00003u, static_cast<u32>(block) | 2u);
+	KX_EXPECT_EQ(test, l1[iova >> 20] & 3u, 1u);
+	KX_EXPECT_TRUE(test, oit_text_field(text, "CNTL", &cntl));
+	KX_EXPECT_EQ(test, cntl & (OMAP_MODEL_CNTL_MMU_EN | OMAP_MODEL_CNTL_TWL_EN),
+		     OMAP_MODEL_CNTL_MMU_EN | OMAP_MODEL_CNTL_TWL_EN);
+
+	/* The walker's refill: valid, 4 KB, not locked. */
+	read_debugfs(test, s.mmu, "tlb", text);
+	oit_format(needle, sizeof(needle), "cam 0x%08x ram 0x%08x\n",
+		   iova | OMAP_MODEL_CAM_VALID | OMAP_MODEL_CAM_SIZE_4K, static_cast<u32>(phys));
+	EXPECT_HAS(test, text, needle);
+
+	read_debugfs(test, s.mmu, "pagetable", text, &ns);
+	oit_format(needle, sizeof(needle), "pagetable read in %llu us",
+		   static_cast<unsigned long long>(ns / 1000));
+	oit_log(test, "timing", needle);
+	oit_format(needle, sizeof(needle), "0x%08x-0x%08x -> 0x%08llx\n", iova,
+		   iova + 0xfff, static_cast<unsigned long long>(phys));
+	EXPECT_HAS(test, text, needle);
+	oit_format(needle, sizeof(needle), "0x%08x-0x%08x -> 0x%08llx\n", section,
+		   section + 0xfffff, static_cast<unsigned long long>(block));
+	EXPECT_HAS(test, text, needle);
+
+	/* iommu_unmap() syncs: the page is gone from the dump, the section not. */
+	KX_ASSERT_EQ(test, oit_unmap(s.domain, iova, k4K), k4K);
+	read_debugfs(test, s.mmu, "pagetable", text);
+	oit_format(needle, sizeof(needle), "0x%08x-", iova);
+	EXPECT_HASNT(test, text, needle);
+	oit_format(needle, sizeof(needle), "0x%08x-0x%08x -> ", section, section + 0xfffff);
+	EXPECT_HAS(test, text, needle);
+
+	/* Suspended: nothing touches the registers, and the files say why. */
+	oit_client_put(s.client);
+	KX_ASSERT_TRUE(test, oit_wait_power(s.mmu, false));
+	omap_model_reset_counters(s.mmu);
+	read_debugfs(test, s.mmu, "regs", text);
+	EXPECT_HAS(test, text, "suspended");
+	EXPECT_HASNT(test, text, "TTB");
+	read_debugfs(test, s.mmu, "tlb", text);
+	EXPECT_HAS(test, text, "suspended");
+	EXPECT_HASNT(test, text, "cam");
+	read_debugfs(test, s.mmu, "pagetable", text);
+	EXPECT_HAS(test, text, needle);
+	KX_EXPECT_EQ(test, counters(s.mmu).off_accesses, 0u);
+	KX_EXPECT_FALSE(test, omap_model_powered(s.mmu));
 }
 
 void oit_fault_handler(struct kunit *test) noexcept

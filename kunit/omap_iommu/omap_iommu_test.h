@@ -68,6 +68,22 @@ void *oit_phys_to_virt(u64 phys) KX_NOEXCEPT;
 u32 oit_reg_read(struct omap_model *m, u32 offset) KX_NOEXCEPT;
 void oit_reg_write(struct omap_model *m, u32 offset, u32 value) KX_NOEXCEPT;
 
+/*
+ * Read a debugfs file of the driver for model instance @m as a user
+ * would: /sys/kernel/debug/socmmu_omap_iommu/<mmu device>/<file>.  @buf
+ * gets at most @len - 1 bytes and a NUL.  Returns the bytes read or a
+ * negative errno; *@ns (may be NULL) the time the reads took.
+ */
+long oit_debugfs_read(struct omap_model *m, const char *file, char *buf, size_t len,
+		      u64 *ns) KX_NOEXCEPT;
+/* snprintf for the cases' expected strings. */
+KX_PRINTF(3, 4) void oit_format(char *buf, size_t len, const char *fmt, ...) KX_NOEXCEPT;
+bool oit_contains(const char *text, const char *needle) KX_NOEXCEPT;
+/* The value of the line "@key 0x<hex>" in @text; false if there is none. */
+bool oit_text_field(const char *text, const char *key, u32 *value) KX_NOEXCEPT;
+/* Log @text (what a case read) into the case's output. */
+void oit_log(struct kunit *test, const char *what, const char *text) KX_NOEXCEPT;
+
 /* Cases. */
 void oit_page_sizes(struct kunit *test) KX_NOEXCEPT;
 void oit_unmap_then_fault(struct kunit *test) KX_NOEXCEPT;
@@ -78,6 +94,7 @@ void oit_bus_err_back(struct kunit *test) KX_NOEXCEPT;
 void oit_bad_inputs(struct kunit *test) KX_NOEXCEPT;
 void oit_attach_detach(struct kunit *test) KX_NOEXCEPT;
 void oit_blocked_domain(struct kunit *test) KX_NOEXCEPT;
+void oit_debugfs(struct kunit *test) KX_NOEXCEPT;
 void oit_dsp_instances_in_sync(struct kunit *test) KX_NOEXCEPT;
 void oit_runtime_pm_context(struct kunit *test) KX_NOEXCEPT;
 void oit_map_while_suspended(struct kunit *test) KX_NOEXCEPT;

@@ -13,16 +13,24 @@
  * reference on the driver (one per probed client) so that it can unload.
  */
 #include <kunit/test.h>
+#include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/dma-mapping.h>
+#include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/iommu.h>
+#include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uio.h>
 
 #include <shim/kcompat.h>
 
@@ -384,6 +392,110 @@ void oit_reg_write(struct omap_model *m, u32 offset, u32 value)
 	iounmap(base);
 }
 
+/*
+ * debugfs's proxy has .read but no .read_iter, so kernel_read() refuses its
+ * files.  A seq_file (what the driver's files are) is read as seq_read()
+ * reads it, through seq_read_iter() into a kernel buffer, with the file
+ * held against removal as the proxy holds it.
+ */
+static ssize_t oit_read_file(struct file *f, char *buf, size_t len, loff_t *pos)
+{
+	const struct file_operations *fops = debugfs_real_fops(f);
+	struct kvec kv = { .iov_base = buf, .iov_len = len };
+	struct dentry *dentry = f->f_path.dentry;
+	struct iov_iter iter;
+	struct kiocb kiocb;
+	ssize_t n;
+
+	if (!fops || fops->read != seq_read)
+		return kernel_read(f, buf, len, pos);
+	n = debugfs_file_get(dentry);
+	if (n)
+		return n;
+	init_sync_kiocb(&kiocb, f);
+	kiocb.ki_pos = *pos;
+	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, len);
+	n = seq_read_iter(&kiocb, &iter);
+	if (n > 0)
+		*pos = kiocb.ki_pos;
+	debugfs_file_put(dentry);
+	return n;
+}
+
+long oit_debugfs_read(struct omap_model *m, const char *file, char *buf, size_t len, u64 *ns)
+{
+	struct device *dev = omap_model_device(m);
+	size_t total = 0;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n = 0;
+	char *path;
+	ktime_t t0;
+
+	if (!dev || len < 2)
+		return -EINVAL;
+	path = kasprintf(GFP_KERNEL, "/sys/kernel/debug/socmmu_omap_iommu/%s/%s",
+			 dev_name(dev), file);
+	if (!path)
+		return -ENOMEM;
+	f = filp_open(path, O_RDONLY, 0);
+	kfree(path);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	t0 = ktime_get();
+	while (total < len - 1) {
+		n = oit_read_file(f, buf + total, len - 1 - total, &pos);
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	if (ns)
+		*ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
+	filp_close(f, NULL);
+	buf[total] = '\0';
+	return n < 0 ? n : total;
+}
+
+void oit_format(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, len, fmt, args);
+	va_end(args);
+}
+
+bool oit_contains(const char *text, const char *needle)
+{
+	return strstr(text, needle);
+}
+
+bool oit_text_field(const char *text, const char *key, u32 *value)
+{
+	size_t klen = strlen(key);
+	const char *line = text;
+
+	while (line) {
+		if (!strncmp(line, key, klen) && !strncmp(line + klen, " 0x", 3))
+			return sscanf(line + klen + 3, "%x", value) == 1;
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	return false;
+}
+
+void oit_log(struct kunit *test, const char *what, const char *text)
+{
+	const char *end;
+
+	/* One KTAP diagnostic line per line of text. */
+	for (; *text; text = *end ? end + 1 : end) {
+		end = strchrnul(text, '\n');
+		kunit_info(test, "%s: %.*s", what, (int)(end - text), text);
+	}
+}
+
 /* ------------------------------------------------------------- suites -- */
 
 static int oit_suite_init(struct kunit_suite *suite)
@@ -441,6 +553,7 @@ static struct kunit_case oit_translation_cases[] = {
 	KUNIT_CASE(oit_bad_inputs),
 	KUNIT_CASE(oit_attach_detach),
 	KUNIT_CASE(oit_blocked_domain),
+	KUNIT_CASE(oit_debugfs),
 	{}
 };
 

@@ -32,6 +32,7 @@ void pgt_empty_l2_freed_only_at_release(struct kunit *test);
 void pgt_alloc_failure_leaves_nothing(struct kunit *test);
 void pgt_pick_page_size(struct kunit *test);
 void pgt_zero_l2_format(struct kunit *test);
+void pgt_for_each_mapping_visits_each_once(struct kunit *test);
 
 KX_END_DECLS
 

@@ -416,3 +416,44 @@ void pgt_zero_l2_format(struct kunit *test)
 	table.reset();
 	KX_EXPECT_EQ(test, memory.live(), 0);
 }
+
+void pgt_for_each_mapping_visits_each_once(struct kunit *test)
+{
+	RecordingMemory &memory = make_recording(test);
+	auto table = make_table(test, memory);
+	struct Seen {
+		u64 iova, pa, size;
+	} seen[8] = {};
+	size_t count = 0;
+
+	/* One of each size, out of IOVA order; replicas must be reported once. */
+	KX_ASSERT_EQ(test, map(*table, 0x3000'0000, 0x8000'0000, M16).error, 0);
+	KX_ASSERT_EQ(test, map(*table, 0x1001'0000, 0x4001'0000, K64).error, 0);
+	KX_ASSERT_EQ(test, map(*table, 0x2010'0000, 0x6010'0000, M1).error, 0);
+	KX_ASSERT_EQ(test, map(*table, 0x1000'3000, 0x4000'3000, K4).error, 0);
+
+	table->for_each_mapping([&](u64 iova, u64 pa, u64 size) {
+		if (count < 8)
+			seen[count] = {iova, pa, size};
+		count++;
+	});
+	KX_ASSERT_EQ(test, count, size_t{4});
+	const Seen expected[] = {
+		{0x1000'3000, 0x4000'3000, K4},
+		{0x1001'0000, 0x4001'0000, K64},
+		{0x2010'0000, 0x6010'0000, M1},
+		{0x3000'0000, 0x8000'0000, M16},
+	};
+	for (size_t i = 0; i < 4; i++) {
+		KX_EXPECT_EQ(test, seen[i].iova, expected[i].iova);
+		KX_EXPECT_EQ(test, seen[i].pa, expected[i].pa);
+		KX_EXPECT_EQ(test, seen[i].size, expected[i].size);
+	}
+
+	Gather gather;
+	KX_EXPECT_EQ(test, table->unmap(0x1000'3000, K4, 1, gather), size_t{K4});
+	count = 0;
+	table->for_each_mapping([&](u64, u64, u64) { count++; });
+	KX_EXPECT_EQ(test, count, size_t{3});
+	gather.release_tables();
+}

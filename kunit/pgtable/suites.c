@@ -90,6 +90,7 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_alloc_failure_leaves_nothing),
 	KUNIT_CASE(pgt_pick_page_size),
 	KUNIT_CASE(pgt_zero_l2_format),
+	KUNIT_CASE(pgt_for_each_mapping_visits_each_once),
 	{}
 };
 
