@@ -7,10 +7,10 @@ build checks that scripts/check.sh recorded.
                     KERNEL=LOG [KERNEL=LOG ...]
 
 A kernel's run fails when a case fails, when a suite from modules.list never
-ran or never finished, when the harness could not load or unload a module,
-when UML did not halt by itself, or when the kernel printed an oops, BUG,
-WARN, KASAN/UBSAN report, lockdep splat, DMA-API debug error or kmemleak
-report.  Each such problem counts as one failure.
+ran or never finished, when the harness could not load or unload a module or
+run a system sleep cycle ("!sleep"), when UML did not halt by itself, or when
+the kernel printed an oops, BUG, WARN, KASAN/UBSAN report, lockdep splat,
+DMA-API debug error or kmemleak report.  Each such problem counts as one failure.
 
 The last line printed is "N passed, N failed"; the exit status is 0 only
 when N failed is 0.
@@ -37,6 +37,7 @@ KERNEL_REPORTS = [
     (re.compile(r'socmmu-harness: (load|unload) failed'), 'module load/unload failure'),
     (re.compile(r'socmmu-harness: unload of \S+ should have been refused'),
      'module unloaded while in use'),
+    (re.compile(r'socmmu-harness: system sleep failed'), 'system sleep failure'),
 ]
 
 

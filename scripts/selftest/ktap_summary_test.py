@@ -19,6 +19,7 @@ socmmu_bench stays
 socmmu_alpha unload  alpha
 socmmu_beta  unload  beta
 !busy socmmu_beta
+!sleep
 """
 
 # 6.12 layout: top-level KTAP header per module, suites indented.
@@ -94,12 +95,20 @@ class KtapSummaryTest(unittest.TestCase):
                        'WARNING: possible circular locking dependency detected',
                        'unreferenced object 0x1234 (size 8):',
                        'socmmu-harness: load failed: socmmu_beta',
-                       'socmmu-harness: unload of socmmu_beta should have been refused'):
+                       'socmmu-harness: unload of socmmu_beta should have been refused',
+                       'socmmu-harness: system sleep failed'):
             with self.subTest(report=report):
                 rc, last, _ = summarise(PASSING.replace('socmmu-harness: end',
                                                         report + '\nsocmmu-harness: end'))
                 self.assertEqual(rc, 1)
                 self.assertRegex(last, r'^3 passed, [1-9]\d* failed')
+
+    def test_directives_are_not_modules(self):
+        # "!sleep" names no module and no suite.
+        rc, last, out = summarise(PASSING.replace(
+            'socmmu-harness: end', 'socmmu-harness: system sleep done\nsocmmu-harness: end'))
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(last, '3 passed, 0 failed, 1 skipped')
 
     def test_kmemleak_excuse_is_narrow(self):
         loads = ('uml-helper: pid 20 loads /x/socmmu_bench.ko\n'

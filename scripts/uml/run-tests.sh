@@ -39,10 +39,21 @@ init=$workdir/init.sh
 	unload=""
 	while read -r name after _; do
 		case "$name" in '' | \#*) continue ;; esac
-		if [ "$name" = '!busy' ]; then
+		case "$name" in
+		'!busy')
 			echo "if $helper unload $after; then echo \"socmmu-harness: unload of $after should have been refused\"; else echo \"socmmu-harness: unload of $after refused, as it must be\"; fi"
-			continue
-		fi
+			continue ;;
+		'!sleep')
+			# A system sleep cycle: suspend to idle with pm_test at
+			# "platform" freezes tasks, runs every device's suspend
+			# phases down to noirq, then resumes them all.
+			echo 'if echo platform > /sys/power/pm_test && echo 0 > /sys/module/suspend/parameters/pm_test_delay && echo freeze > /sys/power/state; then echo "socmmu-harness: system sleep done"; else echo "socmmu-harness: system sleep failed"; fi'
+			echo 'echo none > /sys/power/pm_test'
+			continue ;;
+		'!'*)
+			echo "run-tests.sh: unknown directive $name" >&2
+			exit 1 ;;
+		esac
 		echo "$helper load $moddir/$name.ko || echo \"socmmu-harness: load failed: $name\""
 		[ "$after" = unload ] && unload="$name $unload"
 	done < "${MODULES_LIST:-$top/kunit/modules.list}"
