@@ -3,7 +3,7 @@
  * The OMAP IOMMU driver: the boundary between its C shim
  * (omap_iommu_shim.c: platform driver, iommu_ops, PM ops, IRQ, debugfs)
  * and its C++ logic (omap_iommu.cpp: one MMU instance's registers, TLB and
- * power context; a domain's page table mirrored on every instance attached
+ * power context; a domain's page table, shared by every instance attached
  * to it).  See Documentation/omap-iommu.rst.
  */
 #ifndef SOCMMU_OMAP_IOMMU_H
