@@ -168,13 +168,7 @@ static void osp_domain_attached(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_TRUE(test, osp_pm_held);
-#if KX_IOMMU_PAGING_DOMAINS
-	osp.domain = iommu_paging_domain_alloc(osp.client);
-	if (IS_ERR(osp.domain))
-		osp.domain = NULL;
-#else
-	osp.domain = iommu_domain_alloc(&platform_bus_type);
-#endif
+	osp.domain = kx_iommu_paging_domain_alloc(osp.client);
 	KUNIT_ASSERT_NOT_NULL(test, osp.domain);
 	iommu_set_fault_handler(osp.domain, osp_fault, NULL);
 	KUNIT_ASSERT_EQ(test, iommu_attach_device(osp.domain, osp.client), 0);

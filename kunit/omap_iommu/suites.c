@@ -122,19 +122,10 @@ bool oit_paging_domains(void)
 
 struct iommu_domain *oit_domain_alloc(struct device *client)
 {
-	struct iommu_domain *domain;
-
 	if (oit.domain)
 		return NULL;
-#if KX_IOMMU_PAGING_DOMAINS
-	domain = iommu_paging_domain_alloc(client);
-	if (IS_ERR(domain))
-		domain = NULL;
-#else
-	domain = iommu_domain_alloc(&platform_bus_type);
-#endif
-	oit.domain = domain;
-	return domain;
+	oit.domain = kx_iommu_paging_domain_alloc(client);
+	return oit.domain;
 }
 
 int oit_attach(struct iommu_domain *domain, struct device *client)

@@ -48,4 +48,21 @@
 	iommu_map(domain, iova, paddr, size, prot)
 #endif
 
+#ifdef __LINUX_IOMMU_H
+/*
+ * A paging domain for @dev, or NULL: 6.12 asks @dev's own IOMMU, 6.1 has
+ * only the per-bus allocator.
+ */
+static inline struct iommu_domain *kx_iommu_paging_domain_alloc(struct device *dev)
+{
+#if KX_IOMMU_PAGING_DOMAINS
+	struct iommu_domain *domain = iommu_paging_domain_alloc(dev);
+
+	return IS_ERR(domain) ? NULL : domain;
+#else
+	return iommu_domain_alloc(dev->bus);
+#endif
+}
+#endif
+
 #endif
