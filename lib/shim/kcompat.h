@@ -22,6 +22,19 @@
 #endif
 
 /*
+ * dma_map_ops members: 6.10 renamed alloc_pages to alloc_pages_op (when
+ * alloc_pages() became a macro) and dropped alloc/free_noncontiguous,
+ * which only dma-iommu serves since.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define KX_DMA_OPS_ALLOC_PAGES .alloc_pages_op
+#define KX_HAVE_ALLOC_NONCONTIGUOUS 0
+#else
+#define KX_DMA_OPS_ALLOC_PAGES .alloc_pages
+#define KX_HAVE_ALLOC_NONCONTIGUOUS 1
+#endif
+
+/*
  * iommu_ops (Documentation/omap-iommu.rst, kernel-api.md section 1):
  *  - 6.12 passes of_xlate's phandle args as const;
  *  - 6.12 groups single devices with generic_single_device_group(); 6.1
@@ -30,7 +43,8 @@
  *    domain_alloc_paging(dev) and static identity/blocked domains;
  *  - 6.1 keeps one iommu_ops per bus, set by iommu_device_register() and
  *    never cleared: a module owning them must clear them before it goes;
- *  - iommu_map() gained a gfp argument.
+ *  - iommu_map() and iommu_map_sg() gained a gfp argument (6.1 has
+ *    iommu_map_atomic() instead, and exports no atomic iommu_map_sg).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
 #define KX_IOMMU_OF_XLATE_CONST const
@@ -39,6 +53,12 @@
 #define KX_IOMMU_BUS_OPS 0
 #define kx_iommu_map(domain, iova, paddr, size, prot) \
 	iommu_map(domain, iova, paddr, size, prot, GFP_KERNEL)
+#define kx_iommu_map_gfp(domain, iova, paddr, size, prot, gfp) \
+	iommu_map(domain, iova, paddr, size, prot, gfp)
+#define kx_iommu_map_atomic(domain, iova, paddr, size, prot) \
+	iommu_map(domain, iova, paddr, size, prot, GFP_ATOMIC)
+#define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
+	iommu_map_sg(domain, iova, sg, nents, prot, GFP_KERNEL)
 #else
 #define KX_IOMMU_OF_XLATE_CONST
 #define kx_iommu_single_device_group generic_device_group
@@ -46,6 +66,13 @@
 #define KX_IOMMU_BUS_OPS 1
 #define kx_iommu_map(domain, iova, paddr, size, prot) \
 	iommu_map(domain, iova, paddr, size, prot)
+#define kx_iommu_map_gfp(domain, iova, paddr, size, prot, gfp) \
+	(gfpflags_allow_blocking(gfp) ? iommu_map(domain, iova, paddr, size, prot) \
+				      : iommu_map_atomic(domain, iova, paddr, size, prot))
+#define kx_iommu_map_atomic(domain, iova, paddr, size, prot) \
+	iommu_map_atomic(domain, iova, paddr, size, prot)
+#define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
+	iommu_map_sg(domain, iova, sg, nents, prot)
 #endif
 
 #ifdef __LINUX_IOMMU_H

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A client device's DMA-layer state, shared by the C shims of dma/ only.
+ * Its first member is the device's own copy of the dma_map_ops table:
+ * get_dma_ops(dev) leads straight back to it, so no op looks anything up.
+ */
+#ifndef SOCMMU_DMA_DEVICE_H
+#define SOCMMU_DMA_DEVICE_H
+
+#include <linux/dma-map-ops.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+#include "dma_engine.h"
+
+struct socmmu_dma_device {
+	struct dma_map_ops ops;
+	struct device *dev;
+	struct iommu_domain *domain;
+	struct dma_engine *engine;
+	u64 base, limit;		/* the window */
+	bool sync_caches;		/* a non-coherent client on ARM32 */
+	spinlock_t bufs_lock;
+	struct list_head bufs;		/* struct socmmu_dma_buf, allocations */
+	struct delayed_work flush_work;
+	struct list_head node;		/* socmmu_dma_devices */
+};
+
+static inline struct socmmu_dma_device *socmmu_dma_of(struct device *dev)
+{
+	return container_of(get_dma_ops(dev), struct socmmu_dma_device, ops);
+}
+
+/* dma_ops_shim.c */
+void socmmu_dma_fill_ops(struct dma_map_ops *ops);
+void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d);
+void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size);
+void socmmu_dma_free_page_array(struct page **pages, unsigned int n);
+
+/* dma_kernel_shim.c */
+void socmmu_dma_flush_work(struct work_struct *work);
+
+/* dma_pool_shim.c: coherent memory for callers that cannot sleep. */
+int socmmu_dma_pool_init(void);
+void socmmu_dma_pool_exit(void);
+void *socmmu_dma_pool_alloc(size_t size, phys_addr_t *phys);
+void socmmu_dma_pool_free(void *vaddr, size_t size);
+
+#endif

@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One device's DMA engine: IOVAs from the window's allocator, mapped into
+ * the device's IOMMU domain, and given back only once the IOMMU can no
+ * longer reach them (strict: before unmap returns; deferred: at the next
+ * flush-queue drain).  See Documentation/dma-layer.rst.
+ */
+#include <kcxx/bits.h>
+#include <kcxx/errno.h>
+#include <kcxx/lock.h>
+#include <kcxx/log.h>
+#include <kcxx/owner.h>
+#include <kcxx/result.h>
+
+#include "dma_engine.h"
+#include "iova_allocator.h"
+
+namespace {
+
+using kcxx::AllocContext;
+using kcxx::Error;
+using kcxx::Result;
+using socmmu::dma::IovaAllocator;
+
+/*
+ * How a scatterlist lands in one IOVA range: every segment starts at the
+ * granule offset of its physical address, segments follow each other at
+ * granule boundaries, and a segment is padded to the next segment boundary
+ * when it would otherwise cross one.
+ */
+struct SgLayout {
+	u64 iova_len = 0;
+	u64 boundary = 0;	/* seg_mask + 1, or 0 when it cannot matter */
+	bool padded = false;	/* some segment was moved to a boundary */
+};
+
+} // namespace
+
+struct dma_engine {
+public:
+	dma_engine(const dma_engine_config &cfg, kcxx::Owner<IovaAllocator> iovas)
+		: cfg_(cfg), iovas_(kcxx::move(iovas))
+	{
+	}
+
+	~dma_engine() { flush_queue(); }
+
+	Result<void> reserve(u64 start, u64 size) { return iovas_->reserve(start, size); }
+	void unreserve(u64 start, u64 size) { iovas_->unreserve(start, size); }
+
+	Result<u64> map_chunks(const dma_chunk *chunks, unsigned int n, int prot, u64 limit,
+			       bool atomic)
+	{
+		u64 total = 0;
+
+		for (unsigned int i = 0; i < n; i++) {
+			if (!aligned(chunks[i].phys) || !aligned(chunks[i].size) || !chunks[i].size)
+				return Error(-kcxx::EINVAL);
+			total += chunks[i].size;
+		}
+		if (!total)
+			return Error(-kcxx::EINVAL);
+		u64 iova = KCXX_TRY(alloc(total, limit, atomic));
+		u64 offset = 0;
+		for (unsigned int i = 0; i < n; i++) {
+			/* Physically adjacent chunks go in one call: larger pages. */
+			u64 phys = chunks[i].phys, size = chunks[i].size;
+			while (i + 1 < n && chunks[i + 1].phys == phys + size)
+				size += chunks[++i].size;
+			int ret = kx_dma_iommu_map(cfg_.domain, iova + offset, phys, size, prot, atomic);
+			if (ret) {
+				unmap_now(iova, offset);
+				iovas_->free(iova, total);
+				bump(stats_.map_errors);
+				return Error(ret);
+			}
+			offset += size;
+		}
+		account_map(total);
+		return iova;
+	}
+
+	Result<u64> map_phys(u64 phys, u64 size, int prot, u64 limit, bool atomic)
+	{
+		if (!size || kcxx::range_overflows(phys, size))
+			return Error(-kcxx::EINVAL);
+		u64 start = kcxx::align_down(phys, cfg_.granule);
+		dma_chunk chunk = { start, kcxx::align_up(phys + size, cfg_.granule) - start };
+		u64 iova = KCXX_TRY(map_chunks(&chunk, 1, prot, limit, atomic));
+		return iova + (phys - start);
+	}
+
+	void unmap_phys(u64 iova, u64 size)
+	{
+		u64 start = kcxx::align_down(iova, cfg_.granule);
+
+		unmap_range(start, kcxx::align_up(iova + size, cfg_.granule) - start);
+	}
+
+	/* Take @size bytes at @iova out of the domain and give the IOVAs back. */
+	void unmap_range(u64 iova, u64 size)
+	{
+		account_unmap(size);
+		if (!deferred()) {
+			unmap_now(iova, size);
+			iovas_->free(iova, size);
+			return;
+		}
+		kx_dma_iommu_unmap(cfg_.domain, iova, size, false);
+		queue(iova, size);
+	}
+
+	Result<int> map_sg(scatterlist *sg, int nents, int prot, u64 limit, bool atomic,
+			   u64 max_seg, u64 seg_mask)
+	{
+		SgLayout layout = plan_sg(sg, nents, seg_mask);
+		if (!layout.iova_len)
+			return Error(-kcxx::EINVAL);
+		u64 iova = KCXX_TRY(alloc(layout.iova_len, limit, atomic));
+		unsigned int mapped = 0;
+		int ret = for_each_run(sg, nents, layout, iova, [&](u64 at, u64 phys, u64 len) {
+			int err = kx_dma_iommu_map(cfg_.domain, at, phys, len, prot, atomic);
+			if (!err)
+				mapped++;
+			return err;
+		});
+		if (ret) {
+			unmap_runs(sg, nents, layout, iova, mapped);
+			iovas_->free(iova, layout.iova_len);
+			bump(stats_.map_errors);
+			return Error(ret);
+		}
+		account_map(layout.iova_len);
+		return merge_sg(sg, nents, iova, layout, max_seg);
+	}
+
+	void unmap_sg(scatterlist *sg, int nents, u64 seg_mask)
+	{
+		SgLayout layout = plan_sg(sg, nents, seg_mask);
+		u64 iova = kcxx::align_down(kx_sg_dma_address(sg), cfg_.granule);
+
+		if (!layout.padded) {
+			unmap_range(iova, layout.iova_len);
+			return;
+		}
+		/* Padding left holes: unmap run by run, then give the range back. */
+		account_unmap(layout.iova_len);
+		unmap_runs(sg, nents, layout, iova, ~0u);
+		if (deferred())
+			queue(iova, layout.iova_len);
+		else
+			iovas_->free(iova, layout.iova_len);
+	}
+
+	void flush_queue()
+	{
+		kcxx::IrqSaveGuard guard(fq_lock_);
+
+		if (!fq_len_)
+			return;
+		kx_dma_iommu_flush_all(cfg_.domain);
+		/* Only now can the device no longer reach them: reuse is safe. */
+		for (unsigned int i = 0; i < fq_len_; i++)
+			iovas_->free(fq_[i].iova, fq_[i].size);
+		fq_len_ = 0;
+		bump(stats_.queue_flushes);
+	}
+
+	void stats(dma_engine_stats *out) const
+	{
+		socmmu::dma::IovaStats iova;
+
+		*out = stats_;
+		iovas_->stats(&iova);
+		out->iova_bytes = iova.allocated_bytes;
+	}
+
+	bool deferred() const { return __atomic_load_n(&deferred_, __ATOMIC_RELAXED); }
+
+	void set_deferred(bool deferred)
+	{
+		__atomic_store_n(&deferred_, deferred, __ATOMIC_RELAXED);
+		if (!deferred)
+			flush_queue();
+	}
+
+private:
+	struct Entry {
+		u64 iova;
+		u64 size;
+	};
+
+	bool aligned(u64 value) const { return kcxx::is_aligned(value, cfg_.granule); }
+
+	Result<u64> alloc(u64 size, u64 limit, bool atomic)
+	{
+		u64 top = limit < cfg_.limit ? limit : cfg_.limit;
+		auto iova = iovas_->alloc(size, top, atomic ? AllocContext::Atomic
+							     : AllocContext::Sleepable);
+		if (!iova.ok())
+			bump(stats_.map_errors);
+		return iova;
+	}
+
+	void unmap_now(u64 iova, u64 size)
+	{
+		if (!size)
+			return;
+		u64 unmapped = kx_dma_iommu_unmap(cfg_.domain, iova, size, true);
+		KCXX_WARN_ON(unmapped != size);
+		bump(stats_.strict_syncs);
+	}
+
+	void queue(u64 iova, u64 size)
+	{
+		bool full, first;
+		{
+			kcxx::IrqSaveGuard guard(fq_lock_);
+			first = fq_len_ == 0;
+			fq_[fq_len_++] = { iova, size };
+			full = fq_len_ == DMA_ENGINE_FQ_DEPTH;
+		}
+		bump(stats_.queued);
+		if (full)
+			flush_queue();
+		else if (first)
+			kx_dma_schedule_flush(cfg_.owner, DMA_ENGINE_FQ_TIMEOUT_MS);
+	}
+
+	static void bump(u64 &counter) { __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED); }
+
+	void account_map(u64 size)
+	{
+		__atomic_add_fetch(&stats_.maps, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&stats_.mapped_bytes, size, __ATOMIC_RELAXED);
+	}
+
+	void account_unmap(u64 size)
+	{
+		__atomic_add_fetch(&stats_.unmaps, 1, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&stats_.mapped_bytes, size, __ATOMIC_RELAXED);
+	}
+
+	/* The granule-aligned IOVA span one segment needs. */
+	u64 segment_len(scatterlist *s) const
+	{
+		u64 phys = kx_sg_phys(s);
+
+		return kcxx::align_up(phys + kx_sg_length(s), cfg_.granule) -
+		       kcxx::align_down(phys, cfg_.granule);
+	}
+
+	/*
+	 * Where a segment of @len goes when the previous one ended at @offset.
+	 * The allocator aligns the range to at least min(its size, 16 MiB), so
+	 * a boundary no larger than that falls at offsets that are multiples
+	 * of it, and a range no larger than the boundary crosses none.
+	 */
+	static u64 place(const SgLayout &layout, u64 offset, u64 len)
+	{
+		if (!layout.boundary || !offset)
+			return offset;
+		u64 next = kcxx::align_up(offset + 1, layout.boundary);
+		if (offset + len > next && len <= layout.boundary)
+			return next;
+		return offset;
+	}
+
+	SgLayout plan_sg(scatterlist *sg, int nents, u64 seg_mask) const
+	{
+		SgLayout layout;
+		u64 total = 0;
+		scatterlist *s = sg;
+
+		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
+			if (!kx_sg_length(s))
+				return SgLayout{};
+			total += segment_len(s);
+		}
+		if (seg_mask + 1 < total && seg_mask + 1 <= IovaAllocator::kMaxAlignment)
+			layout.boundary = seg_mask + 1;
+		s = sg;
+		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
+			u64 len = segment_len(s);
+			u64 at = place(layout, layout.iova_len, len);
+			layout.padded |= at != layout.iova_len;
+			layout.iova_len = at + len;
+		}
+		return layout;
+	}
+
+	/*
+	 * Call @fn(iova, phys, len) for each run of segments that are adjacent
+	 * both physically and in the IOVA range (one IOMMU call each: larger
+	 * pages), stopping at the first error, which it returns.
+	 */
+	template <typename Fn>
+	int for_each_run(scatterlist *sg, int nents, const SgLayout &layout, u64 iova, Fn fn) const
+	{
+		u64 offset = 0, run_iova = 0, run_phys = 0, run_len = 0;
+		scatterlist *s = sg;
+
+		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
+			u64 phys = kcxx::align_down(kx_sg_phys(s), cfg_.granule);
+			u64 len = segment_len(s);
+			u64 at = iova + place(layout, offset, len);
+			if (run_len && (run_phys + run_len != phys || run_iova + run_len != at)) {
+				if (int ret = fn(run_iova, run_phys, run_len))
+					return ret;
+				run_len = 0;
+			}
+			if (!run_len) {
+				run_iova = at;
+				run_phys = phys;
+			}
+			run_len += len;
+			offset = at - iova + len;
+		}
+		return fn(run_iova, run_phys, run_len);
+	}
+
+	/* Unmap (strictly) the first @runs runs. */
+	void unmap_runs(scatterlist *sg, int nents, const SgLayout &layout, u64 iova,
+			unsigned int runs)
+	{
+		(void)for_each_run(sg, nents, layout, iova, [&](u64 at, u64, u64 len) {
+			if (!runs)
+				return -kcxx::EINTR;
+			runs--;
+			unmap_now(at, len);
+			return 0;
+		});
+	}
+
+	/*
+	 * Write the DMA segments: consecutive segments merge while the IOVA
+	 * is contiguous (the earlier one ends on a granule and the later one
+	 * starts on one), the result stays within @max_seg, and no segment
+	 * boundary is crossed.  Unused entries get a zero DMA length.  Without
+	 * a DMA length of their own (NEED_SG_DMA_LENGTH), entries cannot
+	 * merge: each is its own segment, in one contiguous range still.
+	 */
+	int merge_sg(scatterlist *sg, int nents, u64 iova, const SgLayout &layout, u64 max_seg)
+	{
+		scatterlist *out = sg, *s = sg;
+		u64 cur_start = 0, cur_len = 0, offset = 0;
+		bool open = false, can_merge = kx_sg_has_dma_length();
+		int count = 0;
+
+		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
+			u64 phys = kx_sg_phys(s);
+			u64 in_granule = phys - kcxx::align_down(phys, cfg_.granule);
+			u64 len = segment_len(s);
+			u64 at = place(layout, offset, len);
+			u64 start = iova + at + in_granule;
+			u64 length = kx_sg_length(s);
+
+			if (open && can_merge && cur_start + cur_len == start &&
+			    cur_len + length <= max_seg &&
+			    !crosses(cur_start, cur_len + length, layout)) {
+				cur_len += length;
+			} else {
+				if (open) {
+					kx_sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
+					out = kx_sg_next(out);
+					count++;
+				}
+				cur_start = start;
+				cur_len = length;
+				open = true;
+			}
+			offset = at + len;
+		}
+		kx_sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
+		count++;
+		s = out;
+		for (int i = count; i < nents; i++) {
+			s = kx_sg_next(s);
+			kx_sg_set_dma(s, 0, 0);
+		}
+		return count;
+	}
+
+	static bool crosses(u64 start, u64 len, const SgLayout &layout)
+	{
+		if (!layout.boundary)
+			return false;
+		return kcxx::align_down(start, layout.boundary) !=
+		       kcxx::align_down(start + len - 1, layout.boundary);
+	}
+
+	const dma_engine_config cfg_;
+	kcxx::Owner<IovaAllocator> iovas_;
+	kcxx::SpinLock fq_lock_{KCXX_LOCK_CLASS("socmmu_dma.flush_queue")};
+	Entry fq_[DMA_ENGINE_FQ_DEPTH] = {};
+	unsigned int fq_len_ = 0;
+	bool deferred_ = cfg_.deferred;
+	dma_engine_stats stats_ = {};
+};
+
+struct dma_engine *dma_engine_create(const struct dma_engine_config *cfg, int *err) noexcept
+{
+	auto iovas = socmmu::dma::create_iova_allocator(cfg->base, cfg->limit, cfg->granule);
+
+	if (!iovas.ok()) {
+		*err = iovas.to_errno();
+		return nullptr;
+	}
+	auto e = kcxx::make_owned<dma_engine>(*cfg, kcxx::move(iovas.value()));
+	if (!e.ok()) {
+		*err = e.to_errno();
+		return nullptr;
+	}
+	return e.value().release();
+}
+
+void dma_engine_destroy(struct dma_engine *e) noexcept
+{
+	delete e;
+}
+
+int dma_engine_reserve(struct dma_engine *e, u64 start, u64 size) noexcept
+{
+	return e->reserve(start, size).to_errno();
+}
+
+void dma_engine_unreserve(struct dma_engine *e, u64 start, u64 size) noexcept
+{
+	e->unreserve(start, size);
+}
+
+u64 dma_engine_map_phys(struct dma_engine *e, u64 phys, u64 size, int prot, u64 limit,
+			bool atomic, int *err) noexcept
+{
+	auto iova = e->map_phys(phys, size, prot, limit, atomic);
+
+	if (!iova.ok()) {
+		*err = iova.to_errno();
+		return DMA_ENGINE_ERROR;
+	}
+	return iova.value();
+}
+
+void dma_engine_unmap_phys(struct dma_engine *e, u64 iova, u64 size) noexcept
+{
+	e->unmap_phys(iova, size);
+}
+
+u64 dma_engine_map_chunks(struct dma_engine *e, const struct dma_chunk *chunks, unsigned int n,
+			  int prot, u64 limit, bool atomic, int *err) noexcept
+{
+	auto iova = e->map_chunks(chunks, n, prot, limit, atomic);
+
+	if (!iova.ok()) {
+		*err = iova.to_errno();
+		return DMA_ENGINE_ERROR;
+	}
+	return iova.value();
+}
+
+int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents, int prot,
+		      u64 limit, bool atomic, u64 max_seg, u64 seg_mask) noexcept
+{
+	auto count = e->map_sg(sg, nents, prot, limit, atomic, max_seg, seg_mask);
+
+	return count.ok() ? count.value() : count.to_errno();
+}
+
+void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
+			 u64 seg_mask) noexcept
+{
+	e->unmap_sg(sg, nents, seg_mask);
+}
+
+void dma_engine_flush_queue(struct dma_engine *e) noexcept
+{
+	e->flush_queue();
+}
+
+bool dma_engine_deferred(struct dma_engine *e) noexcept
+{
+	return e->deferred();
+}
+
+void dma_engine_set_deferred(struct dma_engine *e, bool deferred) noexcept
+{
+	e->set_deferred(deferred);
+}
+
+void dma_engine_get_stats(struct dma_engine *e, struct dma_engine_stats *out) noexcept
+{
+	e->stats(out);
+}
+
+/* The atomic pool is an IOVA allocator over physical addresses. */
+struct dma_range_pool *dma_range_pool_create(u64 base, u64 limit, u64 granule, int *err) noexcept
+{
+	auto pool = socmmu::dma::create_iova_allocator(base, limit, granule);
+
+	if (!pool.ok()) {
+		*err = pool.to_errno();
+		return nullptr;
+	}
+	return reinterpret_cast<struct dma_range_pool *>(pool.value().release());
+}
+
+void dma_range_pool_destroy(struct dma_range_pool *pool) noexcept
+{
+	delete reinterpret_cast<IovaAllocator *>(pool);
+}
+
+u64 dma_range_pool_alloc(struct dma_range_pool *pool, u64 size) noexcept
+{
+	auto addr = reinterpret_cast<IovaAllocator *>(pool)->alloc(size, ~0ULL, AllocContext::Atomic);
+
+	return addr.ok() ? addr.value() : DMA_ENGINE_ERROR;
+}
+
+void dma_range_pool_free(struct dma_range_pool *pool, u64 addr, u64 size) noexcept
+{
+	reinterpret_cast<IovaAllocator *>(pool)->free(addr, size);
+}

@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Installing the DMA layer on a client: a paging domain attached, the
+ * window and its reserved areas, and the device's own dma_map_ops.  The
+ * IOMMU driver calls socmmu_dma_setup() from probe_finalize, which runs
+ * inside of_iommu_configure() before arch_setup_dma_ops(): on ARM32 the
+ * architecture then sees ops already set and creates no arm_iommu mapping
+ * of its own.  See Documentation/dma-layer.rst.
+ */
+#include <linux/device.h>
+#include <linux/dma-direct.h>
+#include <linux/dma-map-ops.h>
+#include <linux/iommu.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include <shim/kcompat.h>
+
+#include "dma_device.h"
+#include "socmmu_dma.h"
+
+static bool strict = true;
+module_param(strict, bool, 0444);
+MODULE_PARM_DESC(strict, "Invalidate the IOTLB before every unmap returns (default); N: batch invalidations in a flush queue");
+
+static LIST_HEAD(socmmu_dma_devices);
+static DEFINE_MUTEX(socmmu_dma_lock);
+
+static struct socmmu_dma_device *socmmu_dma_find(struct device *dev)
+{
+	struct socmmu_dma_device *d;
+
+	lockdep_assert_held(&socmmu_dma_lock);
+	list_for_each_entry(d, &socmmu_dma_devices, node) {
+		if (d->dev == dev)
+			return d;
+	}
+	return NULL;
+}
+
+/*
+ * The window: "socmmu,dma-window" = <base size> on the client, else the
+ * bus's dma-ranges, else the whole aperture but its first page (so that
+ * no buffer sits at bus address 0).  Always within the aperture.
+ */
+static int socmmu_dma_window(struct device *dev, struct iommu_domain *domain, u64 granule,
+			     u64 *base, u64 *limit)
+{
+	u64 ap_start = domain->geometry.aperture_start;
+	u64 ap_limit = (u64)domain->geometry.aperture_end + 1;
+	struct device_node *np = dev->of_node;
+	const __be32 *prop;
+	int len;
+
+	prop = np ? of_get_property(np, "socmmu,dma-window", &len) : NULL;
+	if (prop) {
+		int na = of_n_addr_cells(np), ns = of_n_size_cells(np);
+
+		if (len != (na + ns) * (int)sizeof(__be32)) {
+			dev_err(dev, "socmmu,dma-window needs <base size> in %d+%d cells\n", na, ns);
+			return -EINVAL;
+		}
+		*base = of_read_number(prop, na);
+		*limit = *base + of_read_number(prop + na, ns);
+	} else if (dev->dma_range_map && dev->dma_range_map[0].size) {
+		const struct bus_dma_region *r;
+
+		*base = U64_MAX;
+		*limit = 0;
+		for (r = dev->dma_range_map; r->size; r++) {
+			*base = min_t(u64, *base, r->dma_start);
+			*limit = max_t(u64, *limit, r->dma_start + r->size);
+		}
+	} else {
+		*base = max_t(u64, ap_start, granule);
+		*limit = ap_limit;
+	}
+	*base = max(*base, ap_start);
+	*limit = min(*limit, ap_limit);
+	if (*base >= *limit || !IS_ALIGNED(*base, granule) || !IS_ALIGNED(*limit, granule)) {
+		dev_err(dev, "bad DMA window [0x%llx, 0x%llx) in aperture [0x%llx, 0x%llx)\n",
+			*base, *limit, ap_start, ap_limit);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * The IOMMU's reserved regions for the group: kept out of the window, and
+ * direct-mapped ones mapped one to one, as the core does for default
+ * domains.
+ */
+static int socmmu_dma_reserve_regions(struct socmmu_dma_device *d)
+{
+	struct iommu_group *group = iommu_group_get(d->dev);
+	struct iommu_resv_region *region, *next;
+	LIST_HEAD(regions);
+	int ret = 0;
+
+	if (!group)
+		return 0;
+	iommu_get_group_resv_regions(group, &regions);
+	iommu_group_put(group);
+	list_for_each_entry_safe(region, next, &regions, list) {
+		if (!ret)
+			ret = dma_engine_reserve(d->engine, region->start, region->length);
+		if (!ret && (region->type == IOMMU_RESV_DIRECT ||
+			     region->type == IOMMU_RESV_DIRECT_RELAXABLE))
+			ret = kx_iommu_map(d->domain, region->start, region->start,
+					   region->length, region->prot);
+		if (ret)
+			dev_err(d->dev, "reserved region [%pa +0x%zx]: %d\n", &region->start,
+				region->length, ret);
+		kfree(region);
+	}
+	return ret;
+}
+
+/**
+ * socmmu_dma_setup() - give @dev the DMA layer: domain, window, dma_map_ops
+ * @dev: a client the calling IOMMU driver has probed
+ *
+ * For an IOMMU driver's probe_finalize.  Does nothing for a device that
+ * has the layer already (probe_finalize runs on every rebind in 6.12).
+ *
+ * Return: 0, or a negative errno after one dev_err; @dev is then left
+ * without the layer and untouched.
+ */
+int socmmu_dma_setup(struct device *dev)
+{
+	struct dma_engine_config cfg = {};
+	struct socmmu_dma_device *d;
+	bool present;
+	int ret;
+
+	if (!KX_HAVE_DMA_OPS) {
+		dev_err(dev, "this kernel has no per-device dma_map_ops\n");
+		return -EOPNOTSUPP;
+	}
+	/* The IOMMU core's locks nest outside ours: never call it with ours held. */
+	mutex_lock(&socmmu_dma_lock);
+	present = socmmu_dma_find(dev);
+	mutex_unlock(&socmmu_dma_lock);
+	if (present)
+		return 0;
+	ret = socmmu_dma_pool_init();
+	if (ret) {
+		dev_err(dev, "cannot create the atomic DMA pool: %d\n", ret);
+		return ret;
+	}
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return -ENOMEM;
+	d->dev = dev;
+	d->sync_caches = IS_ENABLED(CONFIG_ARM) && !dev_is_dma_coherent(dev);
+	spin_lock_init(&d->bufs_lock);
+	INIT_LIST_HEAD(&d->bufs);
+	INIT_DELAYED_WORK(&d->flush_work, socmmu_dma_flush_work);
+
+	ret = -ENOMEM;
+	d->domain = kx_iommu_paging_domain_alloc(dev);
+	if (!d->domain) {
+		dev_err(dev, "cannot allocate a paging domain for the DMA API\n");
+		goto err_free;
+	}
+	cfg.granule = 1ULL << __ffs(d->domain->pgsize_bitmap);
+	if (cfg.granule > PAGE_SIZE) {
+		dev_err(dev, "IOMMU pages of 0x%llx are larger than CPU pages\n", cfg.granule);
+		ret = -EINVAL;
+		goto err_domain;
+	}
+	ret = socmmu_dma_window(dev, d->domain, cfg.granule, &d->base, &d->limit);
+	if (ret)
+		goto err_domain;
+	cfg.domain = d->domain;
+	cfg.base = d->base;
+	cfg.limit = d->limit;
+	cfg.deferred = !strict && d->domain->ops->flush_iotlb_all;
+	cfg.owner = d;
+	d->engine = dma_engine_create(&cfg, &ret);
+	if (!d->engine) {
+		dev_err(dev, "cannot create the DMA engine: %d\n", ret);
+		goto err_domain;
+	}
+	ret = iommu_attach_device(d->domain, dev);
+	if (ret) {
+		dev_err(dev, "cannot attach the DMA API's domain: %d\n", ret);
+		goto err_engine;
+	}
+	ret = socmmu_dma_reserve_regions(d);
+	if (ret)
+		goto err_detach;
+
+	socmmu_dma_fill_ops(&d->ops);
+	set_dma_ops(dev, &d->ops);
+	/* probe_finalize of one device is serialised by the IOMMU core. */
+	mutex_lock(&socmmu_dma_lock);
+	list_add(&d->node, &socmmu_dma_devices);
+	mutex_unlock(&socmmu_dma_lock);
+	dev_dbg(dev, "DMA window [0x%llx, 0x%llx), %s invalidation\n", d->base, d->limit,
+		cfg.deferred ? "deferred" : "strict");
+	return 0;
+
+err_detach:
+	iommu_detach_device(d->domain, dev);
+err_engine:
+	dma_engine_destroy(d->engine);
+err_domain:
+	iommu_domain_free(d->domain);
+err_free:
+	kfree(d);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_setup);
+
+/*
+ * @detach: whether we may detach the domain here.  6.12 calls
+ * release_device under the group lock, after attaching the driver's
+ * release domain: the hardware has left ours already.
+ */
+static void socmmu_dma_remove(struct device *dev, bool detach)
+{
+	struct socmmu_dma_device *d;
+
+	mutex_lock(&socmmu_dma_lock);
+	d = socmmu_dma_find(dev);
+	if (!d) {
+		mutex_unlock(&socmmu_dma_lock);
+		return;
+	}
+	list_del(&d->node);
+	mutex_unlock(&socmmu_dma_lock);
+
+	if (get_dma_ops(dev) == &d->ops)
+		set_dma_ops(dev, NULL);
+	socmmu_dma_free_all_bufs(d);
+	cancel_delayed_work_sync(&d->flush_work);
+	dma_engine_flush_queue(d->engine);
+	if (detach)
+		iommu_detach_device(d->domain, dev);
+	dma_engine_destroy(d->engine);
+	iommu_domain_free(d->domain);
+	kfree(d);
+}
+
+/**
+ * socmmu_dma_teardown() - take the DMA layer off @dev, for release_device
+ * @dev: the client being released
+ */
+void socmmu_dma_teardown(struct device *dev)
+{
+	socmmu_dma_remove(dev, !KX_IOMMU_PAGING_DOMAINS);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_teardown);
+
+/**
+ * socmmu_dma_release() - give @dev back to its driver's own domain handling
+ * @dev: a client that attaches an IOMMU domain of its own
+ *
+ * Clears the layer's dma_map_ops and detaches and frees its domain, so
+ * that iommu_attach_device() works (as arm_iommu_detach_device() before
+ * it does for mainline's OMAP remoteproc).  Buffers still allocated are
+ * reported and freed.
+ */
+void socmmu_dma_release(struct device *dev)
+{
+	socmmu_dma_remove(dev, true);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_release);
+
+/* Runs before the device leaves its group, while detaching is allowed. */
+static int socmmu_dma_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
+{
+	if (action == BUS_NOTIFY_DEL_DEVICE)
+		socmmu_dma_remove(data, true);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block socmmu_dma_platform_nb = {
+	.notifier_call = socmmu_dma_bus_notify,
+};
+
+/* The layer's state of @dev, if its ops are still ours. */
+static struct socmmu_dma_device *socmmu_dma_get(struct device *dev)
+{
+	struct socmmu_dma_device *d;
+
+	mutex_lock(&socmmu_dma_lock);
+	d = socmmu_dma_find(dev);
+	mutex_unlock(&socmmu_dma_lock);
+	return d && get_dma_ops(dev) == &d->ops ? d : NULL;
+}
+
+/**
+ * socmmu_dma_domain() - the domain the DMA API of @dev maps into
+ * @dev: a client with the DMA layer
+ *
+ * Return: the domain, for iommu_map() of areas reserved with
+ * socmmu_dma_reserve(); NULL if @dev has no DMA layer.
+ */
+struct iommu_domain *socmmu_dma_domain(struct device *dev)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	return d ? d->domain : NULL;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_domain);
+
+/**
+ * socmmu_dma_reserve() - keep DMA-API allocations out of a fixed area
+ * @dev: a client with the DMA layer
+ * @iova: start of the area its user maps itself with iommu_map()
+ * @size: its length
+ *
+ * Return: 0; -EBUSY if a DMA-API buffer or another reservation is there
+ * already; -ENODEV without the layer; -EINVAL for an empty or wrapping area.
+ */
+int socmmu_dma_reserve(struct device *dev, dma_addr_t iova, size_t size)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+	int ret;
+
+	if (!d)
+		return -ENODEV;
+	if (!size || iova + size - 1 < iova) {
+		dev_err(dev, "cannot reserve %zu bytes at %pad\n", size, &iova);
+		return -EINVAL;
+	}
+	ret = dma_engine_reserve(d->engine, iova, size);
+	if (ret)
+		dev_err(dev, "cannot reserve [%pad +0x%zx]: %d\n", &iova, size, ret);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_reserve);
+
+/**
+ * socmmu_dma_unreserve() - undo socmmu_dma_reserve()
+ * @dev: the client
+ * @iova: the area's start, as reserved
+ * @size: its length, as reserved
+ */
+void socmmu_dma_unreserve(struct device *dev, dma_addr_t iova, size_t size)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	if (d)
+		dma_engine_unreserve(d->engine, iova, size);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_unreserve);
+
+/**
+ * socmmu_dma_get_info() - what the DMA layer does for @dev
+ * @dev: a client
+ * @info: filled in
+ *
+ * Return: 0, or -ENODEV if @dev has no DMA layer.
+ */
+int socmmu_dma_get_info(struct device *dev, struct socmmu_dma_info *info)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+	struct dma_engine_stats stats;
+
+	if (!d)
+		return -ENODEV;
+	dma_engine_get_stats(d->engine, &stats);
+	*info = (struct socmmu_dma_info) {
+		.window_base = d->base,
+		.window_limit = d->limit,
+		.deferred = dma_engine_deferred(d->engine),
+		.maps = stats.maps,
+		.unmaps = stats.unmaps,
+		.mapped_bytes = stats.mapped_bytes,
+		.strict_syncs = stats.strict_syncs,
+		.queued = stats.queued,
+		.queue_flushes = stats.queue_flushes,
+		.map_errors = stats.map_errors,
+	};
+	return 0;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_get_info);
+
+/**
+ * socmmu_dma_set_deferred() - choose deferred or strict invalidation
+ * @dev: a client with the DMA layer
+ * @deferred: true for a flush queue; false drains it and goes strict
+ *
+ * Return: 0; -ENODEV without the layer; -EOPNOTSUPP if the IOMMU driver
+ * cannot flush its whole IOTLB, which a flush queue needs.
+ */
+int socmmu_dma_set_deferred(struct device *dev, bool deferred)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	if (!d)
+		return -ENODEV;
+	if (deferred && !d->domain->ops->flush_iotlb_all)
+		return -EOPNOTSUPP;
+	dma_engine_set_deferred(d->engine, deferred);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_set_deferred);
+
+/**
+ * socmmu_of_get_resv_regions() - reserved IOVA regions of @dev from DT
+ * @dev: a client
+ * @head: list the regions are added to
+ *
+ * Reads mainline's binding: reserved-memory nodes in @dev's
+ * "memory-region" whose "iommu-addresses" name @dev.  A node with a "reg"
+ * equal to the IOVA range is direct-mapped (IOMMU_RESV_DIRECT), any other
+ * is kept out of the IOVA space (IOMMU_RESV_RESERVED).  For an IOMMU
+ * driver's get_resv_regions; unlike 6.12's of_iommu_get_resv_regions() it
+ * skips entries of other devices correctly and exists on 6.1 too.
+ */
+void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head)
+{
+	int prot = IOMMU_READ | IOMMU_WRITE;
+	struct of_phandle_iterator it;
+	int err;
+
+	if (!dev->of_node)
+		return;
+	if (of_dma_is_coherent(dev->of_node))
+		prot |= IOMMU_CACHE;
+	of_for_each_phandle(&it, err, dev->of_node, "memory-region", NULL, 0) {
+		int na = of_n_addr_cells(dev->of_node), ns = of_n_size_cells(dev->of_node);
+		const __be32 *maps, *end;
+		struct resource phys = {};
+		bool has_reg;
+		int size;
+
+		has_reg = !of_address_to_resource(it.node, 0, &phys);
+		maps = of_get_property(it.node, "iommu-addresses", &size);
+		if (!maps)
+			continue;
+		end = maps + size / sizeof(__be32);
+		while (maps + 1 + na + ns <= end) {
+			phandle ph = be32_to_cpup(maps);
+			u64 iova = of_read_number(maps + 1, na);
+			u64 len = of_read_number(maps + 1 + na, ns);
+			struct iommu_resv_region *region;
+			enum iommu_resv_type type = IOMMU_RESV_RESERVED;
+
+			maps += 1 + na + ns;
+			if (ph != dev->of_node->phandle)
+				continue;
+			if (!len) {
+				dev_err(dev, "%pOF: empty iommu-addresses entry\n", it.node);
+				continue;
+			}
+			if (has_reg && phys.start == iova && resource_size(&phys) == len)
+				type = IOMMU_RESV_DIRECT;
+			region = iommu_alloc_resv_region(iova, len, prot, type, GFP_KERNEL);
+			if (region)
+				list_add_tail(&region->list, head);
+		}
+	}
+}
+EXPORT_SYMBOL_GPL(socmmu_of_get_resv_regions);
+
+static int __init socmmu_dma_init(void)
+{
+	return bus_register_notifier(&platform_bus_type, &socmmu_dma_platform_nb);
+}
+
+static void __exit socmmu_dma_exit(void)
+{
+	bus_unregister_notifier(&platform_bus_type, &socmmu_dma_platform_nb);
+	socmmu_dma_pool_exit();
+}
+
+module_init(socmmu_dma_init);
+module_exit(socmmu_dma_exit);
+MODULE_DESCRIPTION("socmmu DMA layer: per-device dma_map_ops over any IOMMU domain");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The DMA layer's API, for IOMMU drivers and for the few users that map
+ * fixed device addresses themselves.  Client drivers need none of it:
+ * they call dma_alloc_*() and dma_map_*().  See Documentation/dma-layer.rst.
+ */
+#ifndef SOCMMU_DMA_H
+#define SOCMMU_DMA_H
+
+#include <linux/types.h>
+
+struct device;
+struct iommu_domain;
+struct list_head;
+
+/* For IOMMU drivers: probe_finalize, release_device and get_resv_regions. */
+int socmmu_dma_setup(struct device *dev);
+void socmmu_dma_teardown(struct device *dev);
+void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head);
+
+/* For users that need fixed device addresses next to DMA-API buffers. */
+struct iommu_domain *socmmu_dma_domain(struct device *dev);
+int socmmu_dma_reserve(struct device *dev, dma_addr_t iova, size_t size);
+void socmmu_dma_unreserve(struct device *dev, dma_addr_t iova, size_t size);
+/* For users that manage a domain of their own instead. */
+void socmmu_dma_release(struct device *dev);
+
+struct socmmu_dma_info {
+	dma_addr_t window_base;
+	dma_addr_t window_limit;	/* exclusive */
+	bool deferred;			/* flush queue instead of strict unmaps */
+	u64 maps;
+	u64 unmaps;
+	u64 mapped_bytes;
+	u64 strict_syncs;
+	u64 queued;
+	u64 queue_flushes;
+	u64 map_errors;
+};
+
+/* What the layer does for @dev: -ENODEV if it does nothing. */
+int socmmu_dma_get_info(struct device *dev, struct socmmu_dma_info *info);
+/* Deferred invalidation (a flush queue) for @dev; strict is the default. */
+int socmmu_dma_set_deferred(struct device *dev, bool deferred);
+
+#endif
