@@ -24,6 +24,7 @@
 #include <linux/slab.h>
 
 #include <shim/kcompat.h>
+#include <socmmu_dma.h>
 
 #include "omap_iommu.h"
 
@@ -483,12 +484,24 @@ static struct iommu_device *omap_iommu_probe_device(struct device *dev)
 	return &client->inst[0]->iommu;
 }
 
+/*
+ * Clients get the DMA layer: their dma_alloc_*() and dma_map_*() map
+ * through a paging domain of ours without a call of their own.  Runs
+ * before arch_setup_dma_ops(), which on ARM32 then leaves the device alone.
+ */
+static void omap_iommu_probe_finalize(struct device *dev)
+{
+	if (dev_iommu_priv_get(dev))
+		socmmu_dma_setup(dev);
+}
+
 static void omap_iommu_release_device(struct device *dev)
 {
 	struct omap_iommu_client *client = dev_iommu_priv_get(dev);
 
 	if (!client)
 		return;
+	socmmu_dma_teardown(dev);
 	mutex_lock(&omap_iommu_lock);
 	omap_iommu_client_free(dev, client);
 	mutex_unlock(&omap_iommu_lock);
@@ -522,7 +535,9 @@ static const struct iommu_ops omap_iommu_ops = {
 	.domain_alloc = omap_iommu_domain_alloc,
 #endif
 	.probe_device = omap_iommu_probe_device,
+	.probe_finalize = omap_iommu_probe_finalize,
 	.release_device = omap_iommu_release_device,
+	.get_resv_regions = socmmu_of_get_resv_regions,
 	.device_group = omap_iommu_device_group,
 	.of_xlate = omap_iommu_of_xlate,
 	.pgsize_bitmap = SZ_4K | SZ_64K | SZ_1M | SZ_16M,

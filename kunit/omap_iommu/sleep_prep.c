@@ -22,6 +22,7 @@
 #include <linux/pm_runtime.h>
 
 #include <shim/kcompat.h>
+#include <socmmu_dma.h>
 
 #include "../omap_model/omap_model.h"
 #include "omap_sleep.h"
@@ -42,6 +43,8 @@ EXPORT_SYMBOL_GPL(omap_sleep_state);
 
 static int osp_client_probe(struct platform_device *pdev)
 {
+	/* The suite attaches a domain of its own. */
+	socmmu_dma_release(&pdev->dev);
 	pm_runtime_enable(&pdev->dev);
 	osp.client = &pdev->dev;
 	return 0;

@@ -33,6 +33,7 @@
 #include <linux/uio.h>
 
 #include <shim/kcompat.h>
+#include <socmmu_dma.h>
 
 #include "../../iommu/omap/omap_iommu.h"
 #include "../omap_model/omap_model.h"
@@ -75,6 +76,8 @@ static int oit_client_probe(struct platform_device *pdev)
 		if (of_device_is_compatible(pdev->dev.of_node, oit_compatibles[i]))
 			oit_clients[i] = &pdev->dev;
 	}
+	/* These suites attach domains of their own, as remoteproc does. */
+	socmmu_dma_release(&pdev->dev);
 	pm_runtime_enable(&pdev->dev);
 	return 0;
 }
