@@ -4,11 +4,12 @@
 #               modules land in $(OUT), ready for insmod.
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
+# Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules check kernels clean
+.PHONY: modules check kernels bench clean
 
 modules:
 	scripts/build-modules.sh $(KDIR) $(OUT) $(if $(ARCH),ARCH=$(ARCH)) \
@@ -21,6 +22,9 @@ check:
 kernels:
 	scripts/install-host-deps.sh
 	scripts/test-kernels.sh
+
+bench:
+	scripts/bench.sh
 
 clean:
 	rm -rf out
