@@ -4,12 +4,13 @@
 #               modules land in $(OUT), ready for insmod.
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
+# Demo:         make demo    (the example camera in UML: a frame and a report)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules check kernels bench clean
+.PHONY: modules check kernels demo bench clean
 
 modules:
 	scripts/build-modules.sh $(KDIR) $(OUT) $(if $(ARCH),ARCH=$(ARCH)) \
@@ -22,6 +23,9 @@ check:
 kernels:
 	scripts/install-host-deps.sh
 	scripts/test-kernels.sh
+
+demo:
+	scripts/demo.sh
 
 bench:
 	scripts/bench.sh

@@ -44,14 +44,21 @@ for t in $uml_targets $arm_targets; do
 	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
 done
 
-phase "uml-helper and test device tree"
+phase "uml-helper, user-space tests and test device tree"
 gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/uml-helper" scripts/uml/uml-helper.c ||
 	bail "could not build uml-helper"
+# The example camera's user-space tests ("!run" in kunit/modules.list).
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/isp-test" isp-example/test/isp_test.c ||
+	bail "could not build isp-test"
+gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$out/tools/v4l2-compat-preload.so" \
+	isp-example/test/v4l2-compat-preload.c -ldl || bail "could not build v4l2-compat-preload.so"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
 
-# The DMA layer's test client makes no IOMMU, DMA-layer or runtime-PM call.
+# Client drivers: the DMA layer's test client makes no IOMMU, DMA-layer or
+# runtime-PM call; the example camera none but runtime PM on itself.
 client_objects="kunit/dma/test_client.o"
+camera_objects="isp-example/isp_example_shim.o isp-example/isp_hw.o isp-example/isp_format.o"
 
 # Build our modules for one kernel and check the result.
 build_and_check() {
@@ -101,7 +108,8 @@ build_and_check() {
 	# Client drivers use the DMA API only (the test bench exists on UML).
 	case "$target" in
 	uml-*)
-		if scripts/check-client-symbols.sh --no-pm "$moddir" $client_objects; then
+		if scripts/check-client-symbols.sh --no-pm "$moddir" $client_objects &&
+		   scripts/check-client-symbols.sh "$moddir" $camera_objects; then
 			record PASS "client-symbols-$target"
 		else
 			record FAIL "client-symbols-$target: see above"

@@ -7,8 +7,9 @@ build checks that scripts/check.sh recorded.
                     KERNEL=LOG [KERNEL=LOG ...]
 
 A kernel's run fails when a case fails, when a suite from modules.list never
-ran or never finished, when the harness could not load or unload a module or
-run a system sleep cycle ("!sleep"), when UML did not halt by itself, or when
+ran or never finished, when the harness could not load or unload a module,
+run a system sleep cycle ("!sleep") or a user-space test ("!run": its
+suite is expected like a module's, and a non-zero exit fails), when UML did not halt by itself, or when
 the kernel printed an oops, BUG, WARN, KASAN/UBSAN report, lockdep splat,
 DMA-API debug error or kmemleak report.  Each such problem counts as one failure.
 
@@ -38,16 +39,20 @@ KERNEL_REPORTS = [
     (re.compile(r'socmmu-harness: unload of \S+ should have been refused'),
      'module unloaded while in use'),
     (re.compile(r'socmmu-harness: system sleep failed'), 'system sleep failure'),
+    (re.compile(r'socmmu-harness: run failed: '), 'user-space test failure'),
 ]
 
 
 def read_modules(path):
-    """modules.list -> list of (module, after-run, [suites])."""
+    """modules.list -> list of (module, after-run, [suites]).  A "!run SUITE
+    COMMAND..." line is a user-space test: ('!run', 'run', [SUITE])."""
     modules = []
     with open(path) as f:
         for line in f:
             words = line.split('#', 1)[0].split()
-            if words and not words[0].startswith('!'):
+            if words and words[0] == '!run' and len(words) > 1:
+                modules.append(('!run', 'run', [words[1]]))
+            elif words and not words[0].startswith('!'):
                 modules.append((words[0], words[1], words[2:]))
     return modules
 

@@ -275,6 +275,7 @@ static void om_walk(struct omap_model *m, u32 va, struct om_xlate *x)
 		x->fault = OMAP_MODEL_IRQ_TABLEWALK;
 		return;
 	}
+	m->cnt.walks_by_size[cam & 3]++;
 	om_refill(m, cam, ram);
 }
 

@@ -111,6 +111,8 @@ struct omap_model_counters {
 	unsigned int power_offs;
 	unsigned int power_ons;
 	unsigned int bypassed;		/* transfers with the MMU off */
+	/* Walks that found a page, by OMAP_MODEL_CAM_SIZE_* (the page size). */
+	unsigned int walks_by_size[4];
 };
 
 struct omap_model;

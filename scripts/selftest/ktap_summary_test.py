@@ -96,7 +96,8 @@ class KtapSummaryTest(unittest.TestCase):
                        'unreferenced object 0x1234 (size 8):',
                        'socmmu-harness: load failed: socmmu_beta',
                        'socmmu-harness: unload of socmmu_beta should have been refused',
-                       'socmmu-harness: system sleep failed'):
+                       'socmmu-harness: system sleep failed',
+                       'socmmu-harness: run failed: gamma (exit 1)'):
             with self.subTest(report=report):
                 rc, last, _ = summarise(PASSING.replace('socmmu-harness: end',
                                                         report + '\nsocmmu-harness: end'))
@@ -109,6 +110,25 @@ class KtapSummaryTest(unittest.TestCase):
             'socmmu-harness: end', 'socmmu-harness: system sleep done\nsocmmu-harness: end'))
         self.assertEqual(rc, 0, out)
         self.assertEqual(last, '3 passed, 0 failed, 1 skipped')
+
+    def test_run_directive_expects_its_suite(self):
+        # "!run SUITE COMMAND..." is a user-space test: its suite must run.
+        modules = MODULES + '!run gamma $SOCMMU_TOOLS/gamma-test --all\n'
+        rc, _, out = summarise(PASSING, modules)
+        self.assertEqual(rc, 1)
+        self.assertIn('expected suite gamma never ran', out)
+        gamma = ('    KTAP version 1\n    # Subtest: gamma\n    1..1\n'
+                 '    ok 1 frames\nok 1 gamma\n')
+        rc, last, out = summarise(PASSING.replace('socmmu-harness: end',
+                                                  gamma + 'socmmu-harness: end'), modules)
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(last, '4 passed, 0 failed, 1 skipped')
+        # A command that exits non-zero or times out fails the run.
+        rc, last, out = summarise(PASSING.replace(
+            'socmmu-harness: end',
+            gamma + 'socmmu-harness: run failed: gamma (exit 124)\nsocmmu-harness: end'), modules)
+        self.assertEqual(rc, 1)
+        self.assertIn('user-space test failure', out)
 
     def test_kmemleak_excuse_is_narrow(self):
         loads = ('uml-helper: pid 20 loads /x/socmmu_bench.ko\n'

@@ -1,0 +1,553 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User-space tests of the example camera, run inside UML by the harness
+ * ("!run SUITE ..." in kunit/modules.list) against the ISP model.  Prints
+ * KTAP, one suite per invocation; exits 1 when a case failed.
+ *
+ *   isp-test isp_capture        both formats, MMAP (and USERPTR when the
+ *                               driver offers it), every byte checked
+ *   isp-test isp_ioctl_errors   bad ioctls and formats get V4L2's errnos
+ *   isp-test isp_runtime_pm     the ISP and its MMU suspend between
+ *                               streams; frames are right after resume
+ *   isp-test isp_fault          a line sent to an unmapped IOVA errors
+ *                               exactly one buffer; streaming goes on
+ *   isp-test SUITE              any other name: one capture, checked (used
+ *                               around the harness's "!sleep")
+ *
+ * Built static on the host (scripts/check.sh), like uml-helper.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/videodev2.h>
+
+#include "../../kunit/isp_model/isp_pattern.h"
+
+#define ISP_DEV		"d1070000.isp"
+#define MMU_DEV		"d1060000.mmu"
+#define STATS		"/sys/kernel/debug/socmmu_isp_model/stats"
+#define INJECT		"/sys/kernel/debug/socmmu_isp_model/inject_fault"
+/* Above UML's RAM, below nothing the DMA layer hands out. */
+#define NOWHERE		0xe0000000u
+#define NBUFS		4
+
+static int case_failed;
+static char video[300];
+
+static void diag(const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	/* One write a line: the kernel's console output may interleave. */
+	printf("    # %s\n", line);
+	fflush(stdout);
+}
+
+#define CHECK(cond, ...) do {						\
+	if (!(cond)) {							\
+		diag("%s:%d: %s", __func__, __LINE__, #cond);		\
+		diag(__VA_ARGS__);					\
+		case_failed = 1;					\
+	}								\
+} while (0)
+
+static int find_video(const char *name, char *path, size_t len)
+{
+	DIR *d = opendir("/sys/class/video4linux");
+	struct dirent *e;
+	int found = 0;
+
+	while (d && (e = readdir(d))) {
+		char p[300], buf[64] = "";
+		FILE *f;
+
+		snprintf(p, sizeof(p), "/sys/class/video4linux/%s/name", e->d_name);
+		f = fopen(p, "r");
+		if (!f)
+			continue;
+		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, name, strlen(name))) {
+			snprintf(path, len, "/dev/%s", e->d_name);
+			found = 1;
+		}
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static long stat_value(const char *key)
+{
+	char line[128], k[64];
+	long v, ret = -1;
+	FILE *f = fopen(STATS, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %ld", k, &v) == 2 && !strcmp(k, key))
+			ret = v;
+	if (f)
+		fclose(f);
+	return ret;
+}
+
+static int runtime_status(const char *dev, char *out, size_t len)
+{
+	char p[200];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "/sys/bus/platform/devices/%s/power/runtime_status", dev);
+	f = fopen(p, "r");
+	if (!f)
+		return -1;
+	if (!fgets(out, len, f))
+		out[0] = 0;
+	out[strcspn(out, "\n")] = 0;
+	fclose(f);
+	return 0;
+}
+
+static int wait_suspended(const char *dev, int ms)
+{
+	char s[32] = "";
+
+	for (; ms > 0; ms -= 20) {
+		if (runtime_status(dev, s, sizeof(s)) == 0 && !strcmp(s, "suspended"))
+			return 1;
+		usleep(20000);
+	}
+	diag("%s: runtime_status %s", dev, s);
+	return 0;
+}
+
+/* ------------------------------------------------------------ streams -- */
+
+struct stream {
+	int fd;
+	enum v4l2_memory memory;
+	struct v4l2_pix_format pix;
+	void *mem[NBUFS];
+	size_t len[NBUFS];
+};
+
+static int xioctl(int fd, unsigned long req, void *arg)
+{
+	int r;
+
+	do
+		r = ioctl(fd, req, arg);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+static int set_format(int fd, unsigned int fourcc, unsigned int w, unsigned int h,
+		      struct v4l2_pix_format *pix)
+{
+	struct v4l2_format f = { .type = V4L2_BUF_TYPE_VIDEO_CAPTURE };
+
+	f.fmt.pix.pixelformat = fourcc;
+	f.fmt.pix.width = w;
+	f.fmt.pix.height = h;
+	if (xioctl(fd, VIDIOC_S_FMT, &f))
+		return -errno;
+	*pix = f.fmt.pix;
+	return 0;
+}
+
+static int queue(struct stream *s, unsigned int i)
+{
+	struct v4l2_buffer b = {
+		.type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = s->memory, .index = i,
+	};
+
+	if (s->memory == V4L2_MEMORY_USERPTR) {
+		b.m.userptr = (unsigned long)s->mem[i];
+		b.length = s->len[i];
+	}
+	return xioctl(s->fd, VIDIOC_QBUF, &b) ? -errno : 0;
+}
+
+static int stream_open(struct stream *s, unsigned int fourcc, unsigned int w,
+		       unsigned int h, enum v4l2_memory memory)
+{
+	struct v4l2_requestbuffers rb = {
+		.count = NBUFS, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = memory,
+	};
+	int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	unsigned int i;
+	int ret;
+
+	memset(s, 0, sizeof(*s));
+	s->memory = memory;
+	s->fd = open(video, O_RDWR);
+	if (s->fd < 0)
+		return -errno;
+	ret = set_format(s->fd, fourcc, w, h, &s->pix);
+	if (ret)
+		return ret;
+	if (xioctl(s->fd, VIDIOC_REQBUFS, &rb))
+		return -errno;
+	if (rb.count != NBUFS)
+		return -ENOMEM;
+	for (i = 0; i < NBUFS; i++) {
+		struct v4l2_buffer b = {
+			.type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = memory, .index = i,
+		};
+
+		if (memory == V4L2_MEMORY_MMAP) {
+			if (xioctl(s->fd, VIDIOC_QUERYBUF, &b))
+				return -errno;
+			s->len[i] = b.length;
+			s->mem[i] = mmap(NULL, b.length, PROT_READ | PROT_WRITE, MAP_SHARED,
+					 s->fd, b.m.offset);
+			if (s->mem[i] == MAP_FAILED) {
+				s->mem[i] = NULL;
+				return -errno;
+			}
+		} else {
+			s->len[i] = (s->pix.sizeimage + 4095) & ~4095u;
+			s->mem[i] = aligned_alloc(4096, s->len[i]);
+			if (!s->mem[i])
+				return -ENOMEM;
+		}
+		memset(s->mem[i], 0, s->len[i]);
+		ret = queue(s, i);
+		if (ret)
+			return ret;
+	}
+	return xioctl(s->fd, VIDIOC_STREAMON, &type) ? -errno : 0;
+}
+
+static void stream_close(struct stream *s)
+{
+	struct v4l2_requestbuffers rb = {
+		.count = 0, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = s->memory,
+	};
+	int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	unsigned int i;
+
+	if (s->fd < 0)
+		return;
+	xioctl(s->fd, VIDIOC_STREAMOFF, &type);
+	for (i = 0; i < NBUFS; i++) {
+		if (!s->mem[i])
+			continue;
+		if (s->memory == V4L2_MEMORY_MMAP)
+			munmap(s->mem[i], s->len[i]);
+		else
+			free(s->mem[i]);
+	}
+	xioctl(s->fd, VIDIOC_REQBUFS, &rb);
+	close(s->fd);
+	s->fd = -1;
+}
+
+static int dequeue(struct stream *s, struct v4l2_buffer *b)
+{
+	struct pollfd p = { .fd = s->fd, .events = POLLIN };
+
+	/* A lost frame-done interrupt must not hang the run. */
+	if (poll(&p, 1, 3000) != 1)
+		return -ETIMEDOUT;
+	memset(b, 0, sizeof(*b));
+	b->type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	b->memory = s->memory;
+	return xioctl(s->fd, VIDIOC_DQBUF, b) ? -errno : 0;
+}
+
+/* Every byte of the frame against the pattern of frame @frame. */
+static int frame_matches(const struct stream *s, const unsigned char *data,
+			 unsigned int frame)
+{
+	const struct v4l2_pix_format *p = &s->pix;
+	int yuyv = p->pixelformat == V4L2_PIX_FMT_YUYV;
+	unsigned int len = p->width * (yuyv ? 2 : 3), y, x;
+	unsigned char line[1920 * 3];
+
+	for (y = 0; y < p->height; y++) {
+		isp_pattern_line(line, y, p->width, yuyv, frame);
+		if (!memcmp(data + y * p->bytesperline, line, len))
+			continue;
+		for (x = 0; x < len && data[y * p->bytesperline + x] == line[x]; x++)
+			;
+		diag("frame %u: line %u byte %u is 0x%02x, the pattern says 0x%02x",
+		     frame, y, x, data[y * p->bytesperline + x], line[x]);
+		return 0;
+	}
+	return 1;
+}
+
+/* Dequeue @n frames, expect each right and numbered, requeue. */
+static void capture_frames(struct stream *s, unsigned int n, unsigned int first)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		struct v4l2_buffer b;
+		int ret = dequeue(s, &b);
+
+		CHECK(ret == 0, "DQBUF of frame %u: %s", first + i, strerror(-ret));
+		if (ret)
+			return;
+		CHECK(!(b.flags & V4L2_BUF_FLAG_ERROR), "frame %u flagged as an error", b.sequence);
+		CHECK(b.sequence == first + i, "sequence %u, expected %u", b.sequence, first + i);
+		CHECK(b.bytesused == s->pix.sizeimage, "bytesused %u of %u", b.bytesused,
+		      s->pix.sizeimage);
+		CHECK(b.field == V4L2_FIELD_NONE, "field %u", b.field);
+		CHECK(frame_matches(s, s->mem[b.index], first + i), "frame %u is wrong",
+		      first + i);
+		CHECK(queue(s, b.index) == 0, "QBUF: %s", strerror(errno));
+	}
+}
+
+static void capture_checked(unsigned int fourcc, unsigned int w, unsigned int h,
+			    enum v4l2_memory memory, unsigned int n)
+{
+	struct stream s;
+	int ret = stream_open(&s, fourcc, w, h, memory);
+
+	CHECK(ret == 0, "setting up %.4s %ux%u: %s", (char *)&fourcc, w, h, strerror(-ret));
+	if (!ret) {
+		CHECK(s.pix.width == w && s.pix.height == h, "got %ux%u", s.pix.width,
+		      s.pix.height);
+		capture_frames(&s, n, 0);
+	}
+	stream_close(&s);
+}
+
+/* -------------------------------------------------------------- cases -- */
+
+static int case_rgb24(void)
+{
+	capture_checked(V4L2_PIX_FMT_RGB24, 320, 240, V4L2_MEMORY_MMAP, 6);
+	return 0;
+}
+
+static int case_yuyv(void)
+{
+	capture_checked(V4L2_PIX_FMT_YUYV, 322, 97, V4L2_MEMORY_MMAP, 6);
+	return 0;
+}
+
+/* Offered only when the DMA layer can map scattered pages contiguously. */
+static int case_userptr(void)
+{
+	struct v4l2_requestbuffers rb = {
+		.count = 1, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = V4L2_MEMORY_USERPTR,
+	};
+	int fd = open(video, O_RDWR), ret;
+
+	ret = xioctl(fd, VIDIOC_REQBUFS, &rb) ? errno : 0;
+	rb.count = 0;
+	xioctl(fd, VIDIOC_REQBUFS, &rb);
+	close(fd);
+	if (ret == EINVAL) {
+		diag("SKIP: no USERPTR: the device's DMA cannot map scattered user pages as one");
+		return 2;
+	}
+	CHECK(ret == 0, "REQBUFS USERPTR: %s", strerror(ret));
+	capture_checked(V4L2_PIX_FMT_RGB24, 320, 240, V4L2_MEMORY_USERPTR, 6);
+	return 0;
+}
+
+static int expect_errno(int fd, unsigned long req, void *arg, int err, const char *what)
+{
+	int ret = xioctl(fd, req, arg) ? errno : 0;
+
+	CHECK(ret == err, "%s: got %s, expected %s", what, strerror(ret), strerror(err));
+	return ret;
+}
+
+static int case_ioctl_errors(void)
+{
+	struct v4l2_requestbuffers rb = {
+		.count = 2, .type = V4L2_BUF_TYPE_VIDEO_OUTPUT, .memory = V4L2_MEMORY_MMAP,
+	};
+	struct v4l2_fmtdesc fd_ = { .index = 2, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE };
+	struct v4l2_buffer b = {
+		.index = 7, .type = V4L2_BUF_TYPE_VIDEO_CAPTURE, .memory = V4L2_MEMORY_MMAP,
+	};
+	struct v4l2_pix_format pix;
+	int fd = open(video, O_RDWR), type = V4L2_BUF_TYPE_VIDEO_OUTPUT;
+	unsigned int input = 1;
+
+	CHECK(fd >= 0, "open %s: %s", video, strerror(errno));
+	expect_errno(fd, VIDIOC_ENUM_FMT, &fd_, EINVAL, "ENUM_FMT past the last");
+	expect_errno(fd, VIDIOC_S_INPUT, &input, EINVAL, "S_INPUT 1");
+	expect_errno(fd, VIDIOC_REQBUFS, &rb, EINVAL, "REQBUFS for output");
+	expect_errno(fd, VIDIOC_STREAMON, &type, EINVAL, "STREAMON for output");
+	/* A format the hardware cannot take is corrected, not refused. */
+	CHECK(set_format(fd, v4l2_fourcc('N', 'V', '1', '2'), 5000, 3, &pix) == 0, "S_FMT NV12");
+	CHECK(pix.pixelformat == V4L2_PIX_FMT_RGB24 && pix.width == 1920 && pix.height == 8,
+	      "NV12 5000x3 became %.4s %ux%u", (char *)&pix.pixelformat, pix.width, pix.height);
+	CHECK(set_format(fd, V4L2_PIX_FMT_YUYV, 321, 100, &pix) == 0, "S_FMT YUYV");
+	CHECK(pix.width == 320 && pix.bytesperline == 640 && pix.sizeimage == 64000,
+	      "YUYV 321x100 became %ux%u, %u/%u", pix.width, pix.height, pix.bytesperline,
+	      pix.sizeimage);
+	rb.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+	CHECK(xioctl(fd, VIDIOC_REQBUFS, &rb) == 0, "REQBUFS: %s", strerror(errno));
+	CHECK(set_format(fd, V4L2_PIX_FMT_RGB24, 320, 240, &pix) == -EBUSY,
+	      "S_FMT with buffers allocated is not EBUSY");
+	expect_errno(fd, VIDIOC_QBUF, &b, EINVAL, "QBUF index 7 of 2");
+	close(fd);
+	return 0;
+}
+
+static int case_suspended_between_streams(void)
+{
+	long isp_offs = stat_value("power_offs"), mmu_offs = stat_value("mmu_power_offs");
+	long isp_off_acc = stat_value("off_accesses"), mmu_off_acc = stat_value("mmu_off_accesses");
+	struct stream s;
+
+	CHECK(stream_open(&s, V4L2_PIX_FMT_RGB24, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
+	capture_frames(&s, 3, 0);
+	stream_close(&s);
+	/* Autosuspend: 100 ms after the stream; the MMU follows the ISP. */
+	CHECK(wait_suspended(ISP_DEV, 3000), "the ISP did not suspend");
+	CHECK(wait_suspended(MMU_DEV, 3000), "its MMU did not suspend");
+	CHECK(stat_value("power_offs") > isp_offs, "the ISP model was not powered off");
+	CHECK(stat_value("mmu_power_offs") > mmu_offs, "the MMU model was not powered off");
+	CHECK(stat_value("off_accesses") == isp_off_acc, "%ld ISP register accesses while off",
+	      stat_value("off_accesses") - isp_off_acc);
+	CHECK(stat_value("mmu_off_accesses") == mmu_off_acc, "%ld MMU register accesses while off",
+	      stat_value("mmu_off_accesses") - mmu_off_acc);
+	return 0;
+}
+
+static int case_frames_after_resume(void)
+{
+	long isp_ons = stat_value("power_ons"), mmu_ons = stat_value("mmu_power_ons");
+	struct stream s;
+
+	CHECK(stream_open(&s, V4L2_PIX_FMT_YUYV, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
+	capture_frames(&s, 3, 0);
+	stream_close(&s);
+	CHECK(stat_value("power_ons") == isp_ons + 1, "ISP power-ons %ld -> %ld", isp_ons,
+	      stat_value("power_ons"));
+	CHECK(stat_value("mmu_power_ons") == mmu_ons + 1, "MMU power-ons %ld -> %ld", mmu_ons,
+	      stat_value("mmu_power_ons"));
+	return 0;
+}
+
+static int case_fault_errors_one_buffer(void)
+{
+	long errors = stat_value("frame_errors"), mmu_faults = stat_value("mmu_faults");
+	unsigned int i, errored = 0, good = 0;
+	struct stream s;
+	FILE *f;
+
+	CHECK(stream_open(&s, V4L2_PIX_FMT_RGB24, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
+	capture_frames(&s, 2, 0);
+	f = fopen(INJECT, "w");
+	CHECK(f != NULL, "%s: %s", INJECT, strerror(errno));
+	if (f) {
+		fprintf(f, "0x%x\n", NOWHERE);
+		fclose(f);
+	}
+	for (i = 2; i < 8 && !case_failed; i++) {
+		struct v4l2_buffer b;
+		int ret = dequeue(&s, &b);
+
+		CHECK(ret == 0, "DQBUF after the fault: %s", strerror(-ret));
+		if (ret)
+			break;
+		CHECK(b.sequence == i, "sequence %u, expected %u", b.sequence, i);
+		if (b.flags & V4L2_BUF_FLAG_ERROR) {
+			errored++;
+		} else {
+			CHECK(frame_matches(&s, s.mem[b.index], i), "frame %u is wrong", i);
+			good += errored > 0;
+		}
+		queue(&s, b.index);
+	}
+	stream_close(&s);
+	CHECK(errored == 1, "%u buffers flagged as errors, expected 1", errored);
+	CHECK(good >= 3, "only %u good frames after the errored one", good);
+	CHECK(stat_value("frame_errors") == errors + 1, "the model ended %ld frames in error",
+	      stat_value("frame_errors") - errors);
+	diag("the injected write to 0x%x was %s", NOWHERE,
+	     stat_value("mmu_faults") > mmu_faults ? "an IOMMU translation fault" :
+	     "a bus error (MMU in bypass: no domain attached)");
+	return 0;
+}
+
+static int case_capture(void)
+{
+	capture_checked(V4L2_PIX_FMT_RGB24, 320, 240, V4L2_MEMORY_MMAP, 4);
+	return 0;
+}
+
+/* -------------------------------------------------------------- main -- */
+
+struct tcase {
+	const char *name;
+	int (*fn)(void);
+};
+
+static const struct tcase capture_cases[] = {
+	{ "rgb24_320x240_mmap", case_rgb24 },
+	{ "yuyv_322x97_mmap", case_yuyv },
+	{ "rgb24_userptr", case_userptr },
+	{ NULL, NULL } };
+static const struct tcase error_cases[] = {
+	{ "bad_ioctls_and_formats", case_ioctl_errors }, { NULL, NULL } };
+static const struct tcase pm_cases[] = {
+	{ "suspended_between_streams", case_suspended_between_streams },
+	{ "frames_after_resume", case_frames_after_resume },
+	{ NULL, NULL } };
+static const struct tcase fault_cases[] = {
+	{ "fault_errors_one_buffer", case_fault_errors_one_buffer }, { NULL, NULL } };
+static const struct tcase plain_cases[] = {
+	{ "rgb24_capture", case_capture }, { NULL, NULL } };
+
+int main(int argc, char **argv)
+{
+	const struct tcase *cases = plain_cases;
+	const char *suite = argc > 1 ? argv[1] : "isp_capture";
+	int n, i, suite_failed = 0;
+
+	if (!strcmp(suite, "isp_capture"))
+		cases = capture_cases;
+	else if (!strcmp(suite, "isp_ioctl_errors"))
+		cases = error_cases;
+	else if (!strcmp(suite, "isp_runtime_pm"))
+		cases = pm_cases;
+	else if (!strcmp(suite, "isp_fault"))
+		cases = fault_cases;
+	for (n = 0; cases[n].name; n++)
+		;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite, n);
+	if (!find_video("socmmu-isp", video, sizeof(video))) {
+		diag("no video device named socmmu-isp");
+		printf("not ok 1 %s\n", suite);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		int ret;
+
+		case_failed = 0;
+		ret = cases[i].fn();
+		if (ret == 2) {
+			printf("    ok %d %s # SKIP\n", i + 1, cases[i].name);
+			continue;
+		}
+		printf("    %s %d %s\n", case_failed ? "not ok" : "ok", i + 1, cases[i].name);
+		suite_failed |= case_failed;
+	}
+	printf("%s 1 %s\n", suite_failed ? "not ok" : "ok", suite);
+	return suite_failed;
+}

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ISP model's own suite, driving it through its registers as a driver
+ * would, with the MMU model in bypass (powered, MMU off) or enabled on an
+ * empty table.  Test bench code, so plain kernel C.
+ *
+ * The module's exit also destroys the ISP's platform device: the IOMMU
+ * core holds a reference on the OMAP IOMMU driver per probed client, and
+ * the harness unloads this module (after the ISP driver, before the IOMMU
+ * driver) so that the IOMMU driver can be unloaded too.
+ */
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/gfp.h>
+#include <linux/io.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include "../omap_model/omap_model.h"
+#include "isp_model.h"
+#include "isp_pattern.h"
+
+#define ISP_PHYS	0xd1070000
+/* Above UML's RAM and outside any test IOVA window. */
+#define ISP_NOWHERE	0xe0000000u
+
+struct imt {
+	void __iomem *isp;
+	void __iomem *mmu;
+	struct omap_model *m;
+};
+
+static void wr(void __iomem *base, u32 off, u32 v)
+{
+	writel(v, base + off);
+}
+
+static u32 rd(void __iomem *base, u32 off)
+{
+	return readl(base + off);
+}
+
+static void imt_exit(struct kunit *test)
+{
+	struct imt *t = test->priv;
+
+	if (t->m)
+		omap_model_set_power(t->m, false);
+	isp_model_set_power(false);
+	if (t->isp)
+		iounmap(t->isp);
+	if (t->mmu)
+		iounmap(t->mmu);
+}
+
+static int imt_init(struct kunit *test)
+{
+	struct imt *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+
+	if (!t)
+		return -ENOMEM;
+	test->priv = t;
+	t->m = omap_model_find("mmu_cam");
+	if (!t->m || !isp_model_device())
+		return 0;
+	t->isp = ioremap(ISP_PHYS, ISP_MODEL_WINDOW);
+	t->mmu = ioremap(omap_model_phys_base(t->m), OMAP_MODEL_WINDOW);
+	/* Power cycles reset both: MMU off (bypass), ISP registers zero. */
+	omap_model_set_power(t->m, false);
+	omap_model_set_power(t->m, true);
+	isp_model_set_power(false);
+	isp_model_set_power(true);
+	return 0;
+}
+
+static struct imt *imt_get(struct kunit *test)
+{
+	struct imt *t = test->priv;
+
+	if (!t->m || !isp_model_device())
+		kunit_skip(test, "no ISP behind mmu_cam in the device tree");
+	KUNIT_ASSERT_TRUE(test, t->isp && t->mmu);
+	return t;
+}
+
+static void setup(struct imt *t, u32 addr, u32 w, u32 h, u32 stride, u32 fmt)
+{
+	wr(t->isp, ISP_MODEL_REG_BUF_ADDR, addr);
+	wr(t->isp, ISP_MODEL_REG_WIDTH, w);
+	wr(t->isp, ISP_MODEL_REG_HEIGHT, h);
+	wr(t->isp, ISP_MODEL_REG_STRIDE, stride);
+	wr(t->isp, ISP_MODEL_REG_FORMAT, fmt);
+}
+
+/* Wait for the frame's end; returns IRQSTATUS. */
+static u32 wait_idle(struct kunit *test, struct imt *t)
+{
+	int i;
+
+	for (i = 0; i < 50 && (rd(t->isp, ISP_MODEL_REG_STATUS) & ISP_MODEL_STATUS_BUSY); i++)
+		msleep(20);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_STATUS), 0u);
+	return rd(t->isp, ISP_MODEL_REG_IRQSTATUS);
+}
+
+static u32 capture(struct kunit *test, struct imt *t)
+{
+	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_START);
+	return wait_idle(test, t);
+}
+
+static void expect_frame(struct kunit *test, const u8 *buf, u32 w, u32 h,
+			 u32 stride, bool yuyv, u32 frame)
+{
+	u32 len = w * (yuyv ? 2 : 3), y;
+	u8 *line = kunit_kzalloc(test, len, GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, line != NULL);
+	for (y = 0; y < h; y++) {
+		isp_pattern_line(line, y, w, yuyv, frame);
+		KUNIT_EXPECT_EQ_MSG(test, memcmp(buf + y * stride, line, len), 0, "line %u", y);
+		/* Padding past the line is not the engine's to write. */
+		if (stride > len)
+			KUNIT_EXPECT_EQ(test, buf[y * stride + len], 0);
+	}
+}
+
+/* Both formats, every byte, the counter, and a stride with padding. */
+static void imt_pattern(struct kunit *test)
+{
+	struct imt *t = imt_get(test);
+	u32 w = 64, h = 16, stride = 64 * 3 + 16;
+	struct omap_model_counters mc;
+	u8 *buf = kunit_kzalloc(test, stride * h, GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	setup(t, virt_to_phys(buf), w, h, stride, ISP_MODEL_FORMAT_RGB24);
+	wr(t->isp, ISP_MODEL_REG_FRAME_COUNT, 0xa5000001);
+	KUNIT_EXPECT_EQ(test, capture(test, t), ISP_MODEL_IRQ_FRAME_DONE);
+	expect_frame(test, buf, w, h, stride, false, 0xa5000001);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_FRAME_COUNT), 0xa5000002u);
+	/* Every line went through the MMU model, bypassed with the MMU off. */
+	omap_model_counters(t->m, &mc);
+	KUNIT_EXPECT_GE(test, mc.bypassed, h);
+
+	wr(t->isp, ISP_MODEL_REG_IRQSTATUS, ISP_MODEL_IRQ_MASK);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_IRQSTATUS), 0u);
+	memset(buf, 0, stride * h);
+	stride = 64 * 2 + 8;
+	setup(t, virt_to_phys(buf), w, h, stride, ISP_MODEL_FORMAT_YUYV);
+	KUNIT_EXPECT_EQ(test, capture(test, t), ISP_MODEL_IRQ_FRAME_DONE);
+	expect_frame(test, buf, w, h, stride, true, 0xa5000002);
+}
+
+/* Nothing answers at the address: the frame ends early, errored. */
+static void imt_bus_error(struct kunit *test)
+{
+	struct imt *t = imt_get(test);
+	struct isp_model_counters before, after;
+
+	isp_model_counters(&before);
+	setup(t, ISP_NOWHERE, 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	KUNIT_EXPECT_EQ(test, capture(test, t),
+			ISP_MODEL_IRQ_FRAME_DONE | ISP_MODEL_IRQ_DMA_ERROR);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_ERROR_ADDR), ISP_NOWHERE);
+	isp_model_counters(&after);
+	KUNIT_EXPECT_EQ(test, after.frame_errors, before.frame_errors + 1);
+	KUNIT_EXPECT_EQ(test, after.mmu_faults, before.mmu_faults);
+}
+
+/*
+ * The MMU enabled on an empty table: the first line faults, the MMU
+ * stalls, the frame ends errored; a frame started while the MMU is still
+ * stalled waits for software to clear the fault.
+ */
+static void imt_mmu_fault(struct kunit *test)
+{
+	struct imt *t = imt_get(test);
+	struct isp_model_counters before, after;
+	struct page *l1 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	u8 *buf = kunit_kzalloc(test, 64 * 3 * 16, GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, l1 && buf);
+	isp_model_counters(&before);
+	wr(t->mmu, OMAP_MODEL_TTB, page_to_phys(l1));
+	wr(t->mmu, OMAP_MODEL_CNTL, OMAP_MODEL_CNTL_MMU_EN | OMAP_MODEL_CNTL_TWL_EN);
+	setup(t, 0x10000000, 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	KUNIT_EXPECT_EQ(test, capture(test, t),
+			ISP_MODEL_IRQ_FRAME_DONE | ISP_MODEL_IRQ_DMA_ERROR);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_ERROR_ADDR), 0x10000000u);
+	KUNIT_EXPECT_TRUE(test, omap_model_stalled(t->m));
+	KUNIT_EXPECT_EQ(test, rd(t->mmu, OMAP_MODEL_FAULT_AD), 0x10000000u);
+	isp_model_counters(&after);
+	KUNIT_EXPECT_EQ(test, after.mmu_faults, before.mmu_faults + 1);
+
+	/* Stalled: the next frame waits, then runs once the MMU is let go. */
+	wr(t->isp, ISP_MODEL_REG_IRQSTATUS, ISP_MODEL_IRQ_MASK);
+	wr(t->mmu, OMAP_MODEL_CNTL, 0);
+	setup(t, virt_to_phys(buf), 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_START);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_STATUS), ISP_MODEL_STATUS_BUSY);
+	wr(t->mmu, OMAP_MODEL_IRQSTATUS, OMAP_MODEL_IRQ_MASK);
+	KUNIT_EXPECT_FALSE(test, omap_model_stalled(t->m));
+	wr(t->isp, ISP_MODEL_REG_CTRL, 0);	/* no-op: neither bit */
+	KUNIT_EXPECT_EQ(test, wait_idle(test, t), ISP_MODEL_IRQ_FRAME_DONE);
+	expect_frame(test, buf, 64, 16, 64 * 3, false, 1);
+	__free_pages(l1, 2);
+}
+
+/* ABORT before the frame's first line: nothing written, no interrupt. */
+static void imt_abort(struct kunit *test)
+{
+	struct imt *t = imt_get(test);
+	u8 *buf = kunit_kzalloc(test, 64 * 3 * 16, GFP_KERNEL);
+	u32 i;
+
+	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	setup(t, virt_to_phys(buf), 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_START);
+	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_ABORT);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_STATUS), 0u);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_IRQSTATUS), 0u);
+	for (i = 0; i < 64 * 3 * 16; i++)
+		if (buf[i])
+			break;
+	KUNIT_EXPECT_EQ(test, i, 64u * 3 * 16);
+}
+
+/* Power off resets the registers; accesses while off are counted. */
+static void imt_power(struct kunit *test)
+{
+	struct imt *t = imt_get(test);
+	struct isp_model_counters before, after;
+
+	setup(t, 0x1000, 64, 16, 64 * 3, ISP_MODEL_FORMAT_YUYV);
+	wr(t->isp, ISP_MODEL_REG_IRQENABLE, ISP_MODEL_IRQ_MASK);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_ID), ISP_MODEL_ID);
+	isp_model_counters(&before);
+	isp_model_set_power(false);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_ID), 0u);
+	isp_model_counters(&after);
+	KUNIT_EXPECT_EQ(test, after.off_accesses, before.off_accesses + 1);
+	KUNIT_EXPECT_EQ(test, after.power_offs, before.power_offs + 1);
+	isp_model_set_power(true);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_WIDTH), 0u);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_IRQENABLE), 0u);
+	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_BUF_ADDR), 0u);
+}
+
+static struct kunit_case imt_cases[] = {
+	KUNIT_CASE(imt_pattern),
+	KUNIT_CASE(imt_bus_error),
+	KUNIT_CASE(imt_mmu_fault),
+	KUNIT_CASE(imt_abort),
+	KUNIT_CASE(imt_power),
+	{}
+};
+
+static struct kunit_suite imt_suite = {
+	.name = "socmmu_isp_model",
+	.init = imt_init,
+	.exit = imt_exit,
+	.test_cases = imt_cases,
+};
+kunit_test_suites(&imt_suite);
+
+static int __init imt_mod_init(void)
+{
+	return 0;
+}
+module_init(imt_mod_init);
+
+/* Give the ISP device back: see the comment at the top. */
+static void __exit imt_mod_exit(void)
+{
+	struct device *dev = isp_model_device();
+
+	if (dev)
+		of_platform_device_destroy(dev, NULL);
+}
+module_exit(imt_mod_exit);
+
+MODULE_DESCRIPTION("socmmu test bench: the ISP model's suite");
+MODULE_LICENSE("GPL");
