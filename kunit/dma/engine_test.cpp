@@ -5,10 +5,9 @@
  * place of the kernel's (the kx_* services below): segment merging under
  * max_segment_size and the segment boundary, physically adjacent runs in
  * one map call, padding and its holes, unwinding a failed map, strict and
- * deferred unmaps.  UML kernels have no separate DMA length in their
- * scatterlists (no NEED_SG_DMA_LENGTH, which ARM32 selects), so the
- * merging is checked here; the suites in dma_test.c cover the rest on the
- * OMAP model.
+ * deferred unmaps: exact layouts and calls, which the DMA API hides.
+ * The suites in dma_test.c drive the same engine through the DMA API on
+ * the OMAP model.  The engine tests run on boards too (no model needed).
  */
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
