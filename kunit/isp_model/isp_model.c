@@ -34,6 +34,7 @@
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
+#include "../omap_model/model_pm.h"
 #include "../omap_model/omap_model.h"
 #include "isp_model.h"
 #include "isp_pattern.h"
@@ -47,8 +48,7 @@ static struct {
 	struct resource res;
 	struct omap_model *mmu;
 	struct device *dev;
-	struct dev_pm_domain pmd;
-	bool sleep_off;
+	struct model_pm_domain pm;
 
 	/* The interrupt: one line, delivered from an irq_work. */
 	struct irq_domain *domain;
@@ -549,84 +549,16 @@ static const struct file_operations isp_inject_fops = {
 
 /* ------------------------------------------------------- the PM domain -- */
 
-/* As the OMAP model's: the driver's callbacks, and power around them. */
-static int isp_pm_runtime_suspend(struct device *dev)
+/* The OMAP model's kind (model_pm.h): the driver's callbacks, and power. */
+static void isp_pd_set_power(struct model_pm_domain *pd, bool on)
 {
-	int ret = pm_generic_runtime_suspend(dev);
-
-	if (!ret)
-		isp_model_set_power(false);
-	return ret;
+	isp_model_set_power(on);
 }
 
-static int isp_pm_runtime_resume(struct device *dev)
+static bool isp_pd_powered(struct model_pm_domain *pd)
 {
-	int ret;
-
-	isp_model_set_power(true);
-	ret = pm_generic_runtime_resume(dev);
-	if (ret)
-		isp_model_set_power(false);
-	return ret;
+	return isp_model_powered();
 }
-
-static int isp_pm_prepare(struct device *dev)
-{
-	if (dev->driver && dev->driver->pm && dev->driver->pm->prepare)
-		return dev->driver->pm->prepare(dev);
-	return 0;
-}
-
-static void isp_pm_complete(struct device *dev)
-{
-	if (dev->driver && dev->driver->pm && dev->driver->pm->complete)
-		dev->driver->pm->complete(dev);
-}
-
-static int isp_pm_suspend_noirq(struct device *dev)
-{
-	int ret = pm_generic_suspend_noirq(dev);
-
-	if (!ret && isp_model_powered()) {
-		isp.sleep_off = true;
-		isp_model_set_power(false);
-	}
-	return ret;
-}
-
-static int isp_pm_resume_noirq(struct device *dev)
-{
-	if (isp.sleep_off) {
-		isp.sleep_off = false;
-		isp_model_set_power(true);
-	}
-	return pm_generic_resume_noirq(dev);
-}
-
-static const struct dev_pm_ops isp_pm_ops = {
-	.prepare = isp_pm_prepare,
-	.complete = isp_pm_complete,
-	.suspend = pm_generic_suspend,
-	.resume = pm_generic_resume,
-	.freeze = pm_generic_freeze,
-	.thaw = pm_generic_thaw,
-	.poweroff = pm_generic_poweroff,
-	.restore = pm_generic_restore,
-	.suspend_late = pm_generic_suspend_late,
-	.resume_early = pm_generic_resume_early,
-	.freeze_late = pm_generic_freeze_late,
-	.thaw_early = pm_generic_thaw_early,
-	.poweroff_late = pm_generic_poweroff_late,
-	.restore_early = pm_generic_restore_early,
-	.suspend_noirq = isp_pm_suspend_noirq,
-	.resume_noirq = isp_pm_resume_noirq,
-	.freeze_noirq = pm_generic_freeze_noirq,
-	.thaw_noirq = pm_generic_thaw_noirq,
-	.poweroff_noirq = isp_pm_suspend_noirq,
-	.restore_noirq = isp_pm_resume_noirq,
-	.runtime_suspend = isp_pm_runtime_suspend,
-	.runtime_resume = isp_pm_runtime_resume,
-};
 
 static void isp_attach_device(struct device *dev)
 {
@@ -636,7 +568,7 @@ static void isp_attach_device(struct device *dev)
 		dev_warn(dev, "socmmu isp model: device already has a PM domain\n");
 		return;
 	}
-	dev_pm_domain_set(dev, &isp.pmd);
+	dev_pm_domain_set(dev, &isp.pm.pmd);
 	WRITE_ONCE(isp.dev, dev);
 }
 
@@ -738,7 +670,7 @@ static int __init isp_model_init(void)
 	isp.res.name = "socmmu-isp-model";
 	INIT_DELAYED_WORK(&isp.frame_work, isp_frame_work_fn);
 	init_irq_work(&isp.irq_work, isp_irq_work_fn);
-	isp.pmd.ops = isp_pm_ops;
+	model_pm_domain_init(&isp.pm, isp_pd_set_power, isp_pd_powered);
 	ret = logic_iomem_add_region(&isp.res, &isp_region_ops);
 	if (ret)
 		return ret;

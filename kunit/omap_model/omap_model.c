@@ -29,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
+#include "model_pm.h"
 #include "omap_model.h"
 
 #define OM_MAX_INSTANCES	8
@@ -54,8 +55,7 @@ struct omap_model {
 	unsigned int hwirq;
 	int irq;
 	struct device *dev;
-	struct dev_pm_domain pmd;
-	bool sleep_off;		/* powered off by system sleep */
+	struct model_pm_domain pm;
 	struct irq_work irq_work;
 	bool line;		/* IRQSTATUS & IRQENABLE, the interrupt line */
 
@@ -1017,78 +1017,75 @@ EXPORT_SYMBOL_GPL(omap_model_syscon_phys);
 
 /* ------------------------------------------------------- the PM domain -- */
 
-/*
- * Each MMU device gets a dev_pm_domain, as omap_device gives one on OMAP:
- * its callbacks run the driver's and power the model off after a suspend
- * or on before a resume.  The PM core calls only the domain's callbacks
- * when a device has one, so every phase is forwarded.
- */
-static struct omap_model *om_of_dev(struct device *dev)
+/* -------------------------------------------- the models' PM domain -- */
+
+static struct model_pm_domain *model_pm_of(struct device *dev)
 {
-	return container_of(dev->pm_domain, struct omap_model, pmd);
+	return container_of(dev->pm_domain, struct model_pm_domain, pmd);
 }
 
-static int om_pm_runtime_suspend(struct device *dev)
+static int model_pm_runtime_suspend(struct device *dev)
 {
+	struct model_pm_domain *pd = model_pm_of(dev);
 	int ret = pm_generic_runtime_suspend(dev);
 
 	if (!ret)
-		omap_model_set_power(om_of_dev(dev), false);
+		pd->set_power(pd, false);
 	return ret;
 }
 
-static int om_pm_runtime_resume(struct device *dev)
+static int model_pm_runtime_resume(struct device *dev)
 {
-	struct omap_model *m = om_of_dev(dev);
+	struct model_pm_domain *pd = model_pm_of(dev);
 	int ret;
 
-	omap_model_set_power(m, true);
+	pd->set_power(pd, true);
 	ret = pm_generic_runtime_resume(dev);
 	if (ret)
-		omap_model_set_power(m, false);
+		pd->set_power(pd, false);
 	return ret;
 }
 
-static int om_pm_prepare(struct device *dev)
+static int model_pm_prepare(struct device *dev)
 {
 	if (dev->driver && dev->driver->pm && dev->driver->pm->prepare)
 		return dev->driver->pm->prepare(dev);
 	return 0;
 }
 
-static void om_pm_complete(struct device *dev)
+static void model_pm_complete(struct device *dev)
 {
 	if (dev->driver && dev->driver->pm && dev->driver->pm->complete)
 		dev->driver->pm->complete(dev);
 }
 
 /* Still powered once the driver's noirq phase ran: power off for sleep. */
-static int om_pm_suspend_noirq(struct device *dev)
+static int model_pm_suspend_noirq(struct device *dev)
 {
-	struct omap_model *m = om_of_dev(dev);
+	struct model_pm_domain *pd = model_pm_of(dev);
 	int ret = pm_generic_suspend_noirq(dev);
 
-	if (!ret && omap_model_powered(m)) {
-		m->sleep_off = true;
-		omap_model_set_power(m, false);
+	if (!ret && pd->powered(pd)) {
+		pd->sleep_off = true;
+		pd->set_power(pd, false);
 	}
 	return ret;
 }
 
-static int om_pm_resume_noirq(struct device *dev)
+static int model_pm_resume_noirq(struct device *dev)
 {
-	struct omap_model *m = om_of_dev(dev);
+	struct model_pm_domain *pd = model_pm_of(dev);
 
-	if (m->sleep_off) {
-		m->sleep_off = false;
-		omap_model_set_power(m, true);
+	if (pd->sleep_off) {
+		pd->sleep_off = false;
+		pd->set_power(pd, true);
 	}
 	return pm_generic_resume_noirq(dev);
 }
 
-static const struct dev_pm_ops om_pm_ops = {
-	.prepare = om_pm_prepare,
-	.complete = om_pm_complete,
+static const struct dev_pm_ops model_pm_ops = {
+	.prepare = model_pm_prepare,
+	.complete = model_pm_complete,
 	.suspend = pm_generic_suspend,
 	.resume = pm_generic_resume,
 	.freeze = pm_generic_freeze,
@@ -1101,15 +1098,48 @@ static const struct dev_pm_ops om_pm_ops = {
 	.thaw_early = pm_generic_thaw_early,
 	.poweroff_late = pm_generic_poweroff_late,
 	.restore_early = pm_generic_restore_early,
-	.suspend_noirq = om_pm_suspend_noirq,
-	.resume_noirq = om_pm_resume_noirq,
+	.suspend_noirq = model_pm_suspend_noirq,
+	.resume_noirq = model_pm_resume_noirq,
 	.freeze_noirq = pm_generic_freeze_noirq,
 	.thaw_noirq = pm_generic_thaw_noirq,
-	.poweroff_noirq = om_pm_suspend_noirq,
-	.restore_noirq = om_pm_resume_noirq,
-	.runtime_suspend = om_pm_runtime_suspend,
-	.runtime_resume = om_pm_runtime_resume,
+	.poweroff_noirq = model_pm_suspend_noirq,
+	.restore_noirq = model_pm_resume_noirq,
+	.runtime_suspend = model_pm_runtime_suspend,
+	.runtime_resume = model_pm_runtime_resume,
 };
+
+/**
+ * model_pm_domain_init() - set up a model's PM domain (model_pm.h)
+ * @pd: the domain, to be given to a device with dev_pm_domain_set()
+ * @set_power: powers the model on or off
+ * @powered: whether the model is powered
+ */
+void model_pm_domain_init(struct model_pm_domain *pd,
+			  void (*set_power)(struct model_pm_domain *pd, bool on),
+			  bool (*powered)(struct model_pm_domain *pd))
+{
+	pd->pmd.ops = model_pm_ops;
+	pd->set_power = set_power;
+	pd->powered = powered;
+	pd->sleep_off = false;
+}
+EXPORT_SYMBOL_GPL(model_pm_domain_init);
+
+/* Each MMU device gets one, as omap_device gives one on OMAP. */
+static struct omap_model *om_of_pd(struct model_pm_domain *pd)
+{
+	return container_of(pd, struct omap_model, pm);
+}
+
+static void om_pd_set_power(struct model_pm_domain *pd, bool on)
+{
+	omap_model_set_power(om_of_pd(pd), on);
+}
+
+static bool om_pd_powered(struct model_pm_domain *pd)
+{
+	return omap_model_powered(om_of_pd(pd));
+}
 
 static struct omap_model *om_of_node(const struct device_node *np)
 {
@@ -1131,7 +1161,7 @@ static void om_attach_device(struct device *dev)
 		dev_warn(dev, "socmmu omap model: device already has a PM domain\n");
 		return;
 	}
-	dev_pm_domain_set(dev, &m->pmd);
+	dev_pm_domain_set(dev, &m->pm.pmd);
 	WRITE_ONCE(m->dev, dev);
 }
 
@@ -1234,7 +1264,7 @@ static int om_add_instance(struct device_node *np, enum om_kind kind)
 	m->irq = -ENXIO;
 	m->hwirq = nr_instances;
 	init_irq_work(&m->irq_work, om_irq_work_fn);
-	m->pmd.ops = om_pm_ops;
+	model_pm_domain_init(&m->pm, om_pd_set_power, om_pd_powered);
 
 	ret = of_address_to_resource(np, 0, &m->res);
 	if (ret)
