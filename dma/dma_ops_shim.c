@@ -427,7 +427,8 @@ static void socmmu_dma_unmap_page(struct device *dev, dma_addr_t handle, size_t 
 				  enum dma_data_direction dir, unsigned long attrs)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-	phys_addr_t phys = iommu_iova_to_phys(d->domain, handle);
+	/* The page behind the IOVA, looked up only when its caches need it. */
+	phys_addr_t phys = d->sync_caches ? iommu_iova_to_phys(d->domain, handle) : 0;
 
 	dma_engine_unmap_phys(d->engine, handle, size);
 	if (phys)
