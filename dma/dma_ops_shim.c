@@ -405,22 +405,29 @@ static int socmmu_dma_get_sgtable(struct device *dev, struct sg_table *sgt, void
 
 /* ------------------------------------------------------------ streaming -- */
 
+/* A streaming map of @size bytes at @phys: never sleeps, one dev_err on failure. */
+static dma_addr_t socmmu_dma_map_stream(struct device *dev, phys_addr_t phys, size_t size,
+					int prot, const char *what)
+{
+	int err = -EIO;
+	u64 iova = dma_engine_map_phys(socmmu_dma_of(dev)->engine, phys, size, prot,
+				       socmmu_dma_stream_limit(dev), true, &err);
+
+	if (iova != DMA_ENGINE_ERROR)
+		return iova;
+	socmmu_dma_report(dev, what, size, err);
+	return DMA_MAPPING_ERROR;
+}
+
 static dma_addr_t socmmu_dma_map_page(struct device *dev, struct page *page,
 				      unsigned long offset, size_t size,
 				      enum dma_data_direction dir, unsigned long attrs)
 {
-	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 	phys_addr_t phys = page_to_phys(page) + offset;
-	int err = -EIO;
-	u64 iova;
 
-	socmmu_dma_cache_to_device(d, phys, size, attrs);
-	iova = dma_engine_map_phys(d->engine, phys, size, socmmu_dma_prot(dev, dir, attrs),
-				   socmmu_dma_stream_limit(dev), true, &err);
-	if (iova != DMA_ENGINE_ERROR)
-		return iova;
-	socmmu_dma_report(dev, "map_page", size, err);
-	return DMA_MAPPING_ERROR;
+	socmmu_dma_cache_to_device(socmmu_dma_of(dev), phys, size, attrs);
+	return socmmu_dma_map_stream(dev, phys, size, socmmu_dma_prot(dev, dir, attrs),
+				     "map_page");
 }
 
 static void socmmu_dma_unmap_page(struct device *dev, dma_addr_t handle, size_t size,
@@ -438,17 +445,8 @@ static void socmmu_dma_unmap_page(struct device *dev, dma_addr_t handle, size_t 
 static dma_addr_t socmmu_dma_map_resource(struct device *dev, phys_addr_t phys, size_t size,
 					  enum dma_data_direction dir, unsigned long attrs)
 {
-	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-	int err = -EINVAL;
-	u64 iova;
-
-	iova = dma_engine_map_phys(d->engine, phys, size,
-				   socmmu_dma_prot(dev, dir, attrs) | IOMMU_MMIO,
-				   socmmu_dma_stream_limit(dev), true, &err);
-	if (iova != DMA_ENGINE_ERROR)
-		return iova;
-	socmmu_dma_report(dev, "map_resource", size, err);
-	return DMA_MAPPING_ERROR;
+	return socmmu_dma_map_stream(dev, phys, size,
+				     socmmu_dma_prot(dev, dir, attrs) | IOMMU_MMIO, "map_resource");
 }
 
 static void socmmu_dma_unmap_resource(struct device *dev, dma_addr_t handle, size_t size,
