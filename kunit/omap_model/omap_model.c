@@ -29,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
+#include "../model_bus/model_bus.h"
 #include "model_pm.h"
 #include "omap_model.h"
 
@@ -1308,6 +1309,88 @@ static int om_add_instance(struct device_node *np, enum om_kind kind)
 	return 0;
 }
 
+/* ------------------------------------------------------- the model bus -- */
+
+/* The OMAP MMU serves one master: @stream is always 0 (#iommu-cells = <0>). */
+static int om_bus_result(int status, const struct omap_model_result *r,
+			 struct model_bus_result *res)
+{
+	if (res) {
+		res->status = status;
+		res->fault_addr = r->fault_addr;
+		res->phys = r->phys;
+	}
+	return status;
+}
+
+static int om_bus_read(void *iommu, u32 stream, u64 iova, void *buf, size_t len,
+		       struct model_bus_result *res)
+{
+	struct omap_model_result r = {};
+
+	return om_bus_result(omap_model_read(iommu, iova, buf, len, &r), &r, res);
+}
+
+static int om_bus_write(void *iommu, u32 stream, u64 iova, const void *buf, size_t len,
+			struct model_bus_result *res)
+{
+	struct omap_model_result r = {};
+
+	return om_bus_result(omap_model_write(iommu, iova, buf, len, &r), &r, res);
+}
+
+static bool om_bus_stalled(void *iommu, u32 stream)
+{
+	return omap_model_stalled(iommu);
+}
+
+static void om_bus_stats(void *iommu, struct model_bus_stats *out)
+{
+	struct omap_model_counters c;
+	static const int size_of_cam[4] = {
+		[OMAP_MODEL_CAM_SIZE_4K] = MODEL_BUS_4K,
+		[OMAP_MODEL_CAM_SIZE_64K] = MODEL_BUS_64K,
+		[OMAP_MODEL_CAM_SIZE_1M] = MODEL_BUS_1M,
+		[OMAP_MODEL_CAM_SIZE_16M] = MODEL_BUS_16M,
+	};
+	unsigned int i;
+
+	omap_model_counters(iommu, &c);
+	*out = (struct model_bus_stats) {
+		.table_walks = c.table_walks,
+		.tlb_hits = c.tlb_hits,
+		.tlb_misses = c.tlb_misses,
+		.faults = c.faults,
+		.irqs = c.irqs,
+		.entry_flushes = c.flush_entries,
+		.full_flushes = c.gflushes,
+		.off_accesses = c.off_accesses,
+		.power_ons = c.power_ons,
+		.power_offs = c.power_offs,
+	};
+	for (i = 0; i < ARRAY_SIZE(size_of_cam); i++)
+		out->walks_by_size[size_of_cam[i]] = c.walks_by_size[i];
+}
+
+static void om_bus_reset_stats(void *iommu)
+{
+	omap_model_reset_counters(iommu);
+}
+
+static const char *om_bus_name(void *iommu)
+{
+	return omap_model_name(iommu);
+}
+
+static const struct model_bus_ops om_bus_ops = {
+	.read = om_bus_read,
+	.write = om_bus_write,
+	.stalled = om_bus_stalled,
+	.stats = om_bus_stats,
+	.reset_stats = om_bus_reset_stats,
+	.name = om_bus_name,
+};
+
 static int __init om_init(void)
 {
 	struct platform_device *pdev;
@@ -1362,6 +1445,11 @@ static int __init om_init(void)
 		om_attach_device(&pdev->dev);
 		device_unlock(&pdev->dev);
 		put_device(&pdev->dev);
+	}
+	for (i = 0; i < nr_instances; i++) {
+		ret = model_bus_register(instances[i].np, &om_bus_ops, &instances[i]);
+		if (ret)
+			return ret;
 	}
 	pr_info("socmmu omap model: %u MMU instances\n", nr_instances);
 	return 0;

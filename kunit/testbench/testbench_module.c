@@ -6,15 +6,18 @@
  */
 #include <linux/module.h>
 
+#include "../model_clk/model_clk.h"
 #include "testbench.h"
 
 static int __init testbench_init(void)
 {
 	int ret = tb_scratch_register();
 
-	if (ret)
+	if (ret) {
 		pr_err("socmmu_testbench: scratch window: error %d\n", ret);
-	return ret;
+		return ret;
+	}
+	return IS_ENABLED(CONFIG_COMMON_CLK) ? model_clk_register() : 0;
 }
 module_init(testbench_init);
 

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Gate clocks for the hardware models (model_clk.h).  Static storage only:
+ * the module that links this stays loaded.
+ */
+#include <linux/clk-provider.h>
+#include <linux/export.h>
+#include <linux/of.h>
+#include <linux/spinlock.h>
+
+#include "model_clk.h"
+
+#define MODEL_CLK_MAX	32
+#define MODEL_CLK_RATE	100000000UL
+
+struct model_clk {
+	struct clk_hw hw;
+	const char *name;
+	bool enabled;
+	unsigned int enables, disables;
+};
+
+static struct model_clk model_clks[MODEL_CLK_MAX];
+static DEFINE_SPINLOCK(model_clk_lock);
+static struct device_node *model_clk_np;
+static struct {
+	struct clk_hw_onecell_data data;
+	struct clk_hw *hws[MODEL_CLK_MAX];
+} model_clk_cells;
+
+static struct model_clk *to_model_clk(struct clk_hw *hw)
+{
+	return container_of(hw, struct model_clk, hw);
+}
+
+static int model_clk_enable(struct clk_hw *hw)
+{
+	struct model_clk *c = to_model_clk(hw);
+	unsigned long flags;
+
+	spin_lock_irqsave(&model_clk_lock, flags);
+	c->enabled = true;
+	c->enables++;
+	spin_unlock_irqrestore(&model_clk_lock, flags);
+	return 0;
+}
+
+static void model_clk_disable(struct clk_hw *hw)
+{
+	struct model_clk *c = to_model_clk(hw);
+	unsigned long flags;
+
+	spin_lock_irqsave(&model_clk_lock, flags);
+	c->enabled = false;
+	c->disables++;
+	spin_unlock_irqrestore(&model_clk_lock, flags);
+}
+
+static int model_clk_is_enabled(struct clk_hw *hw)
+{
+	return model_clk_enabled(to_model_clk(hw));
+}
+
+static unsigned long model_clk_recalc_rate(struct clk_hw *hw, unsigned long parent_rate)
+{
+	return MODEL_CLK_RATE;
+}
+
+static const struct clk_ops model_clk_ops = {
+	.enable = model_clk_enable,
+	.disable = model_clk_disable,
+	.is_enabled = model_clk_is_enabled,
+	.recalc_rate = model_clk_recalc_rate,
+};
+
+int model_clk_register(void)
+{
+	struct device_node *np;
+	int n, i, ret;
+
+	np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	if (!np)
+		return 0;
+	n = of_property_count_strings(np, "clock-output-names");
+	if (n <= 0 || n > MODEL_CLK_MAX) {
+		pr_err("model_clk: %pOF: clock-output-names must name 1..%d clocks\n", np,
+		       MODEL_CLK_MAX);
+		of_node_put(np);
+		return -EINVAL;
+	}
+	for (i = 0; i < n; i++) {
+		struct clk_init_data init = { .ops = &model_clk_ops };
+		struct model_clk *c = &model_clks[i];
+
+		of_property_read_string_index(np, "clock-output-names", i, &c->name);
+		init.name = c->name;
+		c->hw.init = &init;
+		ret = clk_hw_register(NULL, &c->hw);
+		if (ret) {
+			pr_err("model_clk: cannot register %s: %d\n", c->name, ret);
+			of_node_put(np);
+			return ret;
+		}
+		model_clk_cells.hws[i] = &c->hw;
+	}
+	model_clk_cells.data.num = n;
+	ret = of_clk_add_hw_provider(np, of_clk_hw_onecell_get, &model_clk_cells.data);
+	if (ret) {
+		pr_err("model_clk: cannot add the provider: %d\n", ret);
+		of_node_put(np);
+		return ret;
+	}
+	model_clk_np = np;
+	return 0;
+}
+
+struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+{
+	struct of_phandle_args args;
+	int index = of_property_match_string(consumer, "clock-names", name);
+	struct model_clk *clk = NULL;
+
+	if (index < 0 || of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index,
+						    &args))
+		return NULL;
+	if (args.np == model_clk_np && args.args_count == 1 &&
+	    args.args[0] < model_clk_cells.data.num)
+		clk = &model_clks[args.args[0]];
+	of_node_put(args.np);
+	return clk;
+}
+EXPORT_SYMBOL_GPL(model_clk_of);
+
+bool model_clk_enabled(const struct model_clk *clk)
+{
+	return READ_ONCE(clk->enabled);
+}
+EXPORT_SYMBOL_GPL(model_clk_enabled);
+
+unsigned int model_clk_enables(const struct model_clk *clk)
+{
+	return READ_ONCE(clk->enables);
+}
+EXPORT_SYMBOL_GPL(model_clk_enables);
+
+unsigned int model_clk_disables(const struct model_clk *clk)
+{
+	return READ_ONCE(clk->disables);
+}
+EXPORT_SYMBOL_GPL(model_clk_disables);
+
+const char *model_clk_name(const struct model_clk *clk)
+{
+	return clk->name;
+}
+EXPORT_SYMBOL_GPL(model_clk_name);

@@ -1,0 +1,44 @@
+#!/bin/bash
+# A developer's loop: build the modules for one UML kernel and run a module
+# list on it, without the rest of `make check`.  Needs the test kernels
+# (`make kernels`); builds none itself.
+#
+#   scripts/quick-check.sh [KERNEL] [MODULES_LIST]
+#
+# KERNEL defaults to uml-6.12, MODULES_LIST to kunit/modules.list.  A
+# trimmed list (the first lines of kunit/modules.list up to what the change
+# touches) keeps a run short.  Prints the summary's "N passed, N failed";
+# the exit status is non-zero when anything failed.  `make check` remains
+# the only verdict.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+target=${1:-uml-6.12}
+list=$(realpath "${2:-$top/kunit/modules.list}")
+cache=${SOCMMU_CACHE:-${HOME:-/root}/.cache/socmmu}
+kdir=$cache/build/$target
+out=$top/out
+moddir=$out/$target
+
+[ -f "$kdir/Module.symvers" ] || { echo "quick-check: $kdir not built: run make kernels" >&2; exit 1; }
+cd "$top"
+mkdir -p "$out/tools" "$moddir" "$out/check"
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/uml-helper" scripts/uml/uml-helper.c
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/isp-test" isp-example/test/isp_test.c
+gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$out/tools/v4l2-compat-preload.so" \
+	isp-example/test/v4l2-compat-preload.c -ldl
+scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb"
+
+if ! scripts/build-modules.sh "$kdir" "$moddir" ARCH=um C=2 SOCMMU_WERROR=1 -j"$(nproc)" \
+		> "$moddir/build.log" 2>&1; then
+	grep -E 'error|Error|ERROR|warning' "$moddir/build.log" | head -30
+	echo "quick-check: build failed (see $moddir/build.log)"
+	exit 1
+fi
+grep -E "^$moddir/[^:]+:[0-9]+(:[0-9]+)?: (warning|error):" "$moddir/build.log" | head -20 || true
+
+MODULES_LIST=$list DTB=$out/tools/socmmu-test.dtb \
+	scripts/uml/run-tests.sh "$kdir" "$moddir" "$out/tools/uml-helper" "$moddir/console.log"
+: > "$out/check/quick-results.txt"
+python3 scripts/ktap-summary.py --modules "$list" --checks "$out/check/quick-results.txt" \
+	"$target=$moddir/console.log"
