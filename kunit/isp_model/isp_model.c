@@ -34,7 +34,7 @@
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
-#include "../omap_model/model_pm.h"
+#include "../model_pm/model_pm.h"
 #include "../omap_model/omap_model.h"
 #include "isp_model.h"
 #include "isp_pattern.h"

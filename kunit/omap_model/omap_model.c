@@ -30,7 +30,7 @@
 #include <linux/string.h>
 
 #include "../model_bus/model_bus.h"
-#include "model_pm.h"
+#include "../model_pm/model_pm.h"
 #include "omap_model.h"
 
 #define OM_MAX_INSTANCES	8
@@ -1017,114 +1017,6 @@ u64 omap_model_syscon_phys(void)
 EXPORT_SYMBOL_GPL(omap_model_syscon_phys);
 
 /* ------------------------------------------------------- the PM domain -- */
-
-/* -------------------------------------------- the models' PM domain -- */
-
-static struct model_pm_domain *model_pm_of(struct device *dev)
-{
-	return container_of(dev->pm_domain, struct model_pm_domain, pmd);
-}
-
-static int model_pm_runtime_suspend(struct device *dev)
-{
-	struct model_pm_domain *pd = model_pm_of(dev);
-	int ret = pm_generic_runtime_suspend(dev);
-
-	if (!ret)
-		pd->set_power(pd, false);
-	return ret;
-}
-
-static int model_pm_runtime_resume(struct device *dev)
-{
-	struct model_pm_domain *pd = model_pm_of(dev);
-	int ret;
-
-	pd->set_power(pd, true);
-	ret = pm_generic_runtime_resume(dev);
-	if (ret)
-		pd->set_power(pd, false);
-	return ret;
-}
-
-static int model_pm_prepare(struct device *dev)
-{
-	if (dev->driver && dev->driver->pm && dev->driver->pm->prepare)
-		return dev->driver->pm->prepare(dev);
-	return 0;
-}
-
-static void model_pm_complete(struct device *dev)
-{
-	if (dev->driver && dev->driver->pm && dev->driver->pm->complete)
-		dev->driver->pm->complete(dev);
-}
-
-/* Still powered once the driver's noirq phase ran: power off for sleep. */
-static int model_pm_suspend_noirq(struct device *dev)
-{
-	struct model_pm_domain *pd = model_pm_of(dev);
-	int ret = pm_generic_suspend_noirq(dev);
-
-	if (!ret && pd->powered(pd)) {
-		pd->sleep_off = true;
-		pd->set_power(pd, false);
-	}
-	return ret;
-}
-
-static int model_pm_resume_noirq(struct device *dev)
-{
-	struct model_pm_domain *pd = model_pm_of(dev);
-
-	if (pd->sleep_off) {
-		pd->sleep_off = false;
-		pd->set_power(pd, true);
-	}
-	return pm_generic_resume_noirq(dev);
-}
-
-static const struct dev_pm_ops model_pm_ops = {
-	.prepare = model_pm_prepare,
-	.complete = model_pm_complete,
-	.suspend = pm_generic_suspend,
-	.resume = pm_generic_resume,
-	.freeze = pm_generic_freeze,
-	.thaw = pm_generic_thaw,
-	.poweroff = pm_generic_poweroff,
-	.restore = pm_generic_restore,
-	.suspend_late = pm_generic_suspend_late,
-	.resume_early = pm_generic_resume_early,
-	.freeze_late = pm_generic_freeze_late,
-	.thaw_early = pm_generic_thaw_early,
-	.poweroff_late = pm_generic_poweroff_late,
-	.restore_early = pm_generic_restore_early,
-	.suspend_noirq = model_pm_suspend_noirq,
-	.resume_noirq = model_pm_resume_noirq,
-	.freeze_noirq = pm_generic_freeze_noirq,
-	.thaw_noirq = pm_generic_thaw_noirq,
-	.poweroff_noirq = model_pm_suspend_noirq,
-	.restore_noirq = model_pm_resume_noirq,
-	.runtime_suspend = model_pm_runtime_suspend,
-	.runtime_resume = model_pm_runtime_resume,
-};
-
-/**
- * model_pm_domain_init() - set up a model's PM domain (model_pm.h)
- * @pd: the domain, to be given to a device with dev_pm_domain_set()
- * @set_power: powers the model on or off
- * @powered: whether the model is powered
- */
-void model_pm_domain_init(struct model_pm_domain *pd,
-			  void (*set_power)(struct model_pm_domain *pd, bool on),
-			  bool (*powered)(struct model_pm_domain *pd))
-{
-	pd->pmd.ops = model_pm_ops;
-	pd->set_power = set_power;
-	pd->powered = powered;
-	pd->sleep_off = false;
-}
-EXPORT_SYMBOL_GPL(model_pm_domain_init);
 
 /* Each MMU device gets one, as omap_device gives one on OMAP. */
 static struct omap_model *om_of_pd(struct model_pm_domain *pd)

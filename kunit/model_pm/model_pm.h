@@ -5,8 +5,8 @@
  * only the domain's when a device has one), runtime suspend powers the
  * model off and runtime resume on, and a device still powered after its
  * driver's noirq suspend is powered off for the sleep and on again at
- * resume.  Shared by the models of socmmu_omap_model and
- * socmmu_isp_model; C only.
+ * resume.  Shared by every hardware model; lives in socmmu_testbench.
+ * C only.
  */
 #ifndef SOCMMU_MODEL_PM_H
 #define SOCMMU_MODEL_PM_H
