@@ -53,6 +53,8 @@ template <typename Format> class ShortDescTable : kcxx::Pinned {
 	static constexpr u64 kAllSizes = kSize4K | kSize64K | kSize1M | kSize16M;
 
 	static_assert(sizeof(Entry) == 4, "short descriptors are 32 bits");
+	static_assert(kAllSizes == KX_PGTABLE_PAGE_SIZES, "the framework's iommu_ops sizes");
+	static_assert((u64{1} << 32) == KX_PGTABLE_IOVA_LIMIT, "the framework's aperture");
 	static_assert(Format::kL1Entries == kL1Entries && Format::kL2Entries == kL2Entries,
 		      "short-descriptor geometry: 4096 x 1 MB, then 256 x 4 KB");
 	static_assert(Format::kL1Bytes == kL1Entries * sizeof(Entry) &&
@@ -71,6 +73,11 @@ public:
 	 * that need one) is allocated; L2 tables come with the first mapping
 	 * that needs them.
 	 */
+	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory, const Format &)
+	{
+		return create(memory);
+	}
+
 	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory)
 	{
 		TableBuffer l1 = KCXX_TRY(alloc_table(memory, Format::kL1Bytes,
@@ -170,6 +177,12 @@ public:
 			paddr += pgsize;
 		}
 		return {};
+	}
+
+	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
+			       kcxx::AllocContext context, size_t *mapped, MapGather &)
+	{
+		return map(iova, paddr, pgsize, pgcount, prot, context, mapped);
 	}
 
 	/*

@@ -75,6 +75,13 @@
 	iommu_map_sg(domain, iova, sg, nents, prot)
 #endif
 
+/* 6.7 made iotlb_sync_map return an error (iommu_map() fails with it). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define KX_IOMMU_SYNC_MAP_RETURNS_INT 1
+#else
+#define KX_IOMMU_SYNC_MAP_RETURNS_INT 0
+#endif
+
 #ifdef __LINUX_IOMMU_H
 /*
  * A paging domain for @dev, or NULL: 6.12 asks @dev's own IOMMU, 6.1 has
