@@ -36,6 +36,7 @@ fi
 	echo 'socmmu_testbench stays'
 	echo 'socmmu_omap_model stays'
 	[ -e "$out/uml-6.12/socmmu_dma.ko" ] && echo 'socmmu_dma stays'
+	echo 'socmmu_iommu stays'
 	echo 'socmmu_omap_iommu stays'
 	echo 'socmmu_isp_model stays'
 	echo 'socmmu_isp_example stays'
