@@ -111,37 +111,38 @@ void Domain::detach_all_locked()
 		{
 			kcxx::IrqSaveGuard guard(attach_lock_);
 
-			ctx = attached_;
+			if (!attached_)
+				return;
+			ctx = attached_->ctx;
 		}
-		if (!ctx)
-			return;
 		ctx->instance->set_context_locked(ctx->index, nullptr, false);
 		kx_inst_sync_irqs(ctx->instance->kernel());
 	}
 }
 
-void Domain::link(Context &ctx)
+void Domain::link(AttachNode &node, Context &ctx)
 {
 	kcxx::IrqSaveGuard guard(attach_lock_);
 
-	ctx.prev = nullptr;
-	ctx.next = attached_;
+	node.ctx = &ctx;
+	node.prev = nullptr;
+	node.next = attached_;
 	if (attached_)
-		attached_->prev = &ctx;
-	attached_ = &ctx;
+		attached_->prev = &node;
+	attached_ = &node;
 }
 
-void Domain::unlink(Context &ctx)
+void Domain::unlink(AttachNode &node)
 {
 	kcxx::IrqSaveGuard guard(attach_lock_);
 
-	if (ctx.prev)
-		ctx.prev->next = ctx.next;
+	if (node.prev)
+		node.prev->next = node.next;
 	else
-		attached_ = ctx.next;
-	if (ctx.next)
-		ctx.next->prev = ctx.prev;
-	ctx.prev = ctx.next = nullptr;
+		attached_ = node.next;
+	if (node.next)
+		node.next->prev = node.prev;
+	node.prev = node.next = nullptr;
 }
 
 /* The device to name in a domain's messages: the one its table is for. */
@@ -209,15 +210,19 @@ void Domain::sync(u64 start, u64 end)
 {
 	kcxx::IrqSaveGuard guard(unmap_lock_);
 
-	if (!pending_.empty()) {
+	/* An empty range from the core must not widen the pending one. */
+	if (start >= end) {
+		start = pending_.start();
+		end = pending_.end();
+	} else if (!pending_.empty()) {
 		start = kcxx::min(start, pending_.start());
 		end = kcxx::max(end, pending_.end());
 	}
 	if (start < end) {
 		kcxx::IrqSaveGuard attach_guard(attach_lock_);
 
-		for (Context *ctx = attached_; ctx; ctx = ctx->next)
-			ctx->instance->flush_range(*ctx, this, start, end);
+		for (AttachNode *n = attached_; n; n = n->next)
+			n->ctx->instance->flush_range(*n->ctx, this, start, end);
 	}
 	pending_.release_tables();
 }
@@ -241,8 +246,8 @@ void Domain::sync_map()
 	}
 	kcxx::IrqSaveGuard guard(attach_lock_);
 
-	for (Context *ctx = attached_; ctx; ctx = ctx->next)
-		ctx->instance->flush_walk_cache(*ctx, this, start, end);
+	for (AttachNode *n = attached_; n; n = n->next)
+		n->ctx->instance->flush_walk_cache(*n->ctx, this, start, end);
 }
 
 void Domain::flush_all()
@@ -252,8 +257,8 @@ void Domain::flush_all()
 	{
 		kcxx::IrqSaveGuard attach_guard(attach_lock_);
 
-		for (Context *ctx = attached_; ctx; ctx = ctx->next)
-			ctx->instance->flush_all(*ctx, this);
+		for (AttachNode *n = attached_; n; n = n->next)
+			n->ctx->instance->flush_all(*n->ctx, this);
 	}
 	pending_.release_tables();
 }

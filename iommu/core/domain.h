@@ -39,8 +39,8 @@ public:
 	void detach_all_locked();
 
 	/* Contexts join and leave, for Instance::set_context_locked(). */
-	void link(Context &ctx);
-	void unlink(Context &ctx);
+	void link(AttachNode &node, Context &ctx);
+	void unlink(AttachNode &node);
 
 	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, int prot,
 			       bool atomic, size_t *mapped);
@@ -74,7 +74,7 @@ private:
 	kcxx::SpinLock unmap_lock_;
 	pgtable::Gather pending_;
 	kcxx::SpinLock attach_lock_;
-	Context *attached_ = nullptr;
+	AttachNode *attached_ = nullptr;
 	kcxx::SpinLock map_lock_;
 	pgtable::MapGather map_pending_;
 };

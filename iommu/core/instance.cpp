@@ -125,10 +125,13 @@ kcxx::Result<u32> Instance::claim_context_locked(Client *client, const u32 *ids,
 		return kcxx::Error(-kcxx::EBUSY);
 	}
 
+	/* The hardware learns the client's stream IDs at once (they bypass until attached). */
 	kcxx::IrqSaveGuard guard(lock_);
 	free->client = client;
 	free->ids = ids;
 	free->nids = nids;
+	if (powered_)
+		hw_->program(free->index, setup_of_locked(*free), Program::Attach, stats_);
 	return free->index;
 }
 
@@ -152,16 +155,19 @@ void Instance::release_context_locked(u32 index)
  * The new domain's flushes reach the context before the hardware walks
  * its table, and the old domain's reach it until the hardware has left
  * its table: no window in which a walker uses a table whose invalidations
- * it does not get.
+ * it does not get.  In between the context is on both domains' lists,
+ * through its two nodes.
  */
 void Instance::set_context_locked(u32 index, Domain *domain, bool blocked)
 {
 	Context &ctx = contexts_[index];
 	Domain *old = ctx.domain;
+	AttachNode &old_node = ctx.nodes[ctx.live_node];
+	AttachNode &new_node = ctx.nodes[ctx.live_node ^ 1];
 
 	registry().mutex().assert_held();
 	if (domain && domain != old)
-		domain->link(ctx);
+		domain->link(new_node, ctx);
 	{
 		kcxx::IrqSaveGuard guard(lock_);
 
@@ -170,8 +176,11 @@ void Instance::set_context_locked(u32 index, Domain *domain, bool blocked)
 		if (powered_)
 			hw_->program(index, setup_of_locked(ctx), Program::Attach, stats_);
 	}
-	if (old && old != domain)
-		old->unlink(ctx);
+	if (domain != old) {
+		if (old)
+			old->unlink(old_node);
+		ctx.live_node ^= 1;
+	}
 }
 
 void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 end)

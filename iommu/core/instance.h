@@ -22,11 +22,21 @@ namespace socmmu {
 class Client;
 class Domain;
 class Instance;
+struct Context;
+
+/* A context's place in a domain's list of attached contexts. */
+struct AttachNode {
+	Context *ctx;
+	AttachNode *prev;
+	AttachNode *next;
+};
 
 /*
  * A translation slot.  client and ids change under the registry mutex and
- * the instance lock; domain and blocked too; prev/next (the domain's list)
- * under the attach lock of the domain they are on.
+ * the instance lock; domain and blocked too.  A context switching domains
+ * is briefly on both lists (Instance::set_context_locked()), hence two
+ * nodes: nodes[live_node] is the one on its domain's list, under that
+ * domain's attach lock.
  */
 struct Context {
 	Instance *instance;
@@ -36,8 +46,8 @@ struct Context {
 	u32 nids;
 	Domain *domain;
 	bool blocked;
-	Context *prev;
-	Context *next;
+	AttachNode nodes[2];
+	u32 live_node;
 };
 
 class Instance : kcxx::Pinned {
