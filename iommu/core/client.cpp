@@ -42,6 +42,7 @@ kcxx::Result<void> Client::group_locked(Registry &registry, const socmmu_endpoin
 {
 	const socmmu_driver_info *driver = nullptr;
 
+	registry.mutex().assert_held();
 	for (u32 e = 0; e < n; e++) {
 		Instance *instance = registry.find_locked(eps[e].key);
 		Binding *b = nullptr;
@@ -90,6 +91,7 @@ kcxx::Result<void> Client::group_locked(Registry &registry, const socmmu_endpoin
 
 kcxx::Result<void> Client::acquire_locked()
 {
+	registry().mutex().assert_held();
 	for (u32 i = 0; i < count_; i++) {
 		Binding &b = bindings_[i];
 

@@ -337,6 +337,7 @@ void Instance::dump(core_dump what, void *seq)
 /* Contexts and domains change only under the registry mutex, held here. */
 void Instance::dump_pagetable_locked(Printer &out)
 {
+	registry().mutex().assert_held();
 	for (Context &ctx : contexts_) {
 		if (contexts() > 1)
 			out.print("context %u%s%s:\n", ctx.index, ctx.client ? " of " : "",
