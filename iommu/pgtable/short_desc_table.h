@@ -3,14 +3,15 @@
  * ShortDescTable<Format>: the two-level ARM short-descriptor page table
  * behind the OMAP, Exynos and MSM (ARMv7s) IOMMUs.  The engine knows the
  * geometry and the rules (alignment, overlap, replicas, table lifetime,
- * cache maintenance); the Format knows the bits (format.h).
+ * cache maintenance); the Format object it keeps knows the bits
+ * (format.h).
  *
  * Semantics follow iommu_domain_ops (see Documentation/page-tables.rst):
  *  - map() is map_pages: @pgcount pages of @pgsize, which the IOMMU core
  *    picked; *@mapped grows by every page mapped, also when a later page
  *    fails.
  *  - unmap() is unmap_pages: returns the bytes unmapped, 0 when nothing is
- *    mapped at @iova.
+ *    mapped at @iova.  What the TLB must forget goes to a Gather.
  *  - Errors are returned, never logged: the driver knows which device and
  *    domain they concern and logs them.
  *
@@ -68,21 +69,26 @@ template <typename Format> class ShortDescTable : kcxx::Pinned {
 		      Format::kL2Bytes == kL2Entries * sizeof(Entry));
 	static_assert((Format::kPageSizes & kSize4K) && !(Format::kPageSizes & ~kAllSizes),
 		      "4 KB pages and only short-descriptor sizes");
-	static_assert(Format::kPaBits >= 32 && Format::kPaBits < 64);
+	static_assert(!(Format::kProtHonoured & ~kProtAll), "only IOMMU_READ..IOMMU_PRIV exist");
+	static_assert(Format::kFault == 0, "tables come zeroed: a new table must be all faults");
 
 public:
 	/* The IOVA aperture: 32 bits. */
 	static constexpr u64 kIovaSpace = u64{1} << 32;
-	static constexpr u64 kPaSpace = u64{1} << Format::kPaBits;
 
 	/*
-	 * An empty table.  Only the L1 (and the shared zero L2 of formats
-	 * that need one) is allocated; L2 tables come with the first mapping
-	 * that needs them.
+	 * An empty table in @format, which the table keeps (format.h).  Only
+	 * the L1 (and the shared zero L2 of formats that need one) is
+	 * allocated; L2 tables come with the first mapping that needs them.
+	 * -EINVAL: @format's pa_bits() is outside 32..63.
 	 */
-	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory)
+	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory,
+								const Format &format = Format{})
 	{
-		TableBuffer l1 = KCXX_TRY(alloc_table(memory, Format::kL1Bytes,
+		if (format.pa_bits() < 32 || format.pa_bits() > 63)
+			return kcxx::Error(-kcxx::EINVAL);
+
+		TableBuffer l1 = KCXX_TRY(alloc_table(memory, format, Format::kL1Bytes,
 						      kcxx::AllocContext::Sleepable));
 		auto slots = kcxx::OwnedArray<TableNode *>::create(kL1Entries);
 		TableBuffer zero_l2;
@@ -92,7 +98,8 @@ public:
 			return slots.error();
 		}
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
-			auto zero = alloc_table(memory, Format::kL2Bytes, kcxx::AllocContext::Sleepable);
+			auto zero = alloc_table(memory, format, Format::kL2Bytes,
+						kcxx::AllocContext::Sleepable);
 
 			if (!zero.ok()) {
 				memory.free(l1);
@@ -102,7 +109,7 @@ public:
 		}
 
 		auto *table = new (std::nothrow)
-			ShortDescTable(memory, l1, zero_l2, kcxx::move(slots).value());
+			ShortDescTable(memory, format, l1, zero_l2, kcxx::move(slots).value());
 		if (!table) {
 			if (zero_l2.cpu)
 				memory.free(zero_l2);
@@ -111,7 +118,7 @@ public:
 		}
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
 			for (u32 i = 0; i < kL1Entries; i++)
-				write_entry(&table->l1()[i], table->empty_l1());
+				write_entry(&table->l1()[i], table->empty_l1_);
 			memory.sync(l1, 0, Format::kL1Bytes);
 		}
 		return kcxx::Owner<ShortDescTable>(table);
@@ -155,9 +162,10 @@ public:
 	/*
 	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, or @iova or
 	 * @paddr not aligned to @pgsize; -ERANGE: the range leaves the IOVA
-	 * aperture or the format's physical address space; -EEXIST: a page
-	 * would overlap a valid entry (that page is left untouched);
-	 * -ENOMEM: no L2 table could be had.
+	 * aperture or the format's physical address space (pa_bits());
+	 * -EEXIST: a page would overlap a valid entry (that page is left
+	 * untouched); -ENOMEM: no L2 table could be had.  @prot goes to the
+	 * format's encoders as it is.
 	 */
 	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
 			       kcxx::AllocContext context, size_t *mapped)
@@ -166,7 +174,8 @@ public:
 			return kcxx::Error(-kcxx::EINVAL);
 		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
 			return kcxx::Error(-kcxx::EINVAL);
-		if (!fits(iova, pgsize, pgcount, kIovaSpace) || !fits(paddr, pgsize, pgcount, kPaSpace))
+		if (!fits(iova, pgsize, pgcount, kIovaSpace) ||
+		    !fits(paddr, pgsize, pgcount, pa_space(format_)))
 			return kcxx::Error(-kcxx::ERANGE);
 
 		for (size_t i = 0; i < pgcount; i++) {
@@ -223,22 +232,22 @@ public:
 		if (TableNode *node = l2_[l1_index(iova)]) {
 			const Entry l2e = entries(node)[l2_index(iova)];
 
-			switch (Format::l2_kind(l2e)) {
+			switch (format_.l2_kind(l2e)) {
 			case L2Kind::Small:
-				return Format::l2_page_pa(l2e) + (iova & (kSize4K - 1));
+				return format_.l2_page_pa(l2e) + (iova & (kSize4K - 1));
 			case L2Kind::Large:
-				return Format::l2_page_pa(l2e) + (iova & (kSize64K - 1));
+				return format_.l2_page_pa(l2e) + (iova & (kSize64K - 1));
 			default:
 				return 0;
 			}
 		}
-		if (l1e == empty_l1())
+		if (l1e == empty_l1_)
 			return 0;
-		switch (Format::l1_kind(l1e)) {
+		switch (format_.l1_kind(l1e)) {
 		case L1Kind::Section:
-			return Format::l1_block_pa(l1e) + (iova & (kSize1M - 1));
+			return format_.l1_block_pa(l1e) + (iova & (kSize1M - 1));
 		case L1Kind::Supersection:
-			return Format::l1_block_pa(l1e) + (iova & (kSize16M - 1));
+			return format_.l1_block_pa(l1e) + (iova & (kSize16M - 1));
 		default:
 			return 0;
 		}
@@ -265,12 +274,12 @@ public:
 				for (u32 i2 = 0; i2 < kL2Entries; i2++) {
 					const u64 iova = base + (u64{i2} << kL2Shift);
 
-					switch (Format::l2_kind(l2[i2])) {
+					switch (format_.l2_kind(l2[i2])) {
 					case L2Kind::Small:
-						visit(iova, Format::l2_page_pa(l2[i2]), kSize4K);
+						visit(iova, format_.l2_page_pa(l2[i2]), kSize4K);
 						break;
 					case L2Kind::Large:
-						visit(iova, Format::l2_page_pa(l2[i2]), kSize64K);
+						visit(iova, format_.l2_page_pa(l2[i2]), kSize64K);
 						i2 += (kSize64K >> kL2Shift) - 1;
 						break;
 					default:
@@ -279,14 +288,14 @@ public:
 				}
 				continue;
 			}
-			if (l1e == empty_l1())
+			if (l1e == empty_l1_)
 				continue;
-			switch (Format::l1_kind(l1e)) {
+			switch (format_.l1_kind(l1e)) {
 			case L1Kind::Section:
-				visit(base, Format::l1_block_pa(l1e), kSize1M);
+				visit(base, format_.l1_block_pa(l1e), kSize1M);
 				break;
 			case L1Kind::Supersection:
-				visit(base, Format::l1_block_pa(l1e), kSize16M);
+				visit(base, format_.l1_block_pa(l1e), kSize16M);
 				i1 += (kSize16M >> kL1Shift) - 1;
 				break;
 			default:
@@ -296,9 +305,10 @@ public:
 	}
 
 private:
-	ShortDescTable(TableMemory &memory, TableBuffer l1, TableBuffer zero_l2,
-		       kcxx::OwnedArray<TableNode *> l2)
-		: memory_(memory), l1_(l1), zero_l2_(zero_l2), l2_(kcxx::move(l2))
+	ShortDescTable(TableMemory &memory, const Format &format, TableBuffer l1,
+		       TableBuffer zero_l2, kcxx::OwnedArray<TableNode *> l2)
+		: memory_(memory), format_(format), l1_(l1), zero_l2_(zero_l2),
+		  empty_l1_(unused_l1_entry(format, zero_l2)), l2_(kcxx::move(l2))
 	{
 	}
 
@@ -320,16 +330,18 @@ private:
 		return static_cast<u32>(iova >> kL2Shift) & (kL2Entries - 1);
 	}
 
+	static u64 pa_space(const Format &format) { return u64{1} << format.pa_bits(); }
+
 	/*
 	 * A table the walker can use: the TableMemory promises alignment, and
 	 * the format must be able to hold its address.
 	 */
-	static kcxx::Result<TableBuffer> alloc_table(TableMemory &memory, size_t bytes,
-						     kcxx::AllocContext context)
+	static kcxx::Result<TableBuffer> alloc_table(TableMemory &memory, const Format &format,
+						     size_t bytes, kcxx::AllocContext context)
 	{
 		TableBuffer table = KCXX_TRY(memory.alloc(bytes, context));
 
-		if (!kcxx::is_aligned(table.dma, u64{bytes}) || table.dma >= kPaSpace) {
+		if (!kcxx::is_aligned(table.dma, u64{bytes}) || table.dma >= pa_space(format)) {
 			memory.free(table);
 			return kcxx::Error(-kcxx::EFAULT);
 		}
@@ -346,10 +358,10 @@ private:
 	static Entry *entries(TableNode *node) { return static_cast<Entry *>(node->buffer.cpu); }
 
 	/* What an unused L1 entry holds. */
-	Entry empty_l1() const
+	static Entry unused_l1_entry(const Format &format, const TableBuffer &zero_l2)
 	{
 		if constexpr (Format::kUnusedL1PointsToZeroL2)
-			return Format::l1_table(zero_l2_.dma);
+			return format.l1_table(zero_l2.dma);
 		else
 			return Format::kFault;
 	}
@@ -364,12 +376,11 @@ private:
 	{
 		const u32 first = l1_index(iova);
 		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
-		const Entry entry = pgsize == kSize16M ? Format::l1_supersection(paddr, prot)
-						       : Format::l1_section(paddr, prot);
+		const Entry entry = block_entry(paddr, pgsize, prot);
 		kcxx::IrqSaveGuard guard(lock_);
 
 		for (u32 i = first; i < first + count; i++) {
-			if (l2_[i] || l1()[i] != empty_l1())
+			if (l2_[i] || l1()[i] != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 		}
 		for (u32 i = first; i < first + count; i++)
@@ -378,12 +389,21 @@ private:
 		return {};
 	}
 
+	Entry block_entry(u64 paddr, u64 pgsize, Prot prot) const
+	{
+		if constexpr (Format::kPageSizes & kSize16M) {
+			if (pgsize == kSize16M)
+				return format_.l1_supersection(paddr, prot);
+		}
+		return format_.l1_section(paddr, prot);
+	}
+
 	/* A 4 KB page or 64 KB large page (16 replicas), all or nothing. */
 	kcxx::Result<void> map_page(u64 iova, u64 paddr, u64 pgsize, Prot prot,
 				    kcxx::AllocContext context)
 	{
-		const Entry entry = pgsize == kSize64K ? Format::l2_large(paddr, prot)
-						       : Format::l2_small(paddr, prot);
+		const Entry entry = pgsize == kSize64K ? format_.l2_large(paddr, prot)
+						       : format_.l2_small(paddr, prot);
 		TableNode *spare = nullptr;
 
 		for (;;) {
@@ -411,7 +431,7 @@ private:
 		TableNode *node = l2_[i1];
 
 		if (!node) {
-			if (l1()[i1] != empty_l1())
+			if (l1()[i1] != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 			if (!spare) {
 				*need_table = true;
@@ -419,7 +439,7 @@ private:
 			}
 			node = kcxx::exchange(spare, nullptr);
 			/* The L2 is zeroed and cleaned: only now may the L1 point to it. */
-			write_entry(&l1()[i1], Format::l1_table(node->buffer.dma));
+			write_entry(&l1()[i1], format_.l1_table(node->buffer.dma));
 			sync_l1(i1, 1);
 			l2_[i1] = node;
 		}
@@ -442,7 +462,8 @@ private:
 								  : kcxx::make_owned<TableNode>();
 		if (!node.ok())
 			return node.error();
-		node.value()->buffer = KCXX_TRY(alloc_table(memory_, Format::kL2Bytes, context));
+		node.value()->buffer =
+			KCXX_TRY(alloc_table(memory_, format_, Format::kL2Bytes, context));
 		node.value()->memory = &memory_;
 		return node.value().release();
 	}
@@ -458,9 +479,9 @@ private:
 			const Entry l1e = l1()[i1];
 			u64 size;
 
-			if (l1e == empty_l1())
+			if (l1e == empty_l1_)
 				return 0;
-			switch (Format::l1_kind(l1e)) {
+			switch (format_.l1_kind(l1e)) {
 			case L1Kind::Section:
 				size = kSize1M;
 				break;
@@ -476,7 +497,7 @@ private:
 				return 0;
 			const u32 count = static_cast<u32>(size >> kL1Shift);
 			for (u32 i = i1; i < i1 + count; i++)
-				write_entry(&l1()[i], empty_l1());
+				write_entry(&l1()[i], empty_l1_);
 			sync_l1(i1, count);
 			return size;
 		}
@@ -485,7 +506,7 @@ private:
 		const u32 i2 = l2_index(pos);
 		u64 size;
 
-		switch (Format::l2_kind(ptes[i2])) {
+		switch (format_.l2_kind(ptes[i2])) {
 		case L2Kind::Small:
 			size = kSize4K;
 			break;
@@ -506,7 +527,7 @@ private:
 		node->live -= count;
 		if (!node->live) {
 			/* Unlinked now, freed by the Gather after the TLB invalidation. */
-			write_entry(&l1()[i1], empty_l1());
+			write_entry(&l1()[i1], empty_l1_);
 			sync_l1(i1, 1);
 			l2_[i1] = nullptr;
 			gather.queue_table(node);
@@ -515,8 +536,11 @@ private:
 	}
 
 	TableMemory &memory_;
+	const Format format_;
 	TableBuffer l1_;
 	TableBuffer zero_l2_;
+	/* What an unused L1 entry holds: kFault, or the link to zero_l2_. */
+	const Entry empty_l1_;
 	/* The L2 behind each L1 entry, or nullptr; changed under lock_. */
 	kcxx::OwnedArray<TableNode *> l2_;
 	kcxx::SpinLock lock_{KCXX_LOCK_CLASS(kLockName)};

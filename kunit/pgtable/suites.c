@@ -5,7 +5,9 @@
  * runs the engine on production table memory: the DMA API on a real
  * platform device, so DMA_API_DEBUG checks every map, sync and unmap.
  * "socmmu_pgtable_rules" uses a recording memory to see exactly which
- * bytes are synced, when tables are freed, and allocation failures.
+ * bytes are synced, when tables are freed, and allocation failures, and
+ * runs the engine on run-time format objects (kunit/pgtable/test_format.h):
+ * 36-bit PAs, tables above 4 GiB, permissions.
  */
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
@@ -91,6 +93,9 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_pick_page_size),
 	KUNIT_CASE(pgt_zero_l2_format),
 	KUNIT_CASE(pgt_for_each_mapping_visits_each_once),
+	KUNIT_CASE(pgt_format_pa_shift),
+	KUNIT_CASE(pgt_format_pa_bits_checked),
+	KUNIT_CASE(pgt_prot_in_every_replica),
 	{}
 };
 
