@@ -417,11 +417,16 @@ public:
 	{
 		/*
 		 * A fault is never cached in the TLB, so filling an empty entry
-		 * needs no invalidation.
+		 * needs no invalidation.  The OMAP MMU's TLB holds whole
+		 * translations only, never an L1 entry on its own, and OMAP's
+		 * empty L1 entry is a fault: the L1 changes map_gather reports
+		 * need no invalidation either, so it is ignored.
 		 */
+		pgtable::MapGather map_gather;
+
 		return table_->map(iova, paddr, pgsize, pgcount, prot,
 				   atomic ? kcxx::AllocContext::Atomic : kcxx::AllocContext::Sleepable,
-				   mapped);
+				   mapped, map_gather);
 	}
 
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount)

@@ -12,6 +12,8 @@
  *    fails.
  *  - unmap() is unmap_pages: returns the bytes unmapped, 0 when nothing is
  *    mapped at @iova.  What the TLB must forget goes to a Gather.
+ *  - What map() changed in the L1, which IOMMUs that cache L1 entries
+ *    must invalidate, goes to a MapGather.
  *  - Errors are returned, never logged: the driver knows which device and
  *    domain they concern and logs them.
  *
@@ -19,9 +21,9 @@
  * disjoint ranges can share an L2 table.  One spinlock, taken with
  * interrupts off (map_pages may run in atomic context), covers each entry
  * update together with its L2's bookkeeping (install, live count, unlink
- * and queueing in a Gather).  Table memory is never allocated or freed
- * under it: a new L2 is allocated unlocked and installed under the lock
- * unless another caller installed one first.
+ * and queueing in a Gather) and its record in a MapGather.  Table memory
+ * is never allocated or freed under it: a new L2 is allocated unlocked and
+ * installed under the lock unless another caller installed one first.
  *
  * The driver must stop the hardware from walking the table (detach, TTB
  * cleared) before destroying it.
@@ -40,6 +42,7 @@
 
 #include "format.h"
 #include "gather.h"
+#include "map_gather.h"
 #include "table_memory.h"
 
 namespace pgtable {
@@ -165,10 +168,12 @@ public:
 	 * aperture or the format's physical address space (pa_bits());
 	 * -EEXIST: a page would overlap a valid entry (that page is left
 	 * untouched); -ENOMEM: no L2 table could be had.  @prot goes to the
-	 * format's encoders as it is.
+	 * format's encoders as it is.  Every L1 entry changed from empty to a
+	 * table, section or supersection widens @map_gather by its range
+	 * (map_gather.h), also when a later page fails.
 	 */
 	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
-			       kcxx::AllocContext context, size_t *mapped)
+			       kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
 	{
 		if (!supported(pgsize) || !pgcount)
 			return kcxx::Error(-kcxx::EINVAL);
@@ -180,9 +185,9 @@ public:
 
 		for (size_t i = 0; i < pgcount; i++) {
 			if (pgsize >= kSize1M)
-				KCXX_TRY(map_block(iova, paddr, pgsize, prot));
+				KCXX_TRY(map_block(iova, paddr, pgsize, prot, map_gather));
 			else
-				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context));
+				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context, map_gather));
 			*mapped += pgsize;
 			iova += pgsize;
 			paddr += pgsize;
@@ -372,7 +377,8 @@ private:
 	}
 
 	/* A 1 MB section or 16 MB supersection (16 replicas), all or nothing. */
-	kcxx::Result<void> map_block(u64 iova, u64 paddr, u64 pgsize, Prot prot)
+	kcxx::Result<void> map_block(u64 iova, u64 paddr, u64 pgsize, Prot prot,
+				     MapGather &map_gather)
 	{
 		const u32 first = l1_index(iova);
 		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
@@ -386,6 +392,7 @@ private:
 		for (u32 i = first; i < first + count; i++)
 			write_entry(&l1()[i], entry);
 		sync_l1(first, count);
+		map_gather.add_range(iova, pgsize);
 		return {};
 	}
 
@@ -400,7 +407,7 @@ private:
 
 	/* A 4 KB page or 64 KB large page (16 replicas), all or nothing. */
 	kcxx::Result<void> map_page(u64 iova, u64 paddr, u64 pgsize, Prot prot,
-				    kcxx::AllocContext context)
+				    kcxx::AllocContext context, MapGather &map_gather)
 	{
 		const Entry entry = pgsize == kSize64K ? format_.l2_large(paddr, prot)
 						       : format_.l2_small(paddr, prot);
@@ -409,7 +416,7 @@ private:
 		for (;;) {
 			bool need_table = false;
 			kcxx::Result<void> result = map_page_locked(iova, pgsize, entry, spare,
-								    &need_table);
+								    &need_table, map_gather);
 
 			if (!need_table) {
 				/* Another caller installed an L2 while we allocated ours. */
@@ -422,7 +429,7 @@ private:
 	}
 
 	kcxx::Result<void> map_page_locked(u64 iova, u64 pgsize, Entry entry, TableNode *&spare,
-					   bool *need_table)
+					   bool *need_table, MapGather &map_gather)
 	{
 		const u32 i1 = l1_index(iova);
 		const u32 first = l2_index(iova);
@@ -442,6 +449,7 @@ private:
 			write_entry(&l1()[i1], format_.l1_table(node->buffer.dma));
 			sync_l1(i1, 1);
 			l2_[i1] = node;
+			map_gather.add_range(kcxx::align_down(iova, kSize1M), kSize1M);
 		}
 
 		Entry *ptes = entries(node);

@@ -34,6 +34,9 @@ void pgt_pick_page_size(struct kunit *test);
 void pgt_zero_l2_format(struct kunit *test);
 void pgt_for_each_mapping_visits_each_once(struct kunit *test);
 
+void pgt_map_gather_fault_l1(struct kunit *test);
+void pgt_map_gather_zero_l2_link(struct kunit *test);
+
 void pgt_format_pa_shift(struct kunit *test);
 void pgt_format_pa_bits_checked(struct kunit *test);
 void pgt_prot_in_every_replica(struct kunit *test);

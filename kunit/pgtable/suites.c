@@ -7,7 +7,8 @@
  * "socmmu_pgtable_rules" uses a recording memory to see exactly which
  * bytes are synced, when tables are freed, and allocation failures, and
  * runs the engine on run-time format objects (kunit/pgtable/test_format.h):
- * 36-bit PAs, tables above 4 GiB, permissions.
+ * 36-bit PAs, tables above 4 GiB, permissions, what map() reports in its
+ * MapGather.
  */
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
@@ -93,6 +94,8 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_pick_page_size),
 	KUNIT_CASE(pgt_zero_l2_format),
 	KUNIT_CASE(pgt_for_each_mapping_visits_each_once),
+	KUNIT_CASE(pgt_map_gather_fault_l1),
+	KUNIT_CASE(pgt_map_gather_zero_l2_link),
 	KUNIT_CASE(pgt_format_pa_shift),
 	KUNIT_CASE(pgt_format_pa_bits_checked),
 	KUNIT_CASE(pgt_prot_in_every_replica),

@@ -78,10 +78,11 @@ inline size_t nonzero(const u32 *entries, size_t count)
 	return n;
 }
 
-/* map() of the engine: the errno and the bytes mapped. */
+/* map() of the engine: the errno, the bytes mapped, and its own MapGather. */
 struct MapOutcome {
 	int error;
 	size_t mapped;
+	MapGather l1_changed;
 };
 
 template <typename AnyTable>
@@ -89,8 +90,9 @@ inline MapOutcome map(AnyTable &table, u64 iova, u64 paddr, u64 pgsize, size_t p
 		      kcxx::AllocContext context = kcxx::AllocContext::Sleepable,
 		      Prot prot = kProtRead | kProtWrite)
 {
-	MapOutcome outcome{0, 0};
-	auto result = table.map(iova, paddr, pgsize, pgcount, prot, context, &outcome.mapped);
+	MapOutcome outcome{0, 0, {}};
+	auto result = table.map(iova, paddr, pgsize, pgcount, prot, context, &outcome.mapped,
+				outcome.l1_changed);
 
 	outcome.error = result.to_errno();
 	return outcome;
