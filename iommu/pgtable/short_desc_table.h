@@ -198,19 +198,24 @@ public:
 	/*
 	 * unmap_pages.  Removes the entries found from @iova on, up to
 	 * @pgsize * @pgcount bytes, and stops early at the first address that
-	 * is not mapped.  An entry that starts at a removed address is removed
-	 * whole, even if it extends past the range, and the bytes returned
-	 * include it.  An entry that starts before @iova is not touched: 0.
-	 * Invalid arguments also give 0.  The removed range and any L2 that
-	 * became empty go to @gather.
+	 * is not mapped.  Nothing is mapped past the aperture, so a range
+	 * that runs past it stops at its end like at any hole, after
+	 * removing what lies below it.  An entry that starts at a removed
+	 * address is removed whole, even if it extends past the range, and
+	 * the bytes returned include it.  An entry that starts before @iova
+	 * is not touched: 0.  Invalid arguments, and an @iova outside the
+	 * aperture, also give 0.  The removed range and any L2 that became
+	 * empty go to @gather.
 	 */
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount, Gather &gather)
 	{
 		if (!supported(pgsize) || !pgcount || !kcxx::is_aligned(iova, pgsize) ||
-		    !fits(iova, pgsize, pgcount, kIovaSpace))
+		    iova >= kIovaSpace)
 			return 0;
 
-		const u64 end = iova + (u64{pgcount} << kcxx::ilog2(pgsize));
+		const u64 end = fits(iova, pgsize, pgcount, kIovaSpace)
+					? iova + (u64{pgcount} << kcxx::ilog2(pgsize))
+					: kIovaSpace;
 		u64 pos = iova;
 
 		while (pos < end) {
