@@ -101,7 +101,7 @@ public:
 	}
 
 	u32 table_format() const override { return 0; }
-	unsigned int table_dma_bits() const override { return pgtable::OmapFormat::kPaBits; }
+	unsigned int table_dma_bits() const override { return pgtable::OmapFormat{}.pa_bits(); }
 
 	/*
 	 * The whole programming sequence, from an empty TLB: the locked

@@ -94,36 +94,6 @@ private:
 	TableNode *tables_ = nullptr;
 };
 
-/*
- * What a map leaves for the driver: the IOVA range whose L1 entries went
- * from empty to a table or block, for hardware that caches empty L1
- * entries.  Owned by the caller.
- */
-class MapGather : kcxx::Pinned {
-public:
-	MapGather() = default;
-
-	bool empty() const { return end_ == 0; }
-	u64 start() const { return start_; }
-	u64 end() const { return end_; }
-
-	void add_range(u64 iova, u64 size)
-	{
-		start_ = kcxx::min(start_, iova);
-		end_ = kcxx::max(end_, iova + size);
-	}
-
-	void reset()
-	{
-		start_ = ~u64{0};
-		end_ = 0;
-	}
-
-private:
-	u64 start_ = ~u64{0};
-	u64 end_ = 0;
-};
-
 } // namespace pgtable
 
 #endif
