@@ -47,15 +47,6 @@
 
 namespace pgtable {
 
-/*
- * The table lock's lockdep name.  The engine is inlined into every C++
- * file that uses it, and its lock class key is one object per module
- * (static, vague linkage), but a string literal may be one copy per file:
- * lockdep WARNs when one key comes with two name pointers.  An inline
- * variable is one object per module, like the key.
- */
-inline constexpr char kLockName[] = "socmmu_pgtable.lock";
-
 template <typename Format> class ShortDescTable : kcxx::Pinned {
 	using Entry = typename Format::Entry;
 
@@ -559,7 +550,7 @@ private:
 	const Entry empty_l1_;
 	/* The L2 behind each L1 entry, or nullptr; changed under lock_. */
 	kcxx::OwnedArray<TableNode *> l2_;
-	kcxx::SpinLock lock_{KCXX_LOCK_CLASS(kLockName)};
+	kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_pgtable.lock")};
 };
 
 } // namespace pgtable
