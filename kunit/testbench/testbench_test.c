@@ -86,7 +86,7 @@ static void tb_scratch_window_reaches_model(struct kunit *test)
 
 	tb_scratch_reset();
 	base = ioremap(TB_SCRATCH_PHYS, TB_SCRATCH_SIZE);
-	KUNIT_ASSERT_TRUE(test, base != NULL);
+	KUNIT_ASSERT_TRUE(test, base);
 
 	writel(0x12345678, base + 0x10);
 	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x10), 0x12345678u);
