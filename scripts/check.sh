@@ -92,7 +92,8 @@ build_and_check() {
 
 	# Sparse (C=2) and compiler diagnostics in our files, modpost's anywhere.
 	local diags
-	diags=$(grep -E "^$moddir/[^:]+:[0-9]+(:[0-9]+)?: (warning|error):|(WARNING|ERROR): modpost" "$log")
+	# (The path is matched as a fixed string: it may hold regex characters.)
+	diags=$(awk -v dir="$moddir/" 'index($0, dir) == 1 && substr($0, length(dir) + 1) ~ /^[^:]+:[0-9]+(:[0-9]+)?: (warning|error):/ || /(WARNING|ERROR): modpost/' "$log")
 	if [ -n "$diags" ]; then
 		echo "$diags" | head -20
 		record FAIL "diagnostics-$target: $(echo "$diags" | wc -l) warnings in our files"

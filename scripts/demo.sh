@@ -38,7 +38,8 @@ fi
 	echo 'socmmu_omap_iommu stays'
 	echo 'socmmu_isp_model stays'
 	echo 'socmmu_isp_example stays'
-	echo "!run demo \$SOCMMU_TOP/isp-example/test/demo-capture.sh $out/run $width $height $frames"
+	# UML sees the tree as $SOCMMU_TOP, a path without spaces (run-tests.sh).
+	echo "!run demo \$SOCMMU_TOP/isp-example/test/demo-capture.sh \$SOCMMU_TOP/out/demo/run $width $height $frames"
 } > "$out/modules.list"
 rm -f "$out/run"/*
 
