@@ -120,6 +120,11 @@ static struct kunit_case mmio_cases[] = {
 	KUNIT_CASE(mmio_relaxed_accessors),
 	KUNIT_CASE(mmio_modify_is_one_read_one_write),
 	KUNIT_CASE(mmio_register_arrays),
+	KUNIT_CASE(mmio_bit_fields_are_bools),
+	KUNIT_CASE(mmio_address_fields),
+	KUNIT_CASE(mmio_registers_at_layout_offsets),
+	KUNIT_CASE(mmio_register_array_elements),
+	KUNIT_CASE(mmio_windows),
 	{}
 };
 
