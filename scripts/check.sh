@@ -175,7 +175,7 @@ if scripts/checkpatch.py "$checkpatch" > "$out/check/checkpatch.log" 2>&1; then
 	record PASS "checkpatch"
 else
 	cat "$out/check/checkpatch.log"
-	record FAIL "checkpatch: $(tail -1 "$out/check/checkpatch.log") (see $out/check/checkpatch.log)"
+	record FAIL "$(tail -1 "$out/check/checkpatch.log") (see $out/check/checkpatch.log)"
 fi
 # ...and it can fail: a file that breaks the rules, with a cast and a NULL
 # comparison that no exception may excuse.

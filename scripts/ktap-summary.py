@@ -36,7 +36,7 @@ SUBTEST = re.compile(r'^(\s*)# Subtest: (\S+)')
 # of its own; any other joins the report still open, if there is one.
 KERNEL_REPORTS = [
     # WARN(), BUG() and UBSAN (6.12) on every arch; ARM's faults say "8<---".
-    (re.compile(r'-\[ cut here \]-|^8<--- cut here ---'), 'cut here', True),
+    (re.compile(r'-\[ cut here \]-|8<--- cut here ---'), 'cut here', True),
     (re.compile(r'possible (circular|recursive) locking|inconsistent lock state|'
                 r'lock held when returning|bad unlock balance|'
                 r'-safe -> \S+-unsafe lock order'), 'lockdep splat', False),
