@@ -634,6 +634,7 @@ static long om_map_##n(unsigned long offset, size_t size,		\
 	*priv = &instances[n];						\
 	return offset;							\
 }
+
 OM_MAP_FN(0)
 OM_MAP_FN(1)
 OM_MAP_FN(2)

@@ -66,9 +66,10 @@
 #define KX_IOMMU_BUS_OPS 1
 #define kx_iommu_map(domain, iova, paddr, size, prot) \
 	iommu_map(domain, iova, paddr, size, prot)
+/* Both have the same type on 6.1: pick one, evaluate each argument once. */
 #define kx_iommu_map_gfp(domain, iova, paddr, size, prot, gfp) \
-	(gfpflags_allow_blocking(gfp) ? iommu_map(domain, iova, paddr, size, prot) \
-				      : iommu_map_atomic(domain, iova, paddr, size, prot))
+	((gfpflags_allow_blocking(gfp) ? iommu_map : iommu_map_atomic)(domain, iova, paddr, \
+									size, prot))
 #define kx_iommu_map_atomic(domain, iova, paddr, size, prot) \
 	iommu_map_atomic(domain, iova, paddr, size, prot)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
