@@ -53,8 +53,8 @@ static void socmmu_read_props(struct socmmu_inst *inst)
 			}
 			n = of_property_count_u32_elems(np, p->name) - 1;
 			v->ncells = clamp(n, 0, SOCMMU_DT_MAX_CELLS);
-			if (v->ncells && !of_parse_phandle_with_fixed_args(np, p->name, v->ncells, 0,
-									  &args)) {
+			if (v->ncells &&
+			    !of_parse_phandle_with_fixed_args(np, p->name, v->ncells, 0, &args)) {
 				memcpy(v->cells, args.args, v->ncells * sizeof(u32));
 				of_node_put(args.np);
 			}

@@ -121,10 +121,10 @@ public:
 			mmio_.write(Cam::from_raw(cam_[i]));
 			mmio_.write(Ram::from_raw(ram_[i]));
 			mmio_.write(Lock().set_base(i).set_vict(i));
-			mmio_.write(LdTlb().set_load(1));
+			mmio_.write(LdTlb().set_load(true));
 		}
 		mmio_.write(Lock().set_base(locked_).set_vict(locked_));
-		mmio_.write(Ttb::from_raw(static_cast<u32>(setup.ttb)));
+		mmio_.write(Ttb().set_l1_table(setup.ttb));
 		if (cfg_.syscon)
 			syscon_enable(translate);
 		mmio_.write(GpReg().set_bus_err_back(cfg_.bus_err_back));
@@ -140,8 +140,8 @@ public:
 			return;
 		}
 		for (u64 va = kcxx::align_down(start, kPage); va < end; va += kPage) {
-			mmio_.write(Cam().set_va_page(static_cast<u32>(va >> 12)));
-			mmio_.write(FlushEntry().set_flush(1));
+			mmio_.write(Cam().set_va(va));
+			mmio_.write(FlushEntry().set_flush(true));
 			stats.entry_flushes++;
 		}
 	}
@@ -216,7 +216,7 @@ public:
 private:
 	void gflush(Stats &stats)
 	{
-		mmio_.write(Gflush().set_flush(1));
+		mmio_.write(Gflush().set_flush(true));
 		stats.full_flushes++;
 	}
 

@@ -536,6 +536,7 @@ static struct kunit_suite ct_suite = {
 	.exit = ct_exit,
 	.test_cases = ct_cases,
 };
+
 kunit_test_suites(&ct_suite);
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
