@@ -33,7 +33,6 @@ struct socmmu_dma_buf {
 	unsigned long attrs;
 };
 
-
 /* ------------------------------------------------------------- helpers -- */
 
 static int socmmu_dma_prot(struct device *dev, enum dma_data_direction dir,

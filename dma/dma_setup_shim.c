@@ -61,7 +61,8 @@ static int socmmu_dma_window(struct device *dev, struct iommu_domain *domain, u6
 		int na = of_n_addr_cells(np), ns = of_n_size_cells(np);
 
 		if (len != (na + ns) * (int)sizeof(__be32)) {
-			dev_err(dev, "socmmu,dma-window needs <base size> in %d+%d cells\n", na, ns);
+			dev_err(dev, "socmmu,dma-window needs <base size> in %d+%d cells\n",
+				na, ns);
 			return -EINVAL;
 		}
 		*base = of_read_number(prop, na);
