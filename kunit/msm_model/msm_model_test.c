@@ -32,19 +32,19 @@ static void mt_lookup(struct kunit *test)
 
 	for (i = 0; i < MT_NR; i++) {
 		m = msm_model_find(mt_names[i]);
-		KUNIT_ASSERT_TRUE(test, m != NULL);
+		KUNIT_ASSERT_NOT_NULL(test, m);
 		KUNIT_EXPECT_PTR_EQ(test, msm_model_get(i), m);
 		KUNIT_EXPECT_STREQ(test, msm_model_name(m), mt_names[i]);
 		KUNIT_EXPECT_EQ(test, msm_model_phys_base(m), 0xd4000000ull + i * 0x100000);
 		KUNIT_EXPECT_EQ(test, msm_model_ncb(m), ncb[i]);
 		KUNIT_EXPECT_EQ(test, msm_model_nr_irqs(m), nirq[i]);
 		KUNIT_EXPECT_GT(test, msm_model_irq(m, 0), 0);
-		KUNIT_EXPECT_TRUE(test, msm_model_device(m) != NULL);
-		KUNIT_EXPECT_TRUE(test, msm_model_clk(m, "smmu_pclk") != NULL);
-		KUNIT_EXPECT_TRUE(test, msm_model_clk(m, "iommu_clk") != NULL);
+		KUNIT_EXPECT_NOT_NULL(test, msm_model_device(m));
+		KUNIT_EXPECT_NOT_NULL(test, msm_model_clk(m, "smmu_pclk"));
+		KUNIT_EXPECT_NOT_NULL(test, msm_model_clk(m, "iommu_clk"));
 		KUNIT_EXPECT_PTR_NE(test, msm_model_clk(m, "smmu_pclk"),
 				    msm_model_clk(m, "iommu_clk"));
-		KUNIT_EXPECT_TRUE(test, msm_model_clk(m, "core") == NULL);
+		KUNIT_EXPECT_NULL(test, msm_model_clk(m, "core"));
 	}
 	m = msm_model_get(MT_MDP);
 	KUNIT_EXPECT_PTR_EQ(test, msm_model_find("/iommu@d4000000"), m);
@@ -55,8 +55,8 @@ static void mt_lookup(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, model_clk_name(msm_model_clk(m, "smmu_pclk")), "msm_mdp_pclk");
 	KUNIT_EXPECT_STREQ(test, model_clk_name(msm_model_clk(msm_model_get(MT_VFE), "iommu_clk")),
 			   "msm_vfe_clk");
-	KUNIT_EXPECT_TRUE(test, msm_model_find("iommu@d4300000") == NULL);
-	KUNIT_EXPECT_TRUE(test, msm_model_get(MT_NR) == NULL);
+	KUNIT_EXPECT_NULL(test, msm_model_find("iommu@d4300000"));
+	KUNIT_EXPECT_NULL(test, msm_model_get(MT_NR));
 }
 
 static void mt_reset_values(struct kunit *test)
@@ -290,7 +290,7 @@ static void mt_runtime_pm_powers_model(struct kunit *test)
 	struct msm_model_counters c;
 	struct device *dev = msm_model_device(in->m);
 
-	KUNIT_ASSERT_TRUE(test, dev != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
 	if (dev->driver)
 		kunit_skip(test, "a driver owns %s", dev_name(dev));
 	pm_runtime_enable(dev);

@@ -22,8 +22,10 @@
 #define TTBCR_BITS	(MSM_MODEL_TTBCR_N_MASK | MSM_MODEL_TTBCR_PD0 | MSM_MODEL_TTBCR_PD1)
 #define FSR_BITS	(MSM_MODEL_FSR_REASONS | MSM_MODEL_FSR_SL | MSM_MODEL_FSR_SS | \
 			 MSM_MODEL_FSR_MULTI)
-#define V2P_ACCESS(off)	((((off) & 4) ? MSM_MODEL_ACC_WRITE : 0) | \
-			 (((off) & 8) ? 0 : MSM_MODEL_ACC_PRIV))
+static unsigned int v2p_access(u32 off)
+{
+	return (off & 4 ? MSM_MODEL_ACC_WRITE : 0) | (off & 8 ? 0 : MSM_MODEL_ACC_PRIV);
+}
 
 /**
  * mm_reset() - every register and TLB back to its reset value
@@ -199,7 +201,7 @@ static void mm_v2p(struct msm_model *m, unsigned int c, unsigned int reg, u32 va
 	if (!(v2pcfg & MSM_MODEL_ACTLR_V2PCFG_TLB))
 		return;
 	m->cnt.v2p++;
-	mm_translate(m, c, va, V2P_ACCESS(reg), v2pcfg == MSM_MODEL_ACTLR_V2PCFG_WALK, &x);
+	mm_translate(m, c, va, v2p_access(reg), v2pcfg == MSM_MODEL_ACTLR_V2PCFG_WALK, &x);
 	if (x.fsr) {
 		ctx->par = MSM_MODEL_PAR_FAULT | x.fsr;
 		ctx->v2psr = 0;
@@ -368,6 +370,7 @@ static long mm_map_##n(unsigned long offset, size_t size,		\
 	*priv = &mm_instances[n];					\
 	return offset;							\
 }
+
 MM_MAP_FN(0)
 MM_MAP_FN(1)
 MM_MAP_FN(2)

@@ -29,8 +29,8 @@ struct mt_inst {
 };
 
 /* io-pgtable-arm-v7s's PRRR and NMRR (arm_v7s_alloc_pgtable). */
-#define MT_PRRR	(1u << 2 | 2u << 8 | 2u << 14 | BIT(16) | BIT(17) | BIT(19) | BIT(31))
-#define MT_NMRR	(1u << 14 | 1u << 30)
+#define MT_PRRR	(BIT(2) | 2u << 8 | 2u << 14 | BIT(16) | BIT(17) | BIT(19) | BIT(31))
+#define MT_NMRR	(BIT(14) | BIT(30))
 
 /* Mapping attributes for the descriptor builders. */
 #define MTP_W		BIT(0)	/* writable: AP2 clear */

@@ -30,7 +30,7 @@ struct page *mt_alloc_pages(struct kunit *test, unsigned int order)
 		;
 	KUNIT_ASSERT_LT(test, i, (unsigned int)MT_MAX_PAGES);
 	mt_pages[i].page = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
-	KUNIT_ASSERT_TRUE(test, mt_pages[i].page != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, mt_pages[i].page);
 	mt_pages[i].order = order;
 	return mt_pages[i].page;
 }
@@ -158,7 +158,8 @@ struct mt_inst *mt_get(struct kunit *test, unsigned int which)
 {
 	struct mt_inst *in = &mt_insts[which];
 
-	KUNIT_ASSERT_TRUE(test, in->m != NULL && in->base != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, in->m);
+	KUNIT_ASSERT_NOT_NULL(test, in->base);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(in->pclk));
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(in->clk));
 	mt_clocks(test, in, true, true);
@@ -256,7 +257,7 @@ u32 mt_l2_pa(struct kunit *test, struct mt_pt *pt, u32 va)
 			break;
 	if (i == pt->nr_l2) {
 		KUNIT_ASSERT_LT(test, pt->nr_l2, (unsigned int)MT_NR_L2);
-		KUNIT_ASSERT_TRUE(test, pt->l2_page[i / 4] != NULL);
+		KUNIT_ASSERT_NOT_NULL(test, pt->l2_page[i / 4]);
 		pt->l2_for[pt->nr_l2++] = (va >> 20) + 1;
 	}
 	pa = page_to_phys(pt->l2_page[i / 4]) + (i % 4) * 1024;

@@ -671,7 +671,7 @@ static void mx_freed_slab_table(struct kunit *test)
 		kunit_skip(test, "freed slab tables are seen only with generic KASAN");
 	in = mx_setup(test, &pt, 0);
 	cache = kmem_cache_create("mx_l2", 1024, 1024, 0, NULL);
-	KUNIT_ASSERT_TRUE(test, cache != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, cache);
 	l2 = kmem_cache_zalloc(cache, GFP_KERNEL);
 	if (!l2) {
 		kmem_cache_destroy(cache);
@@ -762,10 +762,10 @@ static void mx_kernel_v7s_tables(struct kunit *test)
 
 	in = mt_get(test, MT_MDP);
 	cfg.iommu_dev = msm_model_device(in->m);
-	KUNIT_ASSERT_TRUE(test, cfg.iommu_dev != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg.iommu_dev);
 	p = mt_data_page(test, &data, 0x66);
 	ops = alloc_io_pgtable_ops(ARM_V7S, &cfg, in);
-	KUNIT_ASSERT_TRUE(test, ops != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ops);
 	for (i = 0; i < ARRAY_SIZE(maps); i++) {
 		u32 pa = p & ~(u32)(maps[i].size - 1);
 
