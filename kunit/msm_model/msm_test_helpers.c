@@ -159,7 +159,7 @@ struct mt_inst *mt_get(struct kunit *test, unsigned int which)
 	struct mt_inst *in = &mt_insts[which];
 
 	KUNIT_ASSERT_NOT_NULL(test, in->m);
-	KUNIT_ASSERT_NOT_NULL(test, in->base);
+	KUNIT_ASSERT_TRUE(test, in->base);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(in->pclk));
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(in->clk));
 	mt_clocks(test, in, true, true);
