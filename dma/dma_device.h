@@ -8,10 +8,9 @@
 #define SOCMMU_DMA_DEVICE_H
 
 #include <linux/dma-map-ops.h>
-#include <linux/list.h>
-#include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
+#include "dma_devices.h"
 #include "dma_engine.h"
 
 struct socmmu_dma_device {
@@ -19,12 +18,8 @@ struct socmmu_dma_device {
 	struct device *dev;
 	struct iommu_domain *domain;
 	struct dma_engine *engine;
-	u64 base, limit;		/* the window */
-	bool sync_caches;		/* a non-coherent client on ARM32 */
-	spinlock_t bufs_lock;
-	struct list_head bufs;		/* struct socmmu_dma_buf, allocations */
 	struct delayed_work flush_work;
-	struct list_head node;		/* socmmu_dma_devices */
+	struct dma_devices_entry entry;	/* in the layer's registry of devices */
 };
 
 static inline struct socmmu_dma_device *socmmu_dma_of(struct device *dev)
@@ -38,7 +33,8 @@ void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d);
 void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size);
 void socmmu_dma_free_page_array(struct page **pages, unsigned int n);
 
-/* dma_kernel_shim.c */
+/* dma_kernel_shim.c: the engine's backend, its context a socmmu_dma_device. */
+extern const struct dma_engine_backend socmmu_dma_kernel_backend;
 void socmmu_dma_flush_work(struct work_struct *work);
 
 /* dma_pool_shim.c: coherent memory for callers that cannot sleep. */

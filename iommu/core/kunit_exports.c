@@ -5,8 +5,9 @@
  * fake driver and hand-made endpoints.  Exported only when KUnit is
  * built, in the EXPORTED_FOR_KUNIT_TESTING namespace.
  */
-#include <kunit/visibility.h>
 #include <linux/export.h>
+
+#include <shim/kcompat.h>
 
 #include "core_abi.h"
 

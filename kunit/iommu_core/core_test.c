@@ -12,7 +12,6 @@
  *   fake_c  2 contexts, table format 0, IDs 0..15, caches empty L1 entries
  */
 #include <kunit/test.h>
-#include <kunit/visibility.h>
 #include <linux/iommu.h>
 #include <linux/module.h>
 #include <linux/of.h>

@@ -83,6 +83,22 @@
 #define KX_IOMMU_SYNC_MAP_RETURNS_INT 0
 #endif
 
+/*
+ * EXPORT_SYMBOL_IF_KUNIT(): a module's C entry points for its own KUnit
+ * suites (Documentation/testing.rst, "Test seams").  <kunit/visibility.h>
+ * came with 6.2 (some 6.1 stable kernels have it backported); 6.1 gets the
+ * same definition here.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#include <kunit/visibility.h>
+#elif !defined(EXPORT_SYMBOL_IF_KUNIT)
+#if IS_ENABLED(CONFIG_KUNIT)
+#define EXPORT_SYMBOL_IF_KUNIT(symbol) EXPORT_SYMBOL_NS(symbol, EXPORTED_FOR_KUNIT_TESTING)
+#else
+#define EXPORT_SYMBOL_IF_KUNIT(symbol)
+#endif
+#endif
+
 #ifdef __LINUX_IOMMU_H
 /*
  * A paging domain for @dev, or NULL: 6.12 asks @dev's own IOMMU, 6.1 has
