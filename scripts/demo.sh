@@ -33,6 +33,7 @@ fi
 {
 	echo '!boot kmemleak=off vivid.node_types=0x1'
 	echo 'socmmu_core stays'
+	echo 'socmmu_testbench stays'
 	echo 'socmmu_omap_model stays'
 	[ -e "$out/uml-6.12/socmmu_dma.ko" ] && echo 'socmmu_dma stays'
 	echo 'socmmu_omap_iommu stays'
