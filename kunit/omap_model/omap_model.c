@@ -1260,6 +1260,7 @@ static void om_bus_stats(void *iommu, struct model_bus_stats *out)
 		.off_accesses = c.off_accesses,
 		.power_ons = c.power_ons,
 		.power_offs = c.power_offs,
+		.bypassed = c.bypassed,
 	};
 	for (i = 0; i < ARRAY_SIZE(size_of_cam); i++)
 		out->walks_by_size[size_of_cam[i]] = c.walks_by_size[i];
