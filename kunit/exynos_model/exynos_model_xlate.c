@@ -5,7 +5,6 @@
  * faults, and the bus master's transfers.  Callers hold m->lock.
  */
 #include <linux/io.h>
-#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -13,6 +12,7 @@
 #include <linux/string.h>
 
 #include "../model_clk/model_clk.h"
+#include "../model_mem/model_mem.h"
 #include "exynos_model_internal.h"
 
 /* ---------------------------------------------------------------- TLB -- */
@@ -116,60 +116,17 @@ void exm_flush_range(struct exynos_model *m, u32 start, u32 end)
 
 /* ------------------------------------------------------- table walker -- */
 
-/*
- * Is the 4 bytes at va readable, as KASAN sees them?  Reads the shadow
- * directly (no report): generic KASAN keeps one shadow byte per 8 bytes, 0
- * when all are accessible, k in 1..7 when the first k are, negative for
- * freed memory and redzones.
- */
-static bool __no_sanitize_address exm_kasan_readable(const void *va)
-{
-#if defined(CONFIG_KASAN_GENERIC)
-	s8 shadow = *(s8 *)kasan_mem_to_shadow(va);
-	unsigned long last = ((unsigned long)va & 7) + 4;
-
-	return shadow == 0 || (shadow > 0 && last <= (unsigned long)shadow);
-#else
-	return true;
-#endif
-}
-
-enum exm_mem { EXM_MEM_OK, EXM_MEM_NONE, EXM_MEM_FREED };
-
-/*
- * Look at one descriptor of the table at table_pa.  Not RAM, or freed: a
- * freed page-allocator page has no references (the table's first page is
- * checked: the tail pages of a non-compound higher-order allocation have
- * none either); freed slab memory is seen through KASAN's shadow.  Nothing
- * is dereferenced unless it is live.
- */
-static enum exm_mem exm_peek(u64 table_pa, u64 pa, u32 *val)
-{
-	struct page *table_page;
-	const __le32 *va;
-
-	if (!pfn_valid(PHYS_PFN(table_pa)) || !pfn_valid(PHYS_PFN(pa)))
-		return EXM_MEM_NONE;
-	table_page = pfn_to_page(PHYS_PFN(table_pa));
-	va = phys_to_virt(pa);
-	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||
-	    !exm_kasan_readable(va))
-		return EXM_MEM_FREED;
-	/* Descriptors are little-endian (mainline: cpu_to_le32). */
-	*val = le32_to_cpu(READ_ONCE(*va));
-	return EXM_MEM_OK;
-}
-
+/* One descriptor of the table at table_pa; a read of freed memory is counted. */
 static bool exm_walker_read(struct exynos_model *m, u64 table_pa, u64 pa, u32 *val)
 {
-	enum exm_mem r = exm_peek(table_pa, pa, val);
+	enum model_mem r = model_mem_read_desc(table_pa, pa, val);
 
-	if (r == EXM_MEM_FREED) {
+	if (r == MODEL_MEM_FREED) {
 		m->cnt.freed_reads++;
 		pr_err("socmmu exynos model %s: table walk reads freed memory at %#llx\n",
 		       m->name, pa);
 	}
-	return r == EXM_MEM_OK;
+	return r == MODEL_MEM_OK;
 }
 
 /* Entries hold PA >> 4 from v5 on: 36-bit physical addresses. */
@@ -220,7 +177,7 @@ static enum exm_fault exm_walk_l1(struct exynos_model *m, u32 va, u32 *d)
 		m->cnt.flpd_hits++;
 		*d = f->desc;
 		/* Silicon uses the cached copy whatever memory says now. */
-		if (exm_peek(l1_base, l1_pa, &now) == EXM_MEM_OK && now != f->desc) {
+		if (model_mem_read_desc(l1_base, l1_pa, &now) == MODEL_MEM_OK && now != f->desc) {
 			m->cnt.stale_flpd_hits++;
 			pr_info_ratelimited("socmmu exynos model %s: stale FLPD entry for %#x: %#x, memory has %#x\n",
 					    m->name, va, f->desc, now);

@@ -14,7 +14,6 @@
 #include <linux/irq.h>
 #include <linux/irq_work.h>
 #include <linux/irqdomain.h>
-#include <linux/kasan.h>
 #include <linux/logic_iomem.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -30,6 +29,7 @@
 #include <linux/string.h>
 
 #include "../model_bus/model_bus.h"
+#include "../model_mem/model_mem.h"
 #include "../model_pm/model_pm.h"
 #include "omap_model.h"
 
@@ -174,50 +174,17 @@ static void om_refill(struct omap_model *m, u32 cam, u32 ram)
 
 /* ------------------------------------------------------- table walker -- */
 
-/*
- * Is the 4 bytes at va readable, as KASAN sees them?  Reads the shadow
- * directly (no report): generic KASAN keeps one shadow byte per 8 bytes, 0
- * when all are accessible, k in 1..7 when the first k are, negative for
- * freed memory and redzones.
- */
-static bool __no_sanitize_address om_kasan_readable(const void *va)
-{
-#if defined(CONFIG_KASAN_GENERIC)
-	s8 shadow = *(s8 *)kasan_mem_to_shadow(va);
-	unsigned long last = ((unsigned long)va & 7) + 4;
-
-	return shadow == 0 || (shadow > 0 && last <= (unsigned long)shadow);
-#else
-	return true;
-#endif
-}
-
-/*
- * Read one descriptor of the table at table_pa.  False when the memory is
- * not RAM or has been freed: a freed page-allocator page has no references
- * (the table's first page is checked, since the tail pages of a
- * non-compound higher-order allocation have none either); freed slab memory
- * is seen through KASAN's shadow.  Either way it is counted, and nothing is
- * dereferenced.
- */
+/* One descriptor of the table at table_pa; a read of freed memory is counted. */
 static bool om_walker_read(struct omap_model *m, u32 table_pa, u32 pa, u32 *val)
 {
-	struct page *table_page;
-	const u32 *va;
+	enum model_mem r = model_mem_read_desc(table_pa, pa, val);
 
-	if (!pfn_valid(PHYS_PFN(table_pa)) || !pfn_valid(PHYS_PFN(pa)))
-		return false;
-	table_page = pfn_to_page(PHYS_PFN(table_pa));
-	va = phys_to_virt(pa);
-	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||
-	    !om_kasan_readable(va)) {
+	if (r == MODEL_MEM_FREED) {
 		m->cnt.freed_reads++;
 		pr_err("socmmu omap model %s: table walk reads freed memory at %#x\n",
 		       m->name, pa);
-		return false;
 	}
-	*val = READ_ONCE(*va);
-	return true;
+	return r == MODEL_MEM_OK;
 }
 
 struct om_xlate {
