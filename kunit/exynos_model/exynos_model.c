@@ -162,16 +162,23 @@ static const struct logic_iomem_ops exm_mmio_ops = {
  * logic_iomem's map() gets no pointer back to the region, so each window
  * has a region_ops of its own; EXM_MAX_INSTANCES of them, generated.
  */
+static long exm_map(struct exynos_model *m, unsigned long offset, size_t size,
+		    const struct logic_iomem_ops **ops, void **priv)
+{
+	if (offset + size > resource_size(&m->res))
+		return -EINVAL;
+	*ops = &exm_mmio_ops;
+	*priv = m;
+	return offset;
+}
+
 #define EXM_MAP_FN(n)							\
 static long exm_map_##n(unsigned long offset, size_t size,		\
 			const struct logic_iomem_ops **ops, void **priv)\
 {									\
-	if (offset + size > resource_size(&instances[n].res))		\
-		return -EINVAL;						\
-	*ops = &exm_mmio_ops;						\
-	*priv = &instances[n];						\
-	return offset;							\
+	return exm_map(&instances[n], offset, size, ops, priv);		\
 }
+
 EXM_MAP_FN(0)
 EXM_MAP_FN(1)
 EXM_MAP_FN(2)

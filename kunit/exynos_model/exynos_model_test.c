@@ -24,6 +24,7 @@ const char *const ext_variants[] = {
 	"sysmmu-v1", "sysmmu-v2", "sysmmu-v31", "sysmmu-v32", "sysmmu-v33",
 	"sysmmu-v5", "sysmmu-v7", "sysmmu-v7vm",
 };
+
 const unsigned int ext_nr_variants = ARRAY_SIZE(ext_variants);
 
 #define EXT_MAX		16
@@ -58,7 +59,7 @@ static struct page *ext_alloc(struct kunit *test, unsigned int order)
 {
 	struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
 
-	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_ASSERT_LT(test, ext_suite.nr_pages, (unsigned int)EXT_MAX_PAGES);
 	ext_suite.pages[ext_suite.nr_pages].page = p;
 	ext_suite.pages[ext_suite.nr_pages].order = order;
@@ -147,9 +148,9 @@ struct ext *ext_open(struct kunit *test, const char *name)
 	unsigned int c, i;
 	int idx;
 
-	KUNIT_ASSERT_TRUE(test, e != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
 	e->m = exynos_model_find(name);
-	KUNIT_ASSERT_TRUE_MSG(test, e->m != NULL, "no model instance %s", name);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, e->m, "no model instance %s", name);
 	idx = ext_index(e->m);
 	KUNIT_ASSERT_TRUE(test, idx >= 0 && idx < EXT_MAX && ext_suite.base[idx]);
 	e->base = ext_suite.base[idx];

@@ -68,7 +68,8 @@ static void ext_expect_fault(struct kunit *test, struct ext *e, u32 va,
 	if (status)
 		KUNIT_EXPECT_EQ(test, ext_rd(e, ext_fault_va_reg(e, BIT(__ffs(status)))), va);
 	if (e->major >= 7) {
-		u32 info = ext_rd(e, e->vm ? EXYNOS_MODEL_VM_FAULT_INFO : EXYNOS_MODEL_V7_FAULT_INFO);
+		u32 info = ext_rd(e, e->vm ? EXYNOS_MODEL_VM_FAULT_INFO :
+					     EXYNOS_MODEL_V7_FAULT_INFO);
 
 		KUNIT_EXPECT_EQ(test, (bool)(info & EXYNOS_MODEL_FAULT_INFO_WRITE), write);
 	}

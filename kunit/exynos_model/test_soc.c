@@ -39,15 +39,15 @@ void ext_lookup(struct kunit *test)
 	struct exynos_model *m = exynos_model_find("sysmmu-v33");
 	unsigned int i;
 
-	KUNIT_ASSERT_TRUE(test, m != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, m);
 	KUNIT_EXPECT_PTR_EQ(test, exynos_model_find("sysmmu-v33@d2040000"), m);
 	KUNIT_EXPECT_PTR_EQ(test, exynos_model_find("/sysmmu-v33@d2040000"), m);
 	KUNIT_EXPECT_STREQ(test, exynos_model_name(m), "sysmmu-v33");
-	KUNIT_EXPECT_TRUE(test, exynos_model_find("sysmmu-v9") == NULL);
-	KUNIT_EXPECT_TRUE(test, exynos_model_get(ARRAY_SIZE(ext_expected)) == NULL);
+	KUNIT_EXPECT_NULL(test, exynos_model_find("sysmmu-v9"));
+	KUNIT_EXPECT_NULL(test, exynos_model_get(ARRAY_SIZE(ext_expected)));
 	for (i = 0; i < ARRAY_SIZE(ext_expected); i++) {
 		m = exynos_model_find(ext_expected[i].name);
-		KUNIT_ASSERT_TRUE_MSG(test, m != NULL, "%s", ext_expected[i].name);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, m, "%s", ext_expected[i].name);
 		KUNIT_EXPECT_PTR_EQ(test, exynos_model_get(i), m);
 		KUNIT_EXPECT_EQ(test, exynos_model_phys_base(m), ext_expected[i].phys);
 		KUNIT_EXPECT_EQ(test, exynos_model_window(m), ext_expected[i].window);
@@ -56,7 +56,7 @@ void ext_lookup(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, exynos_model_has_vm(m), ext_expected[i].vm);
 		KUNIT_EXPECT_EQ(test, exynos_model_version_reg(m), ext_expected[i].version);
 		KUNIT_EXPECT_GT(test, exynos_model_irq(m), 0);
-		KUNIT_EXPECT_TRUE(test, exynos_model_device(m) != NULL);
+		KUNIT_EXPECT_NOT_NULL(test, exynos_model_device(m));
 		if (i)
 			KUNIT_EXPECT_NE(test, exynos_model_irq(m),
 					exynos_model_irq(exynos_model_get(i - 1)));
@@ -262,7 +262,7 @@ void ext_runtime_pm_powers_model(struct kunit *test)
 	struct exynos_model_counters c;
 	struct device *dev = exynos_model_device(e->m);
 
-	KUNIT_ASSERT_TRUE(test, dev != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
 	if (dev->driver)
 		kunit_skip(test, "a driver owns %s", dev_name(dev));
 	exynos_model_set_power(e->m, false);
@@ -304,7 +304,7 @@ static struct device_node *ext_client(struct kunit *test, const char *path)
 {
 	struct device_node *np = of_find_node_by_path(path);
 
-	KUNIT_ASSERT_TRUE_MSG(test, np != NULL, "no %s in the device tree", path);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, np, "no %s in the device tree", path);
 	return np;
 }
 

@@ -41,7 +41,8 @@ void ext_page_sizes(struct kunit *test)
 		ext_map_section(e, sect, 0x08900000, EXT_PROT_RW);
 		ext_enable(e);
 
-		KUNIT_EXPECT_EQ_MSG(test, ext_phys(e, small + 0x10), data + 0x10, "%s", ext_variants[v]);
+		KUNIT_EXPECT_EQ_MSG(test, ext_phys(e, small + 0x10), data + 0x10, "%s",
+				    ext_variants[v]);
 		KUNIT_EXPECT_EQ(test, ext_phys(e, large + 0x1234), 0x05671234ull);
 		KUNIT_EXPECT_EQ(test, ext_phys(e, large + 0xfffc), 0x0567fffcull);
 		KUNIT_EXPECT_EQ(test, ext_phys(e, sect + 0xabcde), 0x089abcdeull);
@@ -52,7 +53,8 @@ void ext_page_sizes(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, memcmp(buf, phys_to_virt(data + 0x10), sizeof(buf)), 0);
 
 		c = ext_counters(e);
-		KUNIT_EXPECT_EQ_MSG(test, c.walks_by_size[EXYNOS_MODEL_4K], 1u, "%s", ext_variants[v]);
+		KUNIT_EXPECT_EQ_MSG(test, c.walks_by_size[EXYNOS_MODEL_4K], 1u, "%s",
+				    ext_variants[v]);
 		KUNIT_EXPECT_EQ(test, c.walks_by_size[EXYNOS_MODEL_64K], 1u);
 		KUNIT_EXPECT_EQ(test, c.walks_by_size[EXYNOS_MODEL_1M], 1u);
 		KUNIT_EXPECT_EQ(test, c.table_walks, 3u);
@@ -323,10 +325,11 @@ void ext_freed_table_counted(struct kunit *test)
 		struct page *l2 = alloc_page(GFP_KERNEL | __GFP_ZERO);
 		u32 va = 0xa0005000, *l2v;
 
-		KUNIT_ASSERT_TRUE(test, l2 != NULL);
+		KUNIT_ASSERT_NOT_NULL(test, l2);
 		l2v = page_address(l2);
 		ext_set_l1(e, va, ext_l1_table(e, page_to_phys(l2)));
-		l2v[(va >> 12) & 0xff] = (__force u32)cpu_to_le32(ext_l2_small(e, PA_A, EXT_PROT_RW));
+		l2v[(va >> 12) & 0xff] =
+			(__force u32)cpu_to_le32(ext_l2_small(e, PA_A, EXT_PROT_RW));
 		ext_enable(e);
 		KUNIT_EXPECT_EQ(test, ext_phys(e, va), PA_A);
 
@@ -349,9 +352,9 @@ void ext_freed_slab_table_counted(struct kunit *test)
 		kunit_skip(test, "freed slab tables are seen only with generic KASAN");
 	e = ext_open(test, "sysmmu-v5");
 	cache = kmem_cache_create("ext_l2", 1024, 1024, 0, NULL);
-	KUNIT_ASSERT_TRUE(test, cache != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, cache);
 	l2 = kmem_cache_zalloc(cache, GFP_KERNEL);
-	KUNIT_ASSERT_TRUE(test, l2 != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, l2);
 	ext_set_l1(e, va, ext_l1_table(e, virt_to_phys(l2)));
 	l2[(va >> 12) & 0xff] = (__force u32)cpu_to_le32(ext_l2_small(e, PA_A, EXT_PROT_RW));
 	ext_enable(e);

@@ -482,6 +482,7 @@ static long isp_map_##n(unsigned long offset, size_t size,		\
 	*priv = &cams[n];						\
 	return offset;							\
 }
+
 ISP_MAP_FN(0)
 ISP_MAP_FN(1)
 ISP_MAP_FN(2)

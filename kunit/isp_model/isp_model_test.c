@@ -118,12 +118,12 @@ static void cam2_setup(struct kunit *test, struct cam2 *c)
 	struct resource res;
 	struct clk *clk;
 
-	KUNIT_ASSERT_TRUE(test, np != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, np);
 	KUNIT_EXPECT_FALSE(test, of_device_is_available(np));
 	KUNIT_ASSERT_EQ(test, model_bus_master_of(np, 0, &c->bus), 0);
 	mmu_np = of_parse_phandle(np, "iommus", 0);
 	of_node_put(np);
-	KUNIT_ASSERT_TRUE(test, mmu_np != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, mmu_np);
 	KUNIT_ASSERT_EQ(test, of_address_to_resource(mmu_np, 0, &res), 0);
 	clk = of_clk_get_by_name(mmu_np, "sysmmu");
 	of_node_put(mmu_np);
@@ -132,7 +132,7 @@ static void cam2_setup(struct kunit *test, struct cam2 *c)
 		clk_put(clk);
 	else
 		c->clk = clk;
-	KUNIT_ASSERT_TRUE(test, c->clk != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, c->clk);
 	c->mmu = ioremap(res.start, resource_size(&res));
 	c->isp = ioremap(isp_model_cam_phys_base(c->cam), ISP_MODEL_WINDOW);
 	c->l1 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
@@ -372,7 +372,7 @@ static void imt_second_camera(struct kunit *test)
 		kunit_skip(test, "the second camera is not modelled (no Exynos model loaded)");
 	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_find(CAM2_NODE), c->cam);
 	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_get(1), c->cam);
-	KUNIT_EXPECT_TRUE(test, isp_model_cam_device(c->cam) == NULL);
+	KUNIT_EXPECT_NULL(test, isp_model_cam_device(c->cam));
 	cam2_setup(test, c);
 	t.isp = c->isp;
 	cam2_mmu_enable(c);
