@@ -185,8 +185,9 @@ class Run:
             if line.startswith('unreferenced object ') and blind and number < len(self.lines):
                 m = KMEMLEAK_COMM.match(self.lines[number])
                 if m and m.group(1) in staying_pids:
-                    self.excused.append(f'line {number}: {line} (allocated loading a module that '
-                                        'stays, on a kernel whose kmemleak cannot scan modules)')
+                    self.excused.append(f'kmemleak report: line {number}: {line} (allocated '
+                                        'loading a module that stays, on a kernel whose '
+                                        'kmemleak cannot scan modules)')
                     continue
             if 'socmmu-harness: begin' in line:
                 began = True
@@ -279,7 +280,7 @@ def main():
         for problem in run.problems:
             print(f'{kernel}: {problem}')
         for note in run.excused:
-            print(f'{kernel}: excused kmemleak report: {note}')
+            print(f'{kernel}: excused {note}')
         print(f'{kernel}: {len(run.suites)} suites, {passed} cases passed, '
               f'{failed} failed, {skipped} skipped; {len(run.problems)} harness problems')
         total_pass += passed
