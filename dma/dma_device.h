@@ -13,6 +13,9 @@
 #include <linux/workqueue.h>
 
 #include "dma_engine.h"
+#include "socmmu_dma.h"
+
+struct socmmu_dma_declared_mem;
 
 struct socmmu_dma_device {
 	struct dma_map_ops ops;
@@ -23,6 +26,8 @@ struct socmmu_dma_device {
 	bool sync_caches;		/* a non-coherent client on ARM32 */
 	spinlock_t bufs_lock;
 	struct list_head bufs;		/* struct socmmu_dma_buf, allocations */
+	struct list_head fixed;		/* struct socmmu_dma_block, fixed areas */
+	struct socmmu_dma_declared_mem *declared;	/* serves alloc/free, if set */
 	struct delayed_work flush_work;
 	struct list_head node;		/* socmmu_dma_devices */
 };
@@ -37,6 +42,16 @@ void socmmu_dma_fill_ops(struct dma_map_ops *ops);
 void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d);
 void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size);
 void socmmu_dma_free_page_array(struct page **pages, unsigned int n);
+
+/* dma_fixed_shim.c: fixed areas and declared memory (socmmu_dma.h). */
+int socmmu_dma_fixed_alloc(struct socmmu_dma_device *d, dma_addr_t iova, size_t size,
+			   void **cpu_addr, phys_addr_t *phys);
+void socmmu_dma_fixed_free(struct socmmu_dma_device *d, dma_addr_t iova, size_t size,
+			   void *cpu_addr);
+int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
+			       struct socmmu_dma_declared *out);
+int socmmu_dma_declared_release(struct socmmu_dma_device *d);
+void socmmu_dma_fixed_teardown(struct socmmu_dma_device *d);
 
 /* dma_kernel_shim.c */
 void socmmu_dma_flush_work(struct work_struct *work);
