@@ -212,6 +212,8 @@ static void rt_case_exit(struct kunit *test)
 	int i;
 
 	for (i = 0; i < RT_NR; i++) {
+		if (rt[i].model)
+			rproc_model_hold(rt[i].model, false);
 		rt_shutdown(&rt[i]);
 		if (rt[i].rproc)
 			rproc_set_firmware(rt[i].rproc, rt[i].firmware);
@@ -666,6 +668,32 @@ static void rt_autosuspend(struct kunit *test)
 	rt_autosuspend_one(test, RT_DSP);
 }
 
+/* A core with work to do is not put to sleep: the message is not lost. */
+static void rt_busy_core_stays_up(struct kunit *test)
+{
+	struct rt_rproc *r = rt_get(test, RT_IPU);
+	struct socmmu_rproc_stats s0, s1;
+	u8 msg[16] = "not yet";
+
+	rt_boot(test, r);
+	rt_echo(test, r, 7000, 2);
+	KUNIT_ASSERT_EQ(test, socmmu_rproc_get_stats(r->rproc, &s0), 0);
+	rproc_model_hold(r->model, true);
+	reinit_completion(&r->reply);
+	KUNIT_ASSERT_EQ(test, rpmsg_send(READ_ONCE(r->rpdev)->ept, msg, sizeof(msg)), 0);
+	KUNIT_EXPECT_EQ(test, pm_runtime_suspend(r->dev), -EBUSY);
+	KUNIT_EXPECT_TRUE(test, rproc_model_powered(r->model));
+	KUNIT_ASSERT_EQ(test, socmmu_rproc_get_stats(r->rproc, &s1), 0);
+	KUNIT_EXPECT_EQ(test, s1.suspend_busy, s0.suspend_busy + 1);
+	KUNIT_EXPECT_EQ(test, s1.suspends, s0.suspends);
+	rproc_model_hold(r->model, false);
+	KUNIT_ASSERT_TRUE(test, rt_wait(&r->reply));
+	KUNIT_EXPECT_EQ(test, r->reply_len, (int)sizeof(msg));
+	KUNIT_EXPECT_EQ(test, memcmp(r->reply_buf, msg, sizeof(msg)), 0);
+	/* Idle again, it goes to sleep when asked. */
+	KUNIT_EXPECT_TRUE(test, rt_wait_suspended(r->dev));
+}
+
 /* ------------------------------------------------------ bad firmware -- */
 
 struct rt_bad_fw {
@@ -898,6 +926,7 @@ static struct kunit_suite rt_recovery_suite = {
 
 static struct kunit_case rt_pm_cases[] = {
 	KUNIT_CASE(rt_autosuspend),
+	KUNIT_CASE(rt_busy_core_stays_up),
 	{}
 };
 

@@ -124,6 +124,7 @@ struct rm_core {
 	enum rm_core_state state;
 	bool warm;		/* the boot in progress resumes the context */
 	bool busy;		/* a step is queued or running */
+	bool hold;		/* rproc_model_hold(): take no message */
 	unsigned int gen;
 	u32 inject_da;		/* 0: none */
 
@@ -796,7 +797,7 @@ static void rm_work_fn(struct work_struct *work)
 			goto done;
 		raw_spin_lock_irqsave(&c->lock, flags);
 	}
-	while (rm_current(c, gen) && c->state == RM_RUNNING && c->tx_count) {
+	while (rm_current(c, gen) && c->state == RM_RUNNING && c->tx_count && !c->hold) {
 		/* Every message means "look at the vrings": take them all. */
 		c->tx_count = 0;
 		raw_spin_unlock_irqrestore(&c->lock, flags);
@@ -1116,6 +1117,24 @@ void rproc_model_state(const struct rproc_model *m, struct rproc_model_state *ou
 	raw_spin_unlock_irqrestore(&c->lock, flags);
 }
 EXPORT_SYMBOL_GPL(rproc_model_state);
+
+/**
+ * rproc_model_hold() - keep the core from taking mailbox messages
+ * @m: the core
+ * @hold: true to hold, false to let it take what waits
+ */
+void rproc_model_hold(struct rproc_model *m, bool hold)
+{
+	struct rm_core *c = rm_core(m);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	c->hold = hold;
+	if (!hold && c->tx_count && c->state == RM_RUNNING)
+		rm_kick_locked(c);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+}
+EXPORT_SYMBOL_GPL(rproc_model_hold);
 
 /**
  * rproc_model_inject_fault() - make the core's next message read @da first

@@ -185,6 +185,11 @@ void rproc_model_counters(const struct rproc_model *m,
 			  struct rproc_model_counters *out) KX_NOEXCEPT;
 void rproc_model_reset_counters(struct rproc_model *m) KX_NOEXCEPT;
 void rproc_model_state(const struct rproc_model *m, struct rproc_model_state *out) KX_NOEXCEPT;
+/*
+ * While held, the core takes no mailbox message: what the host sends waits
+ * in MBOX_TX and the core is not idle, as if it were busy.
+ */
+void rproc_model_hold(struct rproc_model *m, bool hold) KX_NOEXCEPT;
 /* The next message the core takes makes its data mover read @da first. */
 void rproc_model_inject_fault(struct rproc_model *m, u32 da) KX_NOEXCEPT;
 /*
