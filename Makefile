@@ -13,9 +13,9 @@ OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 .PHONY: modules check kernels demo bench clean
 
 modules:
-	scripts/build-modules.sh $(KDIR) $(OUT) $(if $(ARCH),ARCH=$(ARCH)) \
+	scripts/build-modules.sh "$(KDIR)" "$(OUT)" $(if $(ARCH),ARCH=$(ARCH)) \
 		$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
-	@echo "modules: $$(cd $(OUT) && ls *.ko | tr '\n' ' ')(in $(OUT))"
+	@echo "modules: $$(cd "$(OUT)" && ls *.ko | tr '\n' ' ')(in $(OUT))"
 
 check:
 	scripts/check.sh

@@ -12,6 +12,7 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
+#include "dma_devices.h"
 #include "dma_engine.h"
 #include "socmmu_dma.h"
 
@@ -22,14 +23,11 @@ struct socmmu_dma_device {
 	struct device *dev;
 	struct iommu_domain *domain;
 	struct dma_engine *engine;
-	u64 base, limit;		/* the window */
-	bool sync_caches;		/* a non-coherent client on ARM32 */
-	spinlock_t bufs_lock;
-	struct list_head bufs;		/* struct socmmu_dma_buf, allocations */
+	spinlock_t fixed_lock;		/* the fixed list */
 	struct list_head fixed;		/* struct socmmu_dma_block, fixed areas */
 	struct socmmu_dma_declared_mem *declared;	/* serves alloc/free, if set */
 	struct delayed_work flush_work;
-	struct list_head node;		/* socmmu_dma_devices */
+	struct dma_devices_entry entry;	/* in the layer's registry of devices */
 };
 
 static inline struct socmmu_dma_device *socmmu_dma_of(struct device *dev)
@@ -53,7 +51,8 @@ int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
 int socmmu_dma_declared_release(struct socmmu_dma_device *d);
 void socmmu_dma_fixed_teardown(struct socmmu_dma_device *d);
 
-/* dma_kernel_shim.c */
+/* dma_kernel_shim.c: the engine's backend, its context a socmmu_dma_device. */
+extern const struct dma_engine_backend socmmu_dma_kernel_backend;
 void socmmu_dma_flush_work(struct work_struct *work);
 
 /* dma_pool_shim.c: coherent memory for callers that cannot sleep. */

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * One device's DMA engine: IOVAs from the window's allocator, mapped into
- * the device's IOMMU domain, and given back only once the IOMMU can no
- * longer reach them (strict: before unmap returns; deferred: at the next
- * flush-queue drain).  See Documentation/dma-layer.rst.
+ * the device's IOMMU domain through the backend it was created with, and
+ * given back only once the IOMMU can no longer reach them (strict: before
+ * unmap returns; deferred: at the next flush-queue drain).  It also files
+ * the device's coherent buffers and answers the DMA API's questions about
+ * cache maintenance and limits.  See Documentation/dma-layer.rst.
  */
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
@@ -12,6 +14,7 @@
 #include <kcxx/owner.h>
 #include <kcxx/result.h>
 
+#include "buffer_registry.h"
 #include "dma_engine.h"
 #include "iova_allocator.h"
 
@@ -34,59 +37,52 @@ struct SgLayout {
 	bool padded = false;	/* some segment was moved to a boundary */
 };
 
+/* The highest IOVA + 1 a DMA mask allows. */
+constexpr u64 mask_limit(u64 mask)
+{
+	return mask == ~u64{0} ? mask : mask + 1;
+}
+
 } // namespace
 
 struct dma_engine {
 public:
 	dma_engine(const dma_engine_config &cfg, kcxx::Owner<IovaAllocator> iovas)
-		: cfg_(cfg), iovas_(kcxx::move(iovas))
+		: cfg_(cfg), be_(*cfg.backend), iovas_(kcxx::move(iovas)), buffers_(cfg.cpu_page)
 	{
 	}
 
-	~dma_engine() { flush_queue(); }
+	~dma_engine()
+	{
+		u64 buffers, height;
+
+		flush_queue();
+		/* The shim sweeps them first: one left would be freed memory. */
+		buffers_.shape(&buffers, &height);
+		KCXX_WARN_ON(buffers);
+	}
 
 	Result<void> reserve(u64 start, u64 size) { return iovas_->reserve(start, size); }
 	void unreserve(u64 start, u64 size) { iovas_->unreserve(start, size); }
 
-	Result<u64> map_chunks(const dma_chunk *chunks, unsigned int n, int prot, u64 limit,
-			       bool atomic)
+	Result<u64> map_chunks(const dma_chunk *chunks, unsigned int n, const dma_access &access)
 	{
-		u64 total = 0;
-
-		for (unsigned int i = 0; i < n; i++) {
-			if (!aligned(chunks[i].phys) || !aligned(chunks[i].size) || !chunks[i].size)
-				return Error(-kcxx::EINVAL);
-			total += chunks[i].size;
-		}
-		if (!total)
-			return Error(-kcxx::EINVAL);
-		u64 iova = KCXX_TRY(alloc(total, limit, atomic));
-		u64 offset = 0;
-		for (unsigned int i = 0; i < n; i++) {
-			/* Physically adjacent chunks go in one call: larger pages. */
-			u64 phys = chunks[i].phys, size = chunks[i].size;
-			while (i + 1 < n && chunks[i + 1].phys == phys + size)
-				size += chunks[++i].size;
-			int ret = kx_dma_iommu_map(cfg_.domain, iova + offset, phys, size, prot, atomic);
-			if (ret) {
-				unmap_now(iova, offset);
-				iovas_->free(iova, total);
-				bump(stats_.map_errors);
-				return Error(ret);
-			}
-			offset += size;
-		}
-		account_map(total);
-		return iova;
+		return map_runs(n, [&](unsigned int i) { return chunks[i]; }, access);
 	}
 
-	Result<u64> map_phys(u64 phys, u64 size, int prot, u64 limit, bool atomic)
+	Result<u64> map_pages(const u64 *phys, unsigned int n, const dma_access &access)
+	{
+		return map_runs(n, [&](unsigned int i) { return dma_chunk{ phys[i], cfg_.cpu_page }; },
+				access);
+	}
+
+	Result<u64> map_phys(u64 phys, u64 size, const dma_access &access)
 	{
 		if (!size || kcxx::range_overflows(phys, size))
 			return Error(-kcxx::EINVAL);
 		u64 start = kcxx::align_down(phys, cfg_.granule);
 		dma_chunk chunk = { start, kcxx::align_up(phys + size, cfg_.granule) - start };
-		u64 iova = KCXX_TRY(map_chunks(&chunk, 1, prot, limit, atomic));
+		u64 iova = KCXX_TRY(map_chunks(&chunk, 1, access));
 		return iova + (phys - start);
 	}
 
@@ -106,20 +102,21 @@ public:
 			iovas_->free(iova, size);
 			return;
 		}
-		kx_dma_iommu_unmap(cfg_.domain, iova, size, false);
+		be_.unmap(cfg_.ctx, iova, size, false);
 		queue(iova, size);
 	}
 
-	Result<int> map_sg(scatterlist *sg, int nents, int prot, u64 limit, bool atomic,
-			   u64 max_seg, u64 seg_mask)
+	Result<int> map_sg(scatterlist *sg, int nents, const dma_access &access, u64 max_seg,
+			   u64 seg_mask)
 	{
+		const int prot = KCXX_TRY(prot_of(access));
 		SgLayout layout = plan_sg(sg, nents, seg_mask);
 		if (!layout.iova_len)
 			return Error(-kcxx::EINVAL);
-		u64 iova = KCXX_TRY(alloc(layout.iova_len, limit, atomic));
+		u64 iova = KCXX_TRY(alloc(layout.iova_len, access));
 		unsigned int mapped = 0;
 		int ret = for_each_run(sg, nents, layout, iova, [&](u64 at, u64 phys, u64 len) {
-			int err = kx_dma_iommu_map(cfg_.domain, at, phys, len, prot, atomic);
+			int err = be_.map(cfg_.ctx, at, phys, len, prot, access.atomic);
 			if (!err)
 				mapped++;
 			return err;
@@ -137,7 +134,7 @@ public:
 	void unmap_sg(scatterlist *sg, int nents, u64 seg_mask)
 	{
 		SgLayout layout = plan_sg(sg, nents, seg_mask);
-		u64 iova = kcxx::align_down(kx_sg_dma_address(sg), cfg_.granule);
+		u64 iova = kcxx::align_down(be_.sg_dma_address(sg), cfg_.granule);
 
 		if (!layout.padded) {
 			unmap_range(iova, layout.iova_len);
@@ -158,7 +155,7 @@ public:
 
 		if (!fq_len_)
 			return;
-		kx_dma_iommu_flush_all(cfg_.domain);
+		be_.flush_all(cfg_.ctx);
 		/* Only now can the device no longer reach them: reuse is safe. */
 		for (unsigned int i = 0; i < fq_len_; i++)
 			iovas_->free(fq_[i].iova, fq_[i].size);
@@ -166,23 +163,63 @@ public:
 		bump(stats_.queue_flushes);
 	}
 
-	void stats(dma_engine_stats *out) const
+	void stats(dma_engine_stats *out)
 	{
 		socmmu::dma::IovaStats iova;
 
 		*out = stats_;
+		out->window_base = cfg_.base;
+		out->window_limit = cfg_.limit;
 		iovas_->stats(&iova);
 		out->iova_bytes = iova.allocated_bytes;
+		buffers_.shape(&out->buffers, &out->buffer_tree_height);
 	}
 
 	bool deferred() const { return __atomic_load_n(&deferred_, __ATOMIC_RELAXED); }
 
-	void set_deferred(bool deferred)
+	/* A flush queue needs an IOMMU that can invalidate all at once. */
+	Result<void> set_deferred(bool deferred)
 	{
+		if (deferred && !cfg_.can_flush_all)
+			return Error(-kcxx::EOPNOTSUPP);
 		__atomic_store_n(&deferred_, deferred, __ATOMIC_RELAXED);
 		if (!deferred)
 			flush_queue();
+		return {};
 	}
+
+	/*
+	 * Non-coherent devices on architectures that maintain caches for DMA
+	 * (ARM32): clean before the device reads, and invalidate before the
+	 * CPU reads what it may have written, unless the caller syncs itself.
+	 */
+	bool sync_for_device(u64 attrs) const
+	{
+		return syncs() && !(attrs & KX_DMA_ATTR_SKIP_CPU_SYNC);
+	}
+
+	bool sync_for_cpu(u32 dir, u64 attrs) const
+	{
+		return sync_for_device(attrs) && dir != KX_DMA_TO_DEVICE;
+	}
+
+	/* Any mask that reaches into the window will do. */
+	bool supported(u64 mask) const { return mask >= cfg_.base; }
+
+	/* The mask that covers the window's top. */
+	u64 required_mask() const
+	{
+		const unsigned int bits = kcxx::ilog2(cfg_.limit - 1) + 1;
+
+		return bits >= 64 ? ~u64{0} : (u64{1} << bits) - 1;
+	}
+
+	u64 max_mapping_size() const { return cfg_.limit - cfg_.base; }
+
+	/* Segments that meet at an IOMMU-page boundary merge (as dma-iommu's). */
+	u64 merge_boundary() const { return cfg_.granule - 1; }
+
+	socmmu::dma::BufferRegistry &buffers() { return buffers_; }
 
 private:
 	struct Entry {
@@ -192,11 +229,64 @@ private:
 
 	bool aligned(u64 value) const { return kcxx::is_aligned(value, cfg_.granule); }
 
-	Result<u64> alloc(u64 size, u64 limit, bool atomic)
+	bool syncs() const { return cfg_.arch_syncs && !cfg_.coherent; }
+
+	Result<int> prot_of(const dma_access &access) const
 	{
-		u64 top = limit < cfg_.limit ? limit : cfg_.limit;
-		auto iova = iovas_->alloc(size, top, atomic ? AllocContext::Atomic
-							     : AllocContext::Sleepable);
+		const int prot = dma_prot(cfg_.coherent, &access);
+
+		if (prot < 0)
+			return Error(prot);
+		return prot;
+	}
+
+	/*
+	 * Map @n chunks, @chunk(i) each, end to end into one IOVA range.
+	 * Physically adjacent chunks go in one call: larger pages.
+	 */
+	template <typename Chunk>
+	Result<u64> map_runs(unsigned int n, Chunk chunk, const dma_access &access)
+	{
+		const int prot = KCXX_TRY(prot_of(access));
+		u64 total = 0;
+
+		for (unsigned int i = 0; i < n; i++) {
+			const dma_chunk c = chunk(i);
+
+			if (!aligned(c.phys) || !aligned(c.size) || !c.size)
+				return Error(-kcxx::EINVAL);
+			total += c.size;
+		}
+		if (!total)
+			return Error(-kcxx::EINVAL);
+		u64 iova = KCXX_TRY(alloc(total, access));
+		u64 offset = 0;
+		for (unsigned int i = 0; i < n; i++) {
+			const dma_chunk first = chunk(i);
+			u64 size = first.size;
+
+			while (i + 1 < n && chunk(i + 1).phys == first.phys + size)
+				size += chunk(++i).size;
+			int ret = be_.map(cfg_.ctx, iova + offset, first.phys, size, prot,
+					  access.atomic);
+			if (ret) {
+				unmap_now(iova, offset);
+				iovas_->free(iova, total);
+				bump(stats_.map_errors);
+				return Error(ret);
+			}
+			offset += size;
+		}
+		account_map(total);
+		return iova;
+	}
+
+	/* Below the window's limit and the device's mask. */
+	Result<u64> alloc(u64 size, const dma_access &access)
+	{
+		u64 top = kcxx::min(mask_limit(access.mask), cfg_.limit);
+		auto iova = iovas_->alloc(size, top, access.atomic ? AllocContext::Atomic
+								    : AllocContext::Sleepable);
 		if (!iova.ok())
 			bump(stats_.map_errors);
 		return iova;
@@ -206,7 +296,7 @@ private:
 	{
 		if (!size)
 			return;
-		u64 unmapped = kx_dma_iommu_unmap(cfg_.domain, iova, size, true);
+		u64 unmapped = be_.unmap(cfg_.ctx, iova, size, true);
 		KCXX_WARN_ON(unmapped != size);
 		bump(stats_.strict_syncs);
 	}
@@ -224,7 +314,7 @@ private:
 		if (full)
 			flush_queue();
 		else if (first)
-			kx_dma_schedule_flush(cfg_.owner, DMA_ENGINE_FQ_TIMEOUT_MS);
+			be_.schedule_flush(cfg_.ctx, DMA_ENGINE_FQ_TIMEOUT_MS);
 	}
 
 	static void bump(u64 &counter) { __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED); }
@@ -244,9 +334,9 @@ private:
 	/* The granule-aligned IOVA span one segment needs. */
 	u64 segment_len(scatterlist *s) const
 	{
-		u64 phys = kx_sg_phys(s);
+		u64 phys = be_.sg_phys(s);
 
-		return kcxx::align_up(phys + kx_sg_length(s), cfg_.granule) -
+		return kcxx::align_up(phys + be_.sg_length(s), cfg_.granule) -
 		       kcxx::align_down(phys, cfg_.granule);
 	}
 
@@ -272,15 +362,15 @@ private:
 		u64 total = 0;
 		scatterlist *s = sg;
 
-		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
-			if (!kx_sg_length(s))
+		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
+			if (!be_.sg_length(s))
 				return SgLayout{};
 			total += segment_len(s);
 		}
 		if (seg_mask + 1 < total && seg_mask + 1 <= IovaAllocator::kMaxAlignment)
 			layout.boundary = seg_mask + 1;
 		s = sg;
-		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
+		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
 			u64 len = segment_len(s);
 			u64 at = place(layout, layout.iova_len, len);
 			layout.padded |= at != layout.iova_len;
@@ -300,8 +390,8 @@ private:
 		u64 offset = 0, run_iova = 0, run_phys = 0, run_len = 0;
 		scatterlist *s = sg;
 
-		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
-			u64 phys = kcxx::align_down(kx_sg_phys(s), cfg_.granule);
+		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
+			u64 phys = kcxx::align_down(be_.sg_phys(s), cfg_.granule);
 			u64 len = segment_len(s);
 			u64 at = iova + place(layout, offset, len);
 			if (run_len && (run_phys + run_len != phys || run_iova + run_len != at)) {
@@ -344,16 +434,16 @@ private:
 	{
 		scatterlist *out = sg, *s = sg;
 		u64 cur_start = 0, cur_len = 0, offset = 0;
-		bool open = false, can_merge = kx_sg_has_dma_length();
+		bool open = false, can_merge = be_.sg_has_dma_length;
 		int count = 0;
 
-		for (int i = 0; i < nents; i++, s = kx_sg_next(s)) {
-			u64 phys = kx_sg_phys(s);
+		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
+			u64 phys = be_.sg_phys(s);
 			u64 in_granule = phys - kcxx::align_down(phys, cfg_.granule);
 			u64 len = segment_len(s);
 			u64 at = place(layout, offset, len);
 			u64 start = iova + at + in_granule;
-			u64 length = kx_sg_length(s);
+			u64 length = be_.sg_length(s);
 
 			if (open && can_merge && cur_start + cur_len == start &&
 			    cur_len + length <= max_seg &&
@@ -361,8 +451,8 @@ private:
 				cur_len += length;
 			} else {
 				if (open) {
-					kx_sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
-					out = kx_sg_next(out);
+					be_.sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
+					out = be_.sg_next(out);
 					count++;
 				}
 				cur_start = start;
@@ -371,12 +461,12 @@ private:
 			}
 			offset = at + len;
 		}
-		kx_sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
+		be_.sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
 		count++;
 		s = out;
 		for (int i = count; i < nents; i++) {
-			s = kx_sg_next(s);
-			kx_sg_set_dma(s, 0, 0);
+			s = be_.sg_next(s);
+			be_.sg_set_dma(s, 0, 0);
 		}
 		return count;
 	}
@@ -390,16 +480,36 @@ private:
 	}
 
 	const dma_engine_config cfg_;
+	const dma_engine_backend &be_;
 	kcxx::Owner<IovaAllocator> iovas_;
+	socmmu::dma::BufferRegistry buffers_;
 	kcxx::SpinLock fq_lock_{KCXX_LOCK_CLASS("socmmu_dma.flush_queue")};
 	Entry fq_[DMA_ENGINE_FQ_DEPTH] = {};
 	unsigned int fq_len_ = 0;
-	bool deferred_ = cfg_.deferred;
+	bool deferred_ = cfg_.deferred && cfg_.can_flush_all;
 	dma_engine_stats stats_ = {};
 };
 
+namespace {
+
+/* A mapping's IOVA, or DMA_ENGINE_ERROR with *err set. */
+u64 iova_or_error(const Result<u64> &iova, int *err)
+{
+	if (!iova.ok()) {
+		*err = iova.to_errno();
+		return DMA_ENGINE_ERROR;
+	}
+	return iova.value();
+}
+
+} // namespace
+
 struct dma_engine *dma_engine_create(const struct dma_engine_config *cfg, int *err) noexcept
 {
+	if (!cfg->backend || !kcxx::is_power_of_2(cfg->cpu_page) || cfg->granule > cfg->cpu_page) {
+		*err = -kcxx::EINVAL;
+		return nullptr;
+	}
 	auto iovas = socmmu::dma::create_iova_allocator(cfg->base, cfg->limit, cfg->granule);
 
 	if (!iovas.ok()) {
@@ -429,16 +539,10 @@ void dma_engine_unreserve(struct dma_engine *e, u64 start, u64 size) noexcept
 	e->unreserve(start, size);
 }
 
-u64 dma_engine_map_phys(struct dma_engine *e, u64 phys, u64 size, int prot, u64 limit,
-			bool atomic, int *err) noexcept
+u64 dma_engine_map_phys(struct dma_engine *e, u64 phys, u64 size,
+			const struct dma_access *access, int *err) noexcept
 {
-	auto iova = e->map_phys(phys, size, prot, limit, atomic);
-
-	if (!iova.ok()) {
-		*err = iova.to_errno();
-		return DMA_ENGINE_ERROR;
-	}
-	return iova.value();
+	return iova_or_error(e->map_phys(phys, size, *access), err);
 }
 
 void dma_engine_unmap_phys(struct dma_engine *e, u64 iova, u64 size) noexcept
@@ -447,21 +551,21 @@ void dma_engine_unmap_phys(struct dma_engine *e, u64 iova, u64 size) noexcept
 }
 
 u64 dma_engine_map_chunks(struct dma_engine *e, const struct dma_chunk *chunks, unsigned int n,
-			  int prot, u64 limit, bool atomic, int *err) noexcept
+			  const struct dma_access *access, int *err) noexcept
 {
-	auto iova = e->map_chunks(chunks, n, prot, limit, atomic);
-
-	if (!iova.ok()) {
-		*err = iova.to_errno();
-		return DMA_ENGINE_ERROR;
-	}
-	return iova.value();
+	return iova_or_error(e->map_chunks(chunks, n, *access), err);
 }
 
-int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents, int prot,
-		      u64 limit, bool atomic, u64 max_seg, u64 seg_mask) noexcept
+u64 dma_engine_map_pages(struct dma_engine *e, const u64 *phys, unsigned int n,
+			 const struct dma_access *access, int *err) noexcept
 {
-	auto count = e->map_sg(sg, nents, prot, limit, atomic, max_seg, seg_mask);
+	return iova_or_error(e->map_pages(phys, n, *access), err);
+}
+
+int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
+		      const struct dma_access *access, u64 max_seg, u64 seg_mask) noexcept
+{
+	auto count = e->map_sg(sg, nents, *access, max_seg, seg_mask);
 
 	return count.ok() ? count.value() : count.to_errno();
 }
@@ -482,14 +586,66 @@ bool dma_engine_deferred(struct dma_engine *e) noexcept
 	return e->deferred();
 }
 
-void dma_engine_set_deferred(struct dma_engine *e, bool deferred) noexcept
+int dma_engine_set_deferred(struct dma_engine *e, bool deferred) noexcept
 {
-	e->set_deferred(deferred);
+	return e->set_deferred(deferred).to_errno();
 }
 
 void dma_engine_get_stats(struct dma_engine *e, struct dma_engine_stats *out) noexcept
 {
 	e->stats(out);
+}
+
+bool dma_engine_sync_for_device(struct dma_engine *e, u64 attrs) noexcept
+{
+	return e->sync_for_device(attrs);
+}
+
+bool dma_engine_sync_for_cpu(struct dma_engine *e, u32 dir, u64 attrs) noexcept
+{
+	return e->sync_for_cpu(dir, attrs);
+}
+
+bool dma_engine_supported(struct dma_engine *e, u64 mask) noexcept
+{
+	return e->supported(mask);
+}
+
+u64 dma_engine_required_mask(struct dma_engine *e) noexcept
+{
+	return e->required_mask();
+}
+
+u64 dma_engine_max_mapping_size(struct dma_engine *e) noexcept
+{
+	return e->max_mapping_size();
+}
+
+u64 dma_engine_merge_boundary(struct dma_engine *e) noexcept
+{
+	return e->merge_boundary();
+}
+
+int dma_engine_add_buffer(struct dma_engine *e, struct dma_engine_buffer *buf) noexcept
+{
+	return e->buffers().add(buf);
+}
+
+struct dma_engine_buffer *dma_engine_find_buffer(struct dma_engine *e, u64 iova, u64 offset,
+						 u64 size) noexcept
+{
+	return e->buffers().find(iova, offset, size);
+}
+
+struct dma_engine_buffer *dma_engine_take_buffer(struct dma_engine *e, u64 iova,
+						 const void *cpu_addr, u64 size) noexcept
+{
+	return e->buffers().take(iova, cpu_addr, size);
+}
+
+struct dma_engine_buffer *dma_engine_take_any_buffer(struct dma_engine *e) noexcept
+{
+	return e->buffers().take_any();
 }
 
 /* The atomic pool is an IOVA allocator over physical addresses. */

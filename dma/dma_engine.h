@@ -4,28 +4,56 @@
  * dma_map_ops table, pages, kernel mappings, scatterlists;
  * dma_setup_shim.c: installation) and its C++ engine (dma_engine.cpp: one
  * device's IOVA window, how buffers are laid out and mapped in it, strict
- * or deferred invalidation).  See Documentation/dma-layer.rst.
+ * or deferred invalidation, its coherent buffers, its cache-maintenance
+ * and limits policy).  See Documentation/dma-layer.rst.
  *
- * Nothing here knows which IOMMU is behind the domain.
+ * Nothing here knows which IOMMU is behind the domain: the engine reaches
+ * it through the backend it is created with.
  */
 #ifndef SOCMMU_DMA_ENGINE_H
 #define SOCMMU_DMA_ENGINE_H
 
 #include <shim/base.h>
 
-struct iommu_domain;
+#include "dma_rules.h"
+
 struct scatterlist;
 
 /* One device's engine (C++). */
 struct dma_engine;
 
+/*
+ * The kernel services an engine uses, given at its creation: the IOMMU
+ * domain it maps into, the flush queue's timer, and accessors for the
+ * scatterlists it is handed.  dma_kernel_shim.c has the kernel's; the
+ * engine's suite passes a recording one.  @ctx is the config's.
+ */
+struct dma_engine_backend {
+	int (*map)(void *ctx, u64 iova, u64 phys, u64 size, int prot, bool atomic);
+	/* With @sync the IOTLB is invalidated before this returns. */
+	u64 (*unmap)(void *ctx, u64 iova, u64 size, bool sync);
+	void (*flush_all)(void *ctx);
+	void (*schedule_flush)(void *ctx, unsigned int delay_ms);
+	struct scatterlist *(*sg_next)(struct scatterlist *sg);
+	u64 (*sg_phys)(struct scatterlist *sg);
+	u32 (*sg_length)(struct scatterlist *sg);
+	u64 (*sg_dma_address)(struct scatterlist *sg);
+	void (*sg_set_dma)(struct scatterlist *sg, u64 addr, u32 len);
+	/* Whether an entry's DMA length is separate from its CPU length. */
+	bool sg_has_dma_length;
+};
+
 struct dma_engine_config {
-	struct iommu_domain *domain;
-	u64 base;		/* window [base, limit), granule-aligned */
+	const struct dma_engine_backend *backend;
+	void *ctx;		/* handed to the backend */
+	u64 base;		/* window [base, limit), from dma_window_choose() */
 	u64 limit;
-	u64 granule;		/* the IOMMU's smallest page */
-	bool deferred;		/* at first: batch invalidations in a flush queue */
-	void *owner;		/* handed back to kx_dma_schedule_flush() */
+	u64 granule;		/* from dma_granule() */
+	u64 cpu_page;		/* PAGE_SIZE: buffers are whole CPU pages */
+	bool coherent;		/* the device snoops the CPU's caches */
+	bool arch_syncs;	/* the architecture maintains caches for DMA (ARM32) */
+	bool can_flush_all;	/* the IOMMU can invalidate its whole IOTLB */
+	bool deferred;		/* wanted at first: batch invalidations in a flush queue */
 };
 
 /* A physically contiguous, granule-aligned piece of a buffer. */
@@ -34,7 +62,21 @@ struct dma_chunk {
 	u64 size;
 };
 
+/*
+ * A coherent buffer, embedded in the shim's own record of it: the engine
+ * files it by IOVA (an AVL tree: the links are the engine's).
+ */
+struct dma_engine_buffer {
+	struct dma_engine_buffer *left, *right, *parent;
+	int height;
+	u64 iova;
+	u64 size;		/* whole CPU pages */
+	void *cpu_addr;		/* kernel mapping, or the cookie */
+};
+
 struct dma_engine_stats {
+	u64 window_base;
+	u64 window_limit;	/* exclusive */
 	u64 maps;		/* IOVA ranges mapped */
 	u64 unmaps;		/* IOVA ranges unmapped */
 	u64 mapped_bytes;	/* currently mapped */
@@ -43,6 +85,8 @@ struct dma_engine_stats {
 	u64 queue_flushes;	/* flush-queue drains */
 	u64 map_errors;		/* IOVA or page-table failures */
 	u64 iova_bytes;		/* IOVA space handed out (queued included) */
+	u64 buffers;		/* coherent buffers filed */
+	u64 buffer_tree_height;
 };
 
 /* What a failed mapping returns in place of an IOVA. */
@@ -55,36 +99,71 @@ KX_BEGIN_DECLS
 
 /* ---- C++: the engine ---- */
 struct dma_engine *dma_engine_create(const struct dma_engine_config *cfg, int *err) KX_NOEXCEPT;
-/* Drains the flush queue; every mapping must be gone already. */
+/* Drains the flush queue; every mapping and buffer must be gone already. */
 void dma_engine_destroy(struct dma_engine *e) KX_NOEXCEPT;
 /* Keep [start, start + size) out of the DMA API's way: -EBUSY if in use. */
 int dma_engine_reserve(struct dma_engine *e, u64 start, u64 size) KX_NOEXCEPT;
 void dma_engine_unreserve(struct dma_engine *e, u64 start, u64 size) KX_NOEXCEPT;
 /*
- * Map @size bytes at @phys (any alignment) below @limit: the IOVA of
+ * Map @size bytes at @phys (any alignment) for @access: the IOVA of
  * @phys's byte, or DMA_ENGINE_ERROR with *err set.
  */
-u64 dma_engine_map_phys(struct dma_engine *e, u64 phys, u64 size, int prot, u64 limit,
-			bool atomic, int *err) KX_NOEXCEPT;
+u64 dma_engine_map_phys(struct dma_engine *e, u64 phys, u64 size,
+			const struct dma_access *access, int *err) KX_NOEXCEPT;
 void dma_engine_unmap_phys(struct dma_engine *e, u64 iova, u64 size) KX_NOEXCEPT;
 /* Map @n granule-aligned chunks end to end into one IOVA range. */
 u64 dma_engine_map_chunks(struct dma_engine *e, const struct dma_chunk *chunks, unsigned int n,
-			  int prot, u64 limit, bool atomic, int *err) KX_NOEXCEPT;
+			  const struct dma_access *access, int *err) KX_NOEXCEPT;
+/*
+ * Map @n CPU pages at @phys[i] end to end into one IOVA range, physically
+ * contiguous runs in one IOMMU call each.
+ */
+u64 dma_engine_map_pages(struct dma_engine *e, const u64 *phys, unsigned int n,
+			 const struct dma_access *access, int *err) KX_NOEXCEPT;
 /*
  * Map a scatterlist into one IOVA range and merge it into as few DMA
  * segments as @max_seg and @seg_mask allow: their count, or a -errno.
  */
-int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents, int prot,
-		      u64 limit, bool atomic, u64 max_seg, u64 seg_mask) KX_NOEXCEPT;
+int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
+		      const struct dma_access *access, u64 max_seg, u64 seg_mask) KX_NOEXCEPT;
 /* @seg_mask as given to dma_engine_map_sg(). */
 void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
 			 u64 seg_mask) KX_NOEXCEPT;
 /* The flush queue's timer fired: invalidate and release what is queued. */
 void dma_engine_flush_queue(struct dma_engine *e) KX_NOEXCEPT;
-/* Switching to strict drains the flush queue first. */
+/* Switching to strict drains the flush queue first; -EOPNOTSUPP without flush_all. */
 bool dma_engine_deferred(struct dma_engine *e) KX_NOEXCEPT;
-void dma_engine_set_deferred(struct dma_engine *e, bool deferred) KX_NOEXCEPT;
+int dma_engine_set_deferred(struct dma_engine *e, bool deferred) KX_NOEXCEPT;
 void dma_engine_get_stats(struct dma_engine *e, struct dma_engine_stats *out) KX_NOEXCEPT;
+
+/* Whether the CPU's caches must be cleaned before the device reads. */
+bool dma_engine_sync_for_device(struct dma_engine *e, u64 attrs) KX_NOEXCEPT;
+/* Whether they must be invalidated before the CPU reads what the device wrote. */
+bool dma_engine_sync_for_cpu(struct dma_engine *e, u32 dir, u64 attrs) KX_NOEXCEPT;
+
+/* The dma_map_ops hints. */
+bool dma_engine_supported(struct dma_engine *e, u64 mask) KX_NOEXCEPT;
+u64 dma_engine_required_mask(struct dma_engine *e) KX_NOEXCEPT;
+u64 dma_engine_max_mapping_size(struct dma_engine *e) KX_NOEXCEPT;
+u64 dma_engine_merge_boundary(struct dma_engine *e) KX_NOEXCEPT;
+
+/* Coherent buffers, O(log n) by IOVA.  @buf's iova, size, cpu_addr are set. */
+int dma_engine_add_buffer(struct dma_engine *e, struct dma_engine_buffer *buf) KX_NOEXCEPT;
+/*
+ * The buffer at @iova, if [@offset, @offset + @size), rounded up to whole
+ * CPU pages, lies in it (mmap, get_sgtable); else NULL.
+ */
+struct dma_engine_buffer *dma_engine_find_buffer(struct dma_engine *e, u64 iova, u64 offset,
+						 u64 size) KX_NOEXCEPT;
+/*
+ * For free(): the buffer at @iova, taken out, if @cpu_addr and @size
+ * (rounded up to whole CPU pages) are its own; else NULL and nothing
+ * changes.
+ */
+struct dma_engine_buffer *dma_engine_take_buffer(struct dma_engine *e, u64 iova,
+						 const void *cpu_addr, u64 size) KX_NOEXCEPT;
+/* At removal: any buffer still filed, taken out; NULL when none is left. */
+struct dma_engine_buffer *dma_engine_take_any_buffer(struct dma_engine *e) KX_NOEXCEPT;
 
 /*
  * A pool of one physical range (the atomic pool), carved like a window:
@@ -97,22 +176,6 @@ void dma_range_pool_destroy(struct dma_range_pool *pool) KX_NOEXCEPT;
 /* Never sleeps; DMA_ENGINE_ERROR when exhausted. */
 u64 dma_range_pool_alloc(struct dma_range_pool *pool, u64 size) KX_NOEXCEPT;
 void dma_range_pool_free(struct dma_range_pool *pool, u64 addr, u64 size) KX_NOEXCEPT;
-
-/* ---- C: the kernel services the engine uses ---- */
-int kx_dma_iommu_map(struct iommu_domain *domain, u64 iova, u64 phys, u64 size, int prot,
-		     bool atomic) KX_NOEXCEPT;
-/* Unmap; with @sync the IOTLB is invalidated before this returns. */
-u64 kx_dma_iommu_unmap(struct iommu_domain *domain, u64 iova, u64 size, bool sync) KX_NOEXCEPT;
-void kx_dma_iommu_flush_all(struct iommu_domain *domain) KX_NOEXCEPT;
-void kx_dma_schedule_flush(void *owner, unsigned int delay_ms) KX_NOEXCEPT;
-struct scatterlist *kx_sg_next(struct scatterlist *sg) KX_NOEXCEPT;
-u64 kx_sg_phys(struct scatterlist *sg) KX_NOEXCEPT;
-u32 kx_sg_length(struct scatterlist *sg) KX_NOEXCEPT;
-u64 kx_sg_dma_address(struct scatterlist *sg) KX_NOEXCEPT;
-u32 kx_sg_dma_len(struct scatterlist *sg) KX_NOEXCEPT;
-void kx_sg_set_dma(struct scatterlist *sg, u64 addr, u32 len) KX_NOEXCEPT;
-/* Whether an entry's DMA length is separate from its CPU length. */
-bool kx_sg_has_dma_length(void) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -34,6 +34,7 @@
 #include <shim/kcompat.h>
 
 #include "dma_device.h"
+#include "dma_fixed.h"
 
 /* One physically contiguous block with a kernel mapping. */
 struct socmmu_dma_block {
@@ -60,9 +61,13 @@ struct socmmu_dma_declared_mem {
 			   dma_addr_t handle, size_t size, unsigned long attrs);
 };
 
-static int socmmu_dma_fixed_prot(struct device *dev)
+/* Both directions, for the whole life of the area, as a coherent buffer's. */
+static struct dma_access socmmu_dma_fixed_access(struct device *dev)
 {
-	return IOMMU_READ | IOMMU_WRITE | (dev_is_dma_coherent(dev) ? IOMMU_CACHE : 0);
+	return (struct dma_access) {
+		.dir = DMA_BIDIRECTIONAL,
+		.mask = dev->coherent_dma_mask,
+	};
 }
 
 static int socmmu_dma_block_alloc(struct device *dev, size_t size, struct socmmu_dma_block *b)
@@ -110,14 +115,14 @@ static void socmmu_dma_block_free(struct socmmu_dma_block *b)
 int socmmu_dma_fixed_alloc(struct socmmu_dma_device *d, dma_addr_t iova, size_t size,
 			   void **cpu_addr, phys_addr_t *phys)
 {
+	struct dma_access access = socmmu_dma_fixed_access(d->dev);
 	struct iommu_domain *domain = d->domain;
 	struct socmmu_dma_block *b;
 	unsigned long flags;
 	int ret;
 
-	if (!size || !PAGE_ALIGNED(iova) || !PAGE_ALIGNED(size) ||
-	    iova < domain->geometry.aperture_start ||
-	    iova + size - 1 < iova || iova + size - 1 > domain->geometry.aperture_end) {
+	if (dma_fixed_check(iova, size, PAGE_SIZE, domain->geometry.aperture_start,
+			    domain->geometry.aperture_end)) {
 		dev_err(d->dev, "fixed area [%pad +0x%zx]: not page-aligned or outside the aperture\n",
 			&iova, size);
 		return -EINVAL;
@@ -135,14 +140,15 @@ int socmmu_dma_fixed_alloc(struct socmmu_dma_device *d, dma_addr_t iova, size_t 
 	ret = socmmu_dma_block_alloc(d->dev, size, b);
 	if (ret)
 		goto err_unreserve;
-	ret = kx_iommu_map(domain, iova, b->phys, size, socmmu_dma_fixed_prot(d->dev));
+	ret = kx_iommu_map(domain, iova, b->phys, size,
+			   dma_prot(dev_is_dma_coherent(d->dev), &access));
 	if (ret) {
 		dev_err(d->dev, "fixed area [%pad +0x%zx]: cannot map: %d\n", &iova, size, ret);
 		goto err_block;
 	}
-	spin_lock_irqsave(&d->bufs_lock, flags);
+	spin_lock_irqsave(&d->fixed_lock, flags);
 	list_add(&b->node, &d->fixed);
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
+	spin_unlock_irqrestore(&d->fixed_lock, flags);
 	*cpu_addr = b->cpu_addr;
 	*phys = b->phys;
 	return 0;
@@ -175,7 +181,7 @@ void socmmu_dma_fixed_free(struct socmmu_dma_device *d, dma_addr_t iova, size_t 
 	struct socmmu_dma_block *b, *found = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&d->bufs_lock, flags);
+	spin_lock_irqsave(&d->fixed_lock, flags);
 	list_for_each_entry(b, &d->fixed, node) {
 		if (b->iova == iova && b->size == size && b->cpu_addr == cpu_addr) {
 			list_del(&b->node);
@@ -183,7 +189,7 @@ void socmmu_dma_fixed_free(struct socmmu_dma_device *d, dma_addr_t iova, size_t 
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
+	spin_unlock_irqrestore(&d->fixed_lock, flags);
 	if (!found) {
 		dev_err(d->dev, "free of fixed area [%pad +0x%zx]: no such area\n", &iova, size);
 		return;
@@ -198,9 +204,11 @@ static struct socmmu_dma_declared_mem *socmmu_dma_declared_of(struct device *dev
 	return READ_ONCE(socmmu_dma_of(dev)->declared);
 }
 
-static bool socmmu_dma_in_declared(struct socmmu_dma_declared_mem *m, dma_addr_t handle)
+/* Where the buffer at @handle lies in @m: see dma_declared_offset(). */
+static s64 socmmu_dma_declared_at(struct socmmu_dma_declared_mem *m, dma_addr_t handle,
+				  size_t size)
 {
-	return handle >= m->block.iova && handle - m->block.iova < m->block.size;
+	return dma_declared_offset(m->block.iova, m->block.size, handle, size, PAGE_SIZE);
 }
 
 static void *socmmu_dma_declared_alloc(struct device *dev, size_t size, dma_addr_t *handle,
@@ -225,13 +233,13 @@ static void socmmu_dma_declared_free(struct device *dev, size_t size, void *cpu_
 				     dma_addr_t handle, unsigned long attrs)
 {
 	struct socmmu_dma_declared_mem *m = socmmu_dma_declared_of(dev);
+	s64 offset = socmmu_dma_declared_at(m, handle, size);
 
-	if (!socmmu_dma_in_declared(m, handle)) {
+	if (offset == -ENOENT) {
 		m->free(dev, size, cpu_addr, handle, attrs);
 		return;
 	}
-	if (cpu_addr != m->block.cpu_addr + (handle - m->block.iova) ||
-	    PAGE_ALIGN(size) > m->block.size - (handle - m->block.iova)) {
+	if (offset < 0 || cpu_addr != m->block.cpu_addr + offset) {
 		dev_err(dev, "free of %zu bytes at %pad: no such coherent buffer\n", size, &handle);
 		return;
 	}
@@ -245,16 +253,16 @@ static int socmmu_dma_declared_mmap(struct device *dev, struct vm_area_struct *v
 {
 	struct socmmu_dma_declared_mem *m = socmmu_dma_declared_of(dev);
 	unsigned long npages = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	s64 offset = socmmu_dma_declared_at(m, handle, size);
 	phys_addr_t phys;
 
-	if (!socmmu_dma_in_declared(m, handle))
+	if (offset == -ENOENT)
 		return m->mmap(dev, vma, cpu_addr, handle, size, attrs);
-	if (vma->vm_pgoff >= npages || vma_pages(vma) > npages - vma->vm_pgoff ||
-	    PAGE_ALIGN(size) > m->block.size - (handle - m->block.iova)) {
+	if (offset < 0 || vma->vm_pgoff >= npages || vma_pages(vma) > npages - vma->vm_pgoff) {
 		dev_err(dev, "mmap of %pad: no such buffer, or outside it\n", &handle);
 		return -ENXIO;
 	}
-	phys = m->block.phys + (handle - m->block.iova);
+	phys = m->block.phys + offset;
 	if (!dev_is_dma_coherent(dev))
 		vma->vm_page_prot = pgprot_dmacoherent(vma->vm_page_prot);
 	return remap_pfn_range(vma, vma->vm_start, PHYS_PFN(phys) + vma->vm_pgoff,
@@ -266,16 +274,17 @@ static int socmmu_dma_declared_get_sgtable(struct device *dev, struct sg_table *
 					   unsigned long attrs)
 {
 	struct socmmu_dma_declared_mem *m = socmmu_dma_declared_of(dev);
+	s64 offset = socmmu_dma_declared_at(m, handle, size);
 	phys_addr_t phys;
 	int ret;
 
-	if (!socmmu_dma_in_declared(m, handle))
+	if (offset == -ENOENT)
 		return m->get_sgtable(dev, sgt, cpu_addr, handle, size, attrs);
-	if (PAGE_ALIGN(size) > m->block.size - (handle - m->block.iova)) {
+	if (offset < 0) {
 		dev_err(dev, "get_sgtable of %pad: outside its buffer\n", &handle);
 		return -ENXIO;
 	}
-	phys = m->block.phys + (handle - m->block.iova);
+	phys = m->block.phys + offset;
 	ret = sg_alloc_table(sgt, 1, GFP_KERNEL);
 	if (!ret)
 		sg_set_page(sgt->sgl, pfn_to_page(PHYS_PFN(phys)), PAGE_ALIGN(size), 0);
@@ -285,7 +294,7 @@ static int socmmu_dma_declared_get_sgtable(struct device *dev, struct sg_table *
 int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
 			       struct socmmu_dma_declared *out)
 {
-	u64 mask = d->dev->coherent_dma_mask;
+	struct dma_access access = socmmu_dma_fixed_access(d->dev);
 	struct socmmu_dma_declared_mem *m;
 	struct dma_chunk chunk;
 	int ret;
@@ -307,9 +316,7 @@ int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
 		goto err_free;
 	chunk.phys = m->block.phys;
 	chunk.size = size;
-	m->block.iova = dma_engine_map_chunks(d->engine, &chunk, 1,
-					      socmmu_dma_fixed_prot(d->dev),
-					      mask == U64_MAX ? U64_MAX : mask + 1, false, &ret);
+	m->block.iova = dma_engine_map_chunks(d->engine, &chunk, 1, &access, &ret);
 	if (m->block.iova == DMA_ENGINE_ERROR) {
 		dev_err(d->dev, "cannot map %zu bytes of declared memory in the window: %d\n",
 			size, ret);
@@ -390,9 +397,9 @@ void socmmu_dma_fixed_teardown(struct socmmu_dma_device *d)
 				atomic_read(&d->declared->live));
 		socmmu_dma_declared_destroy(d);
 	}
-	spin_lock_irqsave(&d->bufs_lock, flags);
+	spin_lock_irqsave(&d->fixed_lock, flags);
 	list_splice_init(&d->fixed, &fixed);
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
+	spin_unlock_irqrestore(&d->fixed_lock, flags);
 	list_for_each_entry_safe(b, next, &fixed, node) {
 		dev_err(d->dev, "fixed area [%pad +0x%zx] still allocated at removal\n", &b->iova,
 			b->size);

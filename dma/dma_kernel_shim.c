@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel services the DMA engine (dma_engine.cpp) calls: the IOMMU
- * API, the flush queue's timer, and scatterlist accessors.  See
- * Documentation/dma-layer.rst.
+ * The kernel services the DMA engine (dma_engine.cpp) is created with: the
+ * IOMMU API on the device's domain, the flush queue's timer, and
+ * scatterlist accessors.  See Documentation/dma-layer.rst.
  */
+#include <linux/build_bug.h>
+#include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/scatterlist.h>
 #include <linux/workqueue.h>
@@ -12,32 +14,51 @@
 
 #include "dma_device.h"
 
-int kx_dma_iommu_map(struct iommu_domain *domain, u64 iova, u64 phys, u64 size, int prot,
-		     bool atomic)
+/* The constants C++ decides with (dma_rules.h) are the kernel's. */
+static_assert(KX_DMA_BIDIRECTIONAL == DMA_BIDIRECTIONAL);
+static_assert(KX_DMA_TO_DEVICE == DMA_TO_DEVICE);
+static_assert(KX_DMA_FROM_DEVICE == DMA_FROM_DEVICE);
+static_assert(KX_DMA_NONE == DMA_NONE);
+static_assert(KX_DMA_ATTR_SKIP_CPU_SYNC == DMA_ATTR_SKIP_CPU_SYNC);
+static_assert(KX_DMA_ATTR_FORCE_CONTIGUOUS == DMA_ATTR_FORCE_CONTIGUOUS);
+static_assert(KX_DMA_ATTR_ALLOC_SINGLE_PAGES == DMA_ATTR_ALLOC_SINGLE_PAGES);
+static_assert(KX_DMA_ATTR_PRIVILEGED == DMA_ATTR_PRIVILEGED);
+static_assert(KX_DMA_IOMMU_READ == IOMMU_READ);
+static_assert(KX_DMA_IOMMU_WRITE == IOMMU_WRITE);
+static_assert(KX_DMA_IOMMU_CACHE == IOMMU_CACHE);
+static_assert(KX_DMA_IOMMU_MMIO == IOMMU_MMIO);
+static_assert(KX_DMA_IOMMU_PRIV == IOMMU_PRIV);
+
+static int socmmu_dma_iommu_map(void *ctx, u64 iova, u64 phys, u64 size, int prot, bool atomic)
 {
-	return kx_iommu_map_gfp(domain, iova, phys, size, prot,
+	struct socmmu_dma_device *d = ctx;
+
+	return kx_iommu_map_gfp(d->domain, iova, phys, size, prot,
 				atomic ? GFP_ATOMIC : GFP_KERNEL);
 }
 
-u64 kx_dma_iommu_unmap(struct iommu_domain *domain, u64 iova, u64 size, bool sync)
+static u64 socmmu_dma_iommu_unmap(void *ctx, u64 iova, u64 size, bool sync)
 {
+	struct socmmu_dma_device *d = ctx;
 	struct iommu_iotlb_gather gather;
 
 	if (sync)
-		return iommu_unmap(domain, iova, size);
+		return iommu_unmap(d->domain, iova, size);
 	/* The flush queue invalidates later, with flush_iotlb_all. */
 	iommu_iotlb_gather_init(&gather);
-	return iommu_unmap_fast(domain, iova, size, &gather);
+	return iommu_unmap_fast(d->domain, iova, size, &gather);
 }
 
-void kx_dma_iommu_flush_all(struct iommu_domain *domain)
+static void socmmu_dma_iommu_flush_all(void *ctx)
 {
-	iommu_flush_iotlb_all(domain);
+	struct socmmu_dma_device *d = ctx;
+
+	iommu_flush_iotlb_all(d->domain);
 }
 
-void kx_dma_schedule_flush(void *owner, unsigned int delay_ms)
+static void socmmu_dma_schedule_flush(void *ctx, unsigned int delay_ms)
 {
-	struct socmmu_dma_device *d = owner;
+	struct socmmu_dma_device *d = ctx;
 
 	schedule_delayed_work(&d->flush_work, msecs_to_jiffies(delay_ms));
 }
@@ -50,38 +71,41 @@ void socmmu_dma_flush_work(struct work_struct *work)
 	dma_engine_flush_queue(d->engine);
 }
 
-struct scatterlist *kx_sg_next(struct scatterlist *sg)
+static struct scatterlist *socmmu_dma_sg_next(struct scatterlist *sg)
 {
 	return sg_next(sg);
 }
 
-u64 kx_sg_phys(struct scatterlist *sg)
+static u64 socmmu_dma_sg_phys(struct scatterlist *sg)
 {
 	return sg_phys(sg);
 }
 
-u32 kx_sg_length(struct scatterlist *sg)
+static u32 socmmu_dma_sg_length(struct scatterlist *sg)
 {
 	return sg->length;
 }
 
-u64 kx_sg_dma_address(struct scatterlist *sg)
+static u64 socmmu_dma_sg_dma_address(struct scatterlist *sg)
 {
 	return sg_dma_address(sg);
 }
 
-u32 kx_sg_dma_len(struct scatterlist *sg)
-{
-	return sg_dma_len(sg);
-}
-
-void kx_sg_set_dma(struct scatterlist *sg, u64 addr, u32 len)
+static void socmmu_dma_sg_set_dma(struct scatterlist *sg, u64 addr, u32 len)
 {
 	sg_dma_address(sg) = addr;
 	sg_dma_len(sg) = len;
 }
 
-bool kx_sg_has_dma_length(void)
-{
-	return IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH);
-}
+const struct dma_engine_backend socmmu_dma_kernel_backend = {
+	.map = socmmu_dma_iommu_map,
+	.unmap = socmmu_dma_iommu_unmap,
+	.flush_all = socmmu_dma_iommu_flush_all,
+	.schedule_flush = socmmu_dma_schedule_flush,
+	.sg_next = socmmu_dma_sg_next,
+	.sg_phys = socmmu_dma_sg_phys,
+	.sg_length = socmmu_dma_sg_length,
+	.sg_dma_address = socmmu_dma_sg_dma_address,
+	.sg_set_dma = socmmu_dma_sg_set_dma,
+	.sg_has_dma_length = IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH),
+};

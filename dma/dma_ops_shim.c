@@ -21,49 +21,36 @@
 
 #include "dma_device.h"
 
-/* A buffer from alloc/alloc_noncontiguous: what free, mmap and get_sgtable need. */
+/* A buffer from alloc(): what free, mmap and get_sgtable need. */
 struct socmmu_dma_buf {
-	struct list_head node;		/* socmmu_dma_device.bufs */
-	dma_addr_t iova;
-	size_t size;			/* page-aligned */
-	void *cpu_addr;			/* kernel mapping, or the cookie */
+	struct dma_engine_buffer entry;	/* iova, size, cpu_addr: filed by the engine */
 	struct page **pages;
 	unsigned int npages;
 	bool from_pool;
 	unsigned long attrs;
 };
 
-
 /* ------------------------------------------------------------- helpers -- */
 
-static int socmmu_dma_prot(struct device *dev, enum dma_data_direction dir,
-			   unsigned long attrs)
+/* What a map is for, with the mask that applies, for the engine. */
+static struct dma_access socmmu_dma_access(enum dma_data_direction dir, unsigned long attrs,
+					   u64 mask, bool atomic)
 {
-	int prot = dev_is_dma_coherent(dev) ? IOMMU_CACHE : 0;
-
-	if (attrs & DMA_ATTR_PRIVILEGED)
-		prot |= IOMMU_PRIV;
-	switch (dir) {
-	case DMA_BIDIRECTIONAL:
-		return prot | IOMMU_READ | IOMMU_WRITE;
-	case DMA_TO_DEVICE:
-		return prot | IOMMU_READ;
-	case DMA_FROM_DEVICE:
-		return prot | IOMMU_WRITE;
-	default:
-		return 0;
-	}
+	return (struct dma_access) {
+		.dir = dir,
+		.attrs = attrs,
+		.mask = mask,
+		.atomic = atomic,
+	};
 }
 
-/* The highest IOVA + 1 a mask allows. */
-static u64 socmmu_dma_limit(u64 mask)
+/* Streaming maps never sleep and use the streaming mask. */
+static struct dma_access socmmu_dma_stream_access(struct device *dev,
+						  enum dma_data_direction dir,
+						  unsigned long attrs)
 {
-	return mask == U64_MAX ? U64_MAX : mask + 1;
-}
-
-static u64 socmmu_dma_stream_limit(struct device *dev)
-{
-	return socmmu_dma_limit(dev->dma_mask ? *dev->dma_mask : dev->coherent_dma_mask);
+	return socmmu_dma_access(dir, attrs,
+				 dev->dma_mask ? *dev->dma_mask : dev->coherent_dma_mask, true);
 }
 
 static void socmmu_dma_report(struct device *dev, const char *what, size_t size, int err)
@@ -81,7 +68,8 @@ static void socmmu_dma_report(struct device *dev, const char *what, size_t size,
  * direction-specific dma_map_area helpers are not exported on single-cache
  * kernels (multi_v7 is one), and clean+invalidate is right for every
  * direction while the CPU keeps its hands off the buffer.  Architectures
- * without cache maintenance for DMA (UML) need none.
+ * without cache maintenance for DMA (UML) need none.  When it is due is
+ * the engine's call (dma_engine_sync_for_*()).
  */
 void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size)
 {
@@ -103,7 +91,7 @@ void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size)
 static void socmmu_dma_cache_to_device(struct socmmu_dma_device *d, phys_addr_t phys,
 				       size_t size, unsigned long attrs)
 {
-	if (d->sync_caches && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
+	if (dma_engine_sync_for_device(d->engine, attrs))
 		socmmu_dma_cache_flush_phys(phys, size);
 }
 
@@ -112,7 +100,7 @@ static void socmmu_dma_cache_to_cpu(struct socmmu_dma_device *d, phys_addr_t phy
 				    size_t size, enum dma_data_direction dir,
 				    unsigned long attrs)
 {
-	if (d->sync_caches && dir != DMA_TO_DEVICE && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
+	if (dma_engine_sync_for_cpu(d->engine, dir, attrs))
 		socmmu_dma_cache_flush_phys(phys, size);
 }
 
@@ -126,91 +114,72 @@ static void socmmu_dma_cache_flush(struct socmmu_dma_device *d, struct page **pa
 		socmmu_dma_cache_to_device(d, page_to_phys(pages[i]), PAGE_SIZE, 0);
 }
 
-/* Physically contiguous runs of @pages, as the engine's chunks. */
-static struct dma_chunk *socmmu_dma_chunks(struct page **pages, unsigned int n,
-					   unsigned int *nchunks, gfp_t gfp)
-{
-	struct dma_chunk *chunks = kmalloc_array(n, sizeof(*chunks), gfp);
-	unsigned int i, c = 0;
-
-	if (!chunks)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		phys_addr_t phys = page_to_phys(pages[i]);
-
-		if (c && chunks[c - 1].phys + chunks[c - 1].size == phys) {
-			chunks[c - 1].size += PAGE_SIZE;
-			continue;
-		}
-		chunks[c].phys = phys;
-		chunks[c].size = PAGE_SIZE;
-		c++;
-	}
-	*nchunks = c;
-	return chunks;
-}
-
+/* @pages into one IOVA range: the engine makes runs of the contiguous ones. */
 static dma_addr_t socmmu_dma_map_pages(struct socmmu_dma_device *d, struct page **pages,
-				       unsigned int n, int prot, u64 limit, bool atomic,
+				       unsigned int n, const struct dma_access *access,
 				       int *err)
 {
-	gfp_t gfp = atomic ? GFP_ATOMIC : GFP_KERNEL;
-	unsigned int nchunks;
-	struct dma_chunk *chunks = socmmu_dma_chunks(pages, n, &nchunks, gfp);
+	u64 *phys = kmalloc_array(n, sizeof(*phys), access->atomic ? GFP_ATOMIC : GFP_KERNEL);
+	unsigned int i;
 	u64 iova;
 
-	if (!chunks) {
+	if (!phys) {
 		*err = -ENOMEM;
 		return DMA_MAPPING_ERROR;
 	}
-	iova = dma_engine_map_chunks(d->engine, chunks, nchunks, prot, limit, atomic, err);
-	kfree(chunks);
+	for (i = 0; i < n; i++)
+		phys[i] = page_to_phys(pages[i]);
+	iova = dma_engine_map_pages(d->engine, phys, n, access, err);
+	kfree(phys);
 	return iova == DMA_ENGINE_ERROR ? DMA_MAPPING_ERROR : iova;
 }
 
-/* Pages for a buffer: high orders first, split, so each page frees alone. */
-static int socmmu_dma_alloc_page_array(struct page **pages, unsigned int n, gfp_t gfp,
-				       bool contiguous)
+/* One step of a page plan (dma_page_plan_next()): the block, or NULL. */
+static struct page *socmmu_dma_alloc_step(const struct dma_page_step *step, gfp_t gfp)
 {
-	unsigned int done = 0;
+	struct page *page;
+	void *va;
 
-	if (contiguous) {
-		void *va = alloc_pages_exact((size_t)n << PAGE_SHIFT, gfp | __GFP_ZERO);
+	gfp |= __GFP_ZERO;
+	if (step->exact) {
+		va = alloc_pages_exact((size_t)step->pages << PAGE_SHIFT, gfp);
+		return va ? virt_to_page(va) : NULL;
+	}
+	if (step->opportunistic)
+		gfp |= __GFP_NORETRY | __GFP_NOWARN;
+	page = alloc_pages(gfp, step->order);
+	if (page && step->split)
+		split_page(page, step->order);
+	return page;
+}
+
+/* Pages for a buffer, as the engine's plan says; each page frees alone. */
+static int socmmu_dma_alloc_page_array(struct page **pages, unsigned int n, gfp_t gfp,
+				       unsigned long attrs)
+{
+	struct dma_page_plan plan;
+	struct dma_page_step step;
+	unsigned int done = 0, i;
+	int ret;
+
+	dma_page_plan_init(&plan, n, attrs);
+	while ((ret = dma_page_plan_next(&plan, &step)) > 0) {
 		struct page *page;
 
-		if (!va)
-			return -ENOMEM;
-		page = virt_to_page(va);
-		for (; done < n; done++)
-			pages[done] = page + done;
-		return 0;
-	}
-	while (done < n) {
-		unsigned int order = min_t(unsigned int, ilog2(n - done), 8);
-		struct page *page = NULL;
-		unsigned int i;
-
-		for (;; order--) {
-			gfp_t try = gfp | __GFP_ZERO;
-
-			if (order)
-				try |= __GFP_NORETRY | __GFP_NOWARN;
-			page = alloc_pages(try, order);
-			if (page || !order)
-				break;
+		if (WARN_ON_ONCE(step.pages > n - done)) {
+			ret = -ENOMEM;
+			break;
 		}
-		if (!page)
-			goto fail;
-		if (order)
-			split_page(page, order);
-		for (i = 0; i < (1U << order); i++)
+		page = socmmu_dma_alloc_step(&step, gfp);
+		dma_page_plan_result(&plan, page);
+		for (i = 0; page && i < step.pages; i++)
 			pages[done++] = page + i;
 	}
-	return 0;
-fail:
+	if (!ret)
+		return 0;
 	while (done)
 		__free_page(pages[--done]);
-	return -ENOMEM;
+	return ret;
 }
 
 void socmmu_dma_free_page_array(struct page **pages, unsigned int n)
@@ -226,29 +195,9 @@ static pgprot_t socmmu_dma_pgprot(struct device *dev, pgprot_t prot)
 	return dev_is_dma_coherent(dev) ? prot : pgprot_dmacoherent(prot);
 }
 
-/*
- * The buffer at @iova; with @cpu_addr set, only if it matches too, and
- * then taken off the list (it is being freed).
- */
-static struct socmmu_dma_buf *socmmu_dma_find_buf(struct socmmu_dma_device *d, dma_addr_t iova,
-						  void *cpu_addr, size_t size)
+static struct socmmu_dma_buf *socmmu_dma_buf_of(struct dma_engine_buffer *entry)
 {
-	struct socmmu_dma_buf *buf, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&d->bufs_lock, flags);
-	list_for_each_entry(buf, &d->bufs, node) {
-		if (buf->iova != iova)
-			continue;
-		if (cpu_addr && (buf->cpu_addr != cpu_addr || buf->size != PAGE_ALIGN(size)))
-			break;
-		found = buf;
-		if (cpu_addr)
-			list_del(&buf->node);
-		break;
-	}
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
-	return found;
+	return entry ? container_of(entry, struct socmmu_dma_buf, entry) : NULL;
 }
 
 /* ------------------------------------------------------ coherent buffers -- */
@@ -258,10 +207,11 @@ static void *socmmu_dma_alloc(struct device *dev, size_t size, dma_addr_t *handl
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 	bool atomic = !gfpflags_allow_blocking(gfp);
-	int prot = socmmu_dma_prot(dev, DMA_BIDIRECTIONAL, attrs);
+	struct dma_access access = socmmu_dma_access(DMA_BIDIRECTIONAL, attrs,
+						     dev->coherent_dma_mask, atomic);
 	struct socmmu_dma_buf *buf;
-	unsigned long flags;
 	unsigned int i;
+	dma_addr_t iova;
 	int err = -ENOMEM;
 
 	size = PAGE_ALIGN(size);
@@ -269,7 +219,7 @@ static void *socmmu_dma_alloc(struct device *dev, size_t size, dma_addr_t *handl
 	buf = kzalloc(sizeof(*buf), atomic ? GFP_ATOMIC : GFP_KERNEL);
 	if (!buf)
 		return NULL;
-	buf->size = size;
+	buf->entry.size = size;
 	buf->npages = size >> PAGE_SHIFT;
 	buf->attrs = attrs;
 	buf->pages = kvcalloc(buf->npages, sizeof(*buf->pages), atomic ? GFP_ATOMIC : GFP_KERNEL);
@@ -287,41 +237,45 @@ static void *socmmu_dma_alloc(struct device *dev, size_t size, dma_addr_t *handl
 		for (i = 0; i < buf->npages; i++)
 			buf->pages[i] = pfn_to_page(PHYS_PFN(phys) + i);
 		memset(va, 0, size);
-		buf->cpu_addr = va;
+		buf->entry.cpu_addr = va;
 		buf->from_pool = true;
 	} else {
-		if (socmmu_dma_alloc_page_array(buf->pages, buf->npages, gfp,
-						attrs & DMA_ATTR_FORCE_CONTIGUOUS))
+		if (socmmu_dma_alloc_page_array(buf->pages, buf->npages, gfp, attrs))
 			goto err_pages;
 		socmmu_dma_cache_flush(d, buf->pages, buf->npages);
 	}
 
-	buf->iova = socmmu_dma_map_pages(d, buf->pages, buf->npages, prot,
-					 socmmu_dma_limit(dev->coherent_dma_mask), atomic, &err);
-	if (buf->iova == DMA_MAPPING_ERROR) {
+	iova = socmmu_dma_map_pages(d, buf->pages, buf->npages, &access, &err);
+	if (iova == DMA_MAPPING_ERROR) {
 		socmmu_dma_report(dev, "coherent allocation", size, err);
 		goto err_memory;
 	}
+	buf->entry.iova = iova;
 	if (!buf->from_pool) {
 		if (attrs & DMA_ATTR_NO_KERNEL_MAPPING)
-			buf->cpu_addr = buf;	/* an opaque, unique cookie */
+			buf->entry.cpu_addr = buf;	/* an opaque, unique cookie */
 		else
-			buf->cpu_addr = vmap(buf->pages, buf->npages, VM_MAP,
-					     socmmu_dma_pgprot(dev, PAGE_KERNEL));
-		if (!buf->cpu_addr)
+			buf->entry.cpu_addr = vmap(buf->pages, buf->npages, VM_MAP,
+						   socmmu_dma_pgprot(dev, PAGE_KERNEL));
+		if (!buf->entry.cpu_addr)
 			goto err_unmap;
 	}
-	spin_lock_irqsave(&d->bufs_lock, flags);
-	list_add(&buf->node, &d->bufs);
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
-	*handle = buf->iova;
-	return buf->cpu_addr;
+	err = dma_engine_add_buffer(d->engine, &buf->entry);
+	if (err) {
+		dev_err(dev, "coherent buffer at %pad filed twice: %d\n", &iova, err);
+		goto err_vunmap;
+	}
+	*handle = iova;
+	return buf->entry.cpu_addr;
 
+err_vunmap:
+	if (!buf->from_pool && !(attrs & DMA_ATTR_NO_KERNEL_MAPPING))
+		vunmap(buf->entry.cpu_addr);
 err_unmap:
-	dma_engine_unmap_phys(d->engine, buf->iova, size);
+	dma_engine_unmap_phys(d->engine, iova, size);
 err_memory:
 	if (buf->from_pool)
-		socmmu_dma_pool_free(buf->cpu_addr, size);
+		socmmu_dma_pool_free(buf->entry.cpu_addr, size);
 	else
 		socmmu_dma_free_page_array(buf->pages, buf->npages);
 err_pages:
@@ -334,12 +288,12 @@ err_buf:
 /* Unmap from the device first, then let the memory go. */
 static void socmmu_dma_release_buf(struct socmmu_dma_device *d, struct socmmu_dma_buf *buf)
 {
-	dma_engine_unmap_phys(d->engine, buf->iova, buf->size);
+	dma_engine_unmap_phys(d->engine, buf->entry.iova, buf->entry.size);
 	if (buf->from_pool) {
-		socmmu_dma_pool_free(buf->cpu_addr, buf->size);
+		socmmu_dma_pool_free(buf->entry.cpu_addr, buf->entry.size);
 	} else {
 		if (!(buf->attrs & DMA_ATTR_NO_KERNEL_MAPPING))
-			vunmap(buf->cpu_addr);
+			vunmap(buf->entry.cpu_addr);
 		socmmu_dma_free_page_array(buf->pages, buf->npages);
 	}
 	kvfree(buf->pages);
@@ -350,7 +304,8 @@ static void socmmu_dma_free(struct device *dev, size_t size, void *cpu_addr, dma
 			    unsigned long attrs)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-	struct socmmu_dma_buf *buf = socmmu_dma_find_buf(d, handle, cpu_addr, size);
+	struct socmmu_dma_buf *buf =
+		socmmu_dma_buf_of(dma_engine_take_buffer(d->engine, handle, cpu_addr, size));
 
 	if (!buf) {
 		dev_err(dev, "free of %zu bytes at %pad: no such coherent buffer\n", size, &handle);
@@ -361,17 +316,13 @@ static void socmmu_dma_free(struct device *dev, size_t size, void *cpu_addr, dma
 
 void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d)
 {
-	struct socmmu_dma_buf *buf, *next;
-	LIST_HEAD(bufs);
-	unsigned long flags;
+	struct socmmu_dma_buf *buf;
 
-	spin_lock_irqsave(&d->bufs_lock, flags);
-	list_splice_init(&d->bufs, &bufs);
-	spin_unlock_irqrestore(&d->bufs_lock, flags);
-	list_for_each_entry_safe(buf, next, &bufs, node) {
-		dev_err(d->dev, "coherent buffer %pad (%zu bytes) still allocated at removal\n",
-			&buf->iova, buf->size);
-		list_del(&buf->node);
+	while ((buf = socmmu_dma_buf_of(dma_engine_take_any_buffer(d->engine)))) {
+		dma_addr_t iova = buf->entry.iova;
+
+		dev_err(d->dev, "coherent buffer %pad (%llu bytes) still allocated at removal\n",
+			&iova, buf->entry.size);
 		socmmu_dma_release_buf(d, buf);
 	}
 }
@@ -379,10 +330,12 @@ void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d)
 static int socmmu_dma_mmap(struct device *dev, struct vm_area_struct *vma, void *cpu_addr,
 			   dma_addr_t dma_addr, size_t size, unsigned long attrs)
 {
-	struct socmmu_dma_buf *buf = socmmu_dma_find_buf(socmmu_dma_of(dev), dma_addr, NULL, 0);
-	unsigned long count = vma_pages(vma);
+	struct socmmu_dma_buf *buf =
+		socmmu_dma_buf_of(dma_engine_find_buffer(socmmu_dma_of(dev)->engine, dma_addr,
+							 (u64)vma->vm_pgoff << PAGE_SHIFT,
+							 (u64)vma_pages(vma) << PAGE_SHIFT));
 
-	if (!buf || vma->vm_pgoff >= buf->npages || count > buf->npages - vma->vm_pgoff) {
+	if (!buf) {
 		dev_err(dev, "mmap of %pad: no such buffer, or outside it\n", &dma_addr);
 		return -ENXIO;
 	}
@@ -393,9 +346,11 @@ static int socmmu_dma_mmap(struct device *dev, struct vm_area_struct *vma, void 
 static int socmmu_dma_get_sgtable(struct device *dev, struct sg_table *sgt, void *cpu_addr,
 				  dma_addr_t dma_addr, size_t size, unsigned long attrs)
 {
-	struct socmmu_dma_buf *buf = socmmu_dma_find_buf(socmmu_dma_of(dev), dma_addr, NULL, 0);
+	struct socmmu_dma_buf *buf =
+		socmmu_dma_buf_of(dma_engine_find_buffer(socmmu_dma_of(dev)->engine, dma_addr,
+							 0, size));
 
-	if (!buf || PAGE_ALIGN(size) > buf->size) {
+	if (!buf) {
 		dev_err(dev, "get_sgtable of %pad: no such buffer, or outside it\n", &dma_addr);
 		return -ENXIO;
 	}
@@ -407,11 +362,10 @@ static int socmmu_dma_get_sgtable(struct device *dev, struct sg_table *sgt, void
 
 /* A streaming map of @size bytes at @phys: never sleeps, one dev_err on failure. */
 static dma_addr_t socmmu_dma_map_stream(struct device *dev, phys_addr_t phys, size_t size,
-					int prot, const char *what)
+					const struct dma_access *access, const char *what)
 {
 	int err = -EIO;
-	u64 iova = dma_engine_map_phys(socmmu_dma_of(dev)->engine, phys, size, prot,
-				       socmmu_dma_stream_limit(dev), true, &err);
+	u64 iova = dma_engine_map_phys(socmmu_dma_of(dev)->engine, phys, size, access, &err);
 
 	if (iova != DMA_ENGINE_ERROR)
 		return iova;
@@ -423,11 +377,11 @@ static dma_addr_t socmmu_dma_map_page(struct device *dev, struct page *page,
 				      unsigned long offset, size_t size,
 				      enum dma_data_direction dir, unsigned long attrs)
 {
+	struct dma_access access = socmmu_dma_stream_access(dev, dir, attrs);
 	phys_addr_t phys = page_to_phys(page) + offset;
 
 	socmmu_dma_cache_to_device(socmmu_dma_of(dev), phys, size, attrs);
-	return socmmu_dma_map_stream(dev, phys, size, socmmu_dma_prot(dev, dir, attrs),
-				     "map_page");
+	return socmmu_dma_map_stream(dev, phys, size, &access, "map_page");
 }
 
 static void socmmu_dma_unmap_page(struct device *dev, dma_addr_t handle, size_t size,
@@ -435,18 +389,21 @@ static void socmmu_dma_unmap_page(struct device *dev, dma_addr_t handle, size_t 
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 	/* The page behind the IOVA, looked up only when its caches need it. */
-	phys_addr_t phys = d->sync_caches ? iommu_iova_to_phys(d->domain, handle) : 0;
+	phys_addr_t phys = dma_engine_sync_for_cpu(d->engine, dir, attrs) ?
+			   iommu_iova_to_phys(d->domain, handle) : 0;
 
 	dma_engine_unmap_phys(d->engine, handle, size);
 	if (phys)
-		socmmu_dma_cache_to_cpu(d, phys, size, dir, attrs);
+		socmmu_dma_cache_flush_phys(phys, size);
 }
 
 static dma_addr_t socmmu_dma_map_resource(struct device *dev, phys_addr_t phys, size_t size,
 					  enum dma_data_direction dir, unsigned long attrs)
 {
-	return socmmu_dma_map_stream(dev, phys, size,
-				     socmmu_dma_prot(dev, dir, attrs) | IOMMU_MMIO, "map_resource");
+	struct dma_access access = socmmu_dma_stream_access(dev, dir, attrs);
+
+	access.mmio = true;
+	return socmmu_dma_map_stream(dev, phys, size, &access, "map_resource");
 }
 
 static void socmmu_dma_unmap_resource(struct device *dev, dma_addr_t handle, size_t size,
@@ -479,11 +436,11 @@ static int socmmu_dma_map_sg(struct device *dev, struct scatterlist *sgl, int ne
 			     enum dma_data_direction dir, unsigned long attrs)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
+	struct dma_access access = socmmu_dma_stream_access(dev, dir, attrs);
 	int count;
 
 	socmmu_dma_sg_to_device(d, sgl, nents, attrs);
-	count = dma_engine_map_sg(d->engine, sgl, nents, socmmu_dma_prot(dev, dir, attrs),
-				  socmmu_dma_stream_limit(dev), true, dma_get_max_seg_size(dev),
+	count = dma_engine_map_sg(d->engine, sgl, nents, &access, dma_get_max_seg_size(dev),
 				  dma_get_seg_boundary(dev));
 	if (count > 0)
 		return count;
@@ -506,8 +463,8 @@ static void socmmu_dma_sync_single_for_cpu(struct device *dev, dma_addr_t handle
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 
-	if (d->sync_caches)
-		socmmu_dma_cache_to_cpu(d, iommu_iova_to_phys(d->domain, handle), size, dir, 0);
+	if (dma_engine_sync_for_cpu(d->engine, dir, 0))
+		socmmu_dma_cache_flush_phys(iommu_iova_to_phys(d->domain, handle), size);
 }
 
 static void socmmu_dma_sync_single_for_device(struct device *dev, dma_addr_t handle,
@@ -515,8 +472,8 @@ static void socmmu_dma_sync_single_for_device(struct device *dev, dma_addr_t han
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 
-	if (d->sync_caches)
-		socmmu_dma_cache_to_device(d, iommu_iova_to_phys(d->domain, handle), size, 0);
+	if (dma_engine_sync_for_device(d->engine, 0))
+		socmmu_dma_cache_flush_phys(iommu_iova_to_phys(d->domain, handle), size);
 }
 
 static void socmmu_dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
@@ -537,6 +494,8 @@ static struct page *socmmu_dma_alloc_pages(struct device *dev, size_t size, dma_
 					   enum dma_data_direction dir, gfp_t gfp)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
+	struct dma_access access = socmmu_dma_access(dir, 0, dev->coherent_dma_mask,
+						     !gfpflags_allow_blocking(gfp));
 	unsigned int order = get_order(size);
 	struct page *page;
 	int err = -ENOMEM;
@@ -547,10 +506,7 @@ static struct page *socmmu_dma_alloc_pages(struct device *dev, size_t size, dma_
 	if (!page)
 		return NULL;
 	socmmu_dma_cache_to_device(d, page_to_phys(page), size, 0);
-	iova = dma_engine_map_phys(d->engine, page_to_phys(page), size,
-				   socmmu_dma_prot(dev, dir, 0),
-				   socmmu_dma_limit(dev->coherent_dma_mask),
-				   !gfpflags_allow_blocking(gfp), &err);
+	iova = dma_engine_map_phys(d->engine, page_to_phys(page), size, &access, &err);
 	if (iova == DMA_ENGINE_ERROR) {
 		socmmu_dma_report(dev, "alloc_pages", size, err);
 		__free_pages(page, order);
@@ -575,6 +531,8 @@ static struct sg_table *socmmu_dma_alloc_noncontiguous(struct device *dev, size_
 						       unsigned long attrs)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
+	struct dma_access access = socmmu_dma_access(dir, attrs, dev->coherent_dma_mask,
+						     !gfpflags_allow_blocking(gfp));
 	unsigned int n = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	struct dma_sgt_handle *sh;
 	int err = -ENOMEM;
@@ -587,14 +545,12 @@ static struct sg_table *socmmu_dma_alloc_noncontiguous(struct device *dev, size_
 	sh->pages = kvcalloc(n, sizeof(*sh->pages), gfp);
 	if (!sh->pages)
 		goto err_sh;
-	if (socmmu_dma_alloc_page_array(sh->pages, n, gfp, false))
+	if (socmmu_dma_alloc_page_array(sh->pages, n, gfp, attrs))
 		goto err_array;
 	if (sg_alloc_table_from_pages(&sh->sgt, sh->pages, n, 0, size, gfp))
 		goto err_pages;
 	socmmu_dma_sg_to_device(d, sh->sgt.sgl, sh->sgt.orig_nents, 0);
-	iova = socmmu_dma_map_pages(d, sh->pages, n, socmmu_dma_prot(dev, dir, attrs),
-				    socmmu_dma_limit(dev->coherent_dma_mask),
-				    !gfpflags_allow_blocking(gfp), &err);
+	iova = socmmu_dma_map_pages(d, sh->pages, n, &access, &err);
 	if (iova == DMA_MAPPING_ERROR) {
 		socmmu_dma_report(dev, "alloc_noncontiguous", size, err);
 		goto err_table;
@@ -633,30 +589,22 @@ static void socmmu_dma_free_noncontiguous(struct device *dev, size_t size,
 
 static int socmmu_dma_supported(struct device *dev, u64 mask)
 {
-	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-
-	/* Any mask that reaches into the window will do. */
-	return mask >= d->base;
+	return dma_engine_supported(socmmu_dma_of(dev)->engine, mask);
 }
 
 static u64 socmmu_dma_required_mask(struct device *dev)
 {
-	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-
-	return DMA_BIT_MASK(fls64(d->limit - 1));
+	return dma_engine_required_mask(socmmu_dma_of(dev)->engine);
 }
 
 static size_t socmmu_dma_max_mapping_size(struct device *dev)
 {
-	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-
-	return min_t(u64, d->limit - d->base, SIZE_MAX);
+	return min_t(u64, dma_engine_max_mapping_size(socmmu_dma_of(dev)->engine), SIZE_MAX);
 }
 
-/* Segments that meet at an IOMMU-page boundary merge (a mask, as dma-iommu's). */
 static unsigned long socmmu_dma_merge_boundary(struct device *dev)
 {
-	return (1UL << __ffs(socmmu_dma_of(dev)->domain->pgsize_bitmap)) - 1;
+	return dma_engine_merge_boundary(socmmu_dma_of(dev)->engine);
 }
 
 void socmmu_dma_fill_ops(struct dma_map_ops *ops)

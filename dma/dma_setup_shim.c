@@ -12,7 +12,6 @@
 #include <linux/dma-map-ops.h>
 #include <linux/iommu.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/platform_device.h>
@@ -27,66 +26,61 @@ static bool strict = true;
 module_param(strict, bool, 0444);
 MODULE_PARM_DESC(strict, "Invalidate the IOTLB before every unmap returns (default); N: batch invalidations in a flush queue");
 
-static LIST_HEAD(socmmu_dma_devices);
-static DEFINE_MUTEX(socmmu_dma_lock);
+/*
+ * Every device the layer serves, created at module load.  Its lock is held
+ * only inside the dma_devices_*() calls: the IOMMU core's locks nest
+ * outside it, so it is never held across a call into the core.
+ */
+static struct dma_devices *socmmu_dma_devices;
 
-static struct socmmu_dma_device *socmmu_dma_find(struct device *dev)
+static struct socmmu_dma_device *socmmu_dma_device_of(struct dma_devices_entry *entry)
 {
-	struct socmmu_dma_device *d;
-
-	lockdep_assert_held(&socmmu_dma_lock);
-	list_for_each_entry(d, &socmmu_dma_devices, node) {
-		if (d->dev == dev)
-			return d;
-	}
-	return NULL;
+	return entry ? container_of(entry, struct socmmu_dma_device, entry) : NULL;
 }
 
 /*
- * The window: "socmmu,dma-window" = <base size> on the client, else the
- * bus's dma-ranges, else the whole aperture but its first page (so that
- * no buffer sits at bus address 0).  Always within the aperture.
+ * The window (dma_window_choose() decides): the raw "socmmu,dma-window"
+ * property, the bus's dma-ranges and the aperture, handed over as read.
  */
 static int socmmu_dma_window(struct device *dev, struct iommu_domain *domain, u64 granule,
 			     u64 *base, u64 *limit)
 {
-	u64 ap_start = domain->geometry.aperture_start;
-	u64 ap_limit = (u64)domain->geometry.aperture_end + 1;
+	struct dma_window_input in = {
+		.aperture_start = domain->geometry.aperture_start,
+		.aperture_end = domain->geometry.aperture_end,
+		.granule = granule,
+	};
 	struct device_node *np = dev->of_node;
+	struct dma_window window;
 	const __be32 *prop;
-	int len;
+	unsigned int i;
+	int len, ret;
 
 	prop = np ? of_get_property(np, "socmmu,dma-window", &len) : NULL;
 	if (prop) {
-		int na = of_n_addr_cells(np), ns = of_n_size_cells(np);
-
-		if (len != (na + ns) * (int)sizeof(__be32)) {
-			dev_err(dev, "socmmu,dma-window needs <base size> in %d+%d cells\n", na, ns);
-			return -EINVAL;
-		}
-		*base = of_read_number(prop, na);
-		*limit = *base + of_read_number(prop + na, ns);
-	} else if (dev->dma_range_map && dev->dma_range_map[0].size) {
+		in.has_property = true;
+		in.property_bytes = len;
+		in.addr_cells = of_n_addr_cells(np);
+		in.size_cells = of_n_size_cells(np);
+		for (i = 0; i < ARRAY_SIZE(in.cells) && (i + 1) * sizeof(*prop) <= (size_t)len; i++)
+			in.cells[i] = be32_to_cpup(prop + i);
+	}
+	if (dev->dma_range_map) {
 		const struct bus_dma_region *r;
 
-		*base = U64_MAX;
-		*limit = 0;
-		for (r = dev->dma_range_map; r->size; r++) {
-			*base = min_t(u64, *base, r->dma_start);
-			*limit = max_t(u64, *limit, r->dma_start + r->size);
-		}
-	} else {
-		*base = max_t(u64, ap_start, granule);
-		*limit = ap_limit;
+		for (r = dev->dma_range_map; r->size; r++)
+			dma_window_add_range(&in, r->dma_start, r->size);
 	}
-	*base = max(*base, ap_start);
-	*limit = min(*limit, ap_limit);
-	if (*base >= *limit || !IS_ALIGNED(*base, granule) || !IS_ALIGNED(*limit, granule)) {
+	ret = dma_window_choose(&in, &window);
+	if (window.verdict == DMA_WINDOW_BAD_PROPERTY)
+		dev_err(dev, "socmmu,dma-window needs <base size> in %u+%u cells\n",
+			in.addr_cells, in.size_cells);
+	else if (ret)
 		dev_err(dev, "bad DMA window [0x%llx, 0x%llx) in aperture [0x%llx, 0x%llx)\n",
-			*base, *limit, ap_start, ap_limit);
-		return -EINVAL;
-	}
-	return 0;
+			window.base, window.limit, window.aperture_base, window.aperture_limit);
+	*base = window.base;
+	*limit = window.limit;
+	return ret;
 }
 
 /*
@@ -132,20 +126,21 @@ static int socmmu_dma_reserve_regions(struct socmmu_dma_device *d)
  */
 int socmmu_dma_setup(struct device *dev)
 {
-	struct dma_engine_config cfg = {};
+	struct dma_engine_config cfg = {
+		.backend = &socmmu_dma_kernel_backend,
+		.cpu_page = PAGE_SIZE,
+		.coherent = dev_is_dma_coherent(dev),
+		.arch_syncs = IS_ENABLED(CONFIG_ARM),
+		.deferred = !strict,
+	};
 	struct socmmu_dma_device *d;
-	bool present;
 	int ret;
 
 	if (!KX_HAVE_DMA_OPS) {
 		dev_err(dev, "this kernel has no per-device dma_map_ops\n");
 		return -EOPNOTSUPP;
 	}
-	/* The IOMMU core's locks nest outside ours: never call it with ours held. */
-	mutex_lock(&socmmu_dma_lock);
-	present = socmmu_dma_find(dev);
-	mutex_unlock(&socmmu_dma_lock);
-	if (present)
+	if (dma_devices_find(socmmu_dma_devices, dev))
 		return 0;
 	ret = socmmu_dma_pool_init();
 	if (ret) {
@@ -156,9 +151,7 @@ int socmmu_dma_setup(struct device *dev)
 	if (!d)
 		return -ENOMEM;
 	d->dev = dev;
-	d->sync_caches = IS_ENABLED(CONFIG_ARM) && !dev_is_dma_coherent(dev);
-	spin_lock_init(&d->bufs_lock);
-	INIT_LIST_HEAD(&d->bufs);
+	spin_lock_init(&d->fixed_lock);
 	INIT_LIST_HEAD(&d->fixed);
 	INIT_DELAYED_WORK(&d->flush_work, socmmu_dma_flush_work);
 
@@ -168,20 +161,17 @@ int socmmu_dma_setup(struct device *dev)
 		dev_err(dev, "cannot allocate a paging domain for the DMA API\n");
 		goto err_free;
 	}
-	cfg.granule = 1ULL << __ffs(d->domain->pgsize_bitmap);
-	if (cfg.granule > PAGE_SIZE) {
-		dev_err(dev, "IOMMU pages of 0x%llx are larger than CPU pages\n", cfg.granule);
-		ret = -EINVAL;
+	ret = dma_granule(d->domain->pgsize_bitmap, PAGE_SIZE, &cfg.granule);
+	if (ret) {
+		dev_err(dev, "IOMMU page sizes 0x%lx: none of 0x%lx or less\n",
+			d->domain->pgsize_bitmap, PAGE_SIZE);
 		goto err_domain;
 	}
-	ret = socmmu_dma_window(dev, d->domain, cfg.granule, &d->base, &d->limit);
+	ret = socmmu_dma_window(dev, d->domain, cfg.granule, &cfg.base, &cfg.limit);
 	if (ret)
 		goto err_domain;
-	cfg.domain = d->domain;
-	cfg.base = d->base;
-	cfg.limit = d->limit;
-	cfg.deferred = !strict && d->domain->ops->flush_iotlb_all;
-	cfg.owner = d;
+	cfg.ctx = d;
+	cfg.can_flush_all = !!d->domain->ops->flush_iotlb_all;
 	d->engine = dma_engine_create(&cfg, &ret);
 	if (!d->engine) {
 		dev_err(dev, "cannot create the DMA engine: %d\n", ret);
@@ -195,15 +185,17 @@ int socmmu_dma_setup(struct device *dev)
 	ret = socmmu_dma_reserve_regions(d);
 	if (ret)
 		goto err_detach;
+	/* probe_finalize of one device is serialised by the IOMMU core. */
+	ret = dma_devices_add(socmmu_dma_devices, &d->entry, dev);
+	if (ret) {
+		dev_err(dev, "set up twice at once: %d\n", ret);
+		goto err_detach;
+	}
 
 	socmmu_dma_fill_ops(&d->ops);
 	set_dma_ops(dev, &d->ops);
-	/* probe_finalize of one device is serialised by the IOMMU core. */
-	mutex_lock(&socmmu_dma_lock);
-	list_add(&d->node, &socmmu_dma_devices);
-	mutex_unlock(&socmmu_dma_lock);
-	dev_dbg(dev, "DMA window [0x%llx, 0x%llx), %s invalidation\n", d->base, d->limit,
-		cfg.deferred ? "deferred" : "strict");
+	dev_dbg(dev, "DMA window [0x%llx, 0x%llx), %s invalidation\n", cfg.base, cfg.limit,
+		dma_engine_deferred(d->engine) ? "deferred" : "strict");
 	return 0;
 
 err_detach:
@@ -225,17 +217,11 @@ EXPORT_SYMBOL_GPL(socmmu_dma_setup);
  */
 static void socmmu_dma_remove(struct device *dev, bool detach)
 {
-	struct socmmu_dma_device *d;
+	struct socmmu_dma_device *d =
+		socmmu_dma_device_of(dma_devices_take(socmmu_dma_devices, dev));
 
-	mutex_lock(&socmmu_dma_lock);
-	d = socmmu_dma_find(dev);
-	if (!d) {
-		mutex_unlock(&socmmu_dma_lock);
+	if (!d)
 		return;
-	}
-	list_del(&d->node);
-	mutex_unlock(&socmmu_dma_lock);
-
 	if (get_dma_ops(dev) == &d->ops)
 		set_dma_ops(dev, NULL);
 	socmmu_dma_free_all_bufs(d);
@@ -289,11 +275,9 @@ static struct notifier_block socmmu_dma_platform_nb = {
 /* The layer's state of @dev, if its ops are still ours. */
 static struct socmmu_dma_device *socmmu_dma_get(struct device *dev)
 {
-	struct socmmu_dma_device *d;
+	struct socmmu_dma_device *d =
+		socmmu_dma_device_of(dma_devices_find(socmmu_dma_devices, dev));
 
-	mutex_lock(&socmmu_dma_lock);
-	d = socmmu_dma_find(dev);
-	mutex_unlock(&socmmu_dma_lock);
 	return d && get_dma_ops(dev) == &d->ops ? d : NULL;
 }
 
@@ -459,8 +443,8 @@ int socmmu_dma_get_info(struct device *dev, struct socmmu_dma_info *info)
 		return -ENODEV;
 	dma_engine_get_stats(d->engine, &stats);
 	*info = (struct socmmu_dma_info) {
-		.window_base = d->base,
-		.window_limit = d->limit,
+		.window_base = stats.window_base,
+		.window_limit = stats.window_limit,
 		.deferred = dma_engine_deferred(d->engine),
 		.maps = stats.maps,
 		.unmaps = stats.unmaps,
@@ -488,10 +472,7 @@ int socmmu_dma_set_deferred(struct device *dev, bool deferred)
 
 	if (!d)
 		return -ENODEV;
-	if (deferred && !d->domain->ops->flush_iotlb_all)
-		return -EOPNOTSUPP;
-	dma_engine_set_deferred(d->engine, deferred);
-	return 0;
+	return dma_engine_set_deferred(d->engine, deferred);
 }
 EXPORT_SYMBOL_GPL(socmmu_dma_set_deferred);
 
@@ -555,13 +536,22 @@ EXPORT_SYMBOL_GPL(socmmu_of_get_resv_regions);
 
 static int __init socmmu_dma_init(void)
 {
-	return bus_register_notifier(&platform_bus_type, &socmmu_dma_platform_nb);
+	int ret = -ENOMEM;
+
+	socmmu_dma_devices = dma_devices_create(&ret);
+	if (!socmmu_dma_devices)
+		return ret;
+	ret = bus_register_notifier(&platform_bus_type, &socmmu_dma_platform_nb);
+	if (ret)
+		dma_devices_destroy(socmmu_dma_devices);
+	return ret;
 }
 
 static void __exit socmmu_dma_exit(void)
 {
 	bus_unregister_notifier(&platform_bus_type, &socmmu_dma_platform_nb);
 	socmmu_dma_pool_exit();
+	dma_devices_destroy(socmmu_dma_devices);
 }
 
 module_init(socmmu_dma_init);

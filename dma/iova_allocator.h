@@ -3,7 +3,8 @@
  * The IOVA allocator of one device's DMA window: which bus addresses in
  * [base, limit) are free for the DMA API.  It knows nothing of page tables;
  * the DMA ops map what it hands out.  See Documentation/dma-layer.rst
- * and Documentation/iova-allocator.rst.
+ * and Documentation/iova-allocator.rst.  Header-only (the implementation
+ * is in iova_allocator_impl.h): every module that uses it compiles it.
  *
  * Semantics:
  *  - Addresses and sizes are bytes; sizes are rounded up to the granule.
@@ -43,6 +44,7 @@
 #include <kcxx/owner.h>
 #include <kcxx/result.h>
 #include <kcxx/types.h>
+#include <shim/alloc.h>
 
 namespace socmmu::dma {
 
@@ -64,12 +66,51 @@ struct IovaStats {
 class IovaAllocator;
 
 /*
+ * Where an allocator's tree nodes come from: the kernel's slab
+ * (slab_node_memory()), or, in the allocator's suite, memory that counts
+ * and fails on demand.  Must outlive the allocators that use it.
+ */
+class NodeMemory {
+public:
+	/* Never sleeps for AllocContext::Atomic; nullptr when out of memory. */
+	virtual void *alloc(size_t size, kcxx::AllocContext context) noexcept = 0;
+	virtual void free(void *memory) noexcept = 0;
+
+protected:
+	~NodeMemory() = default;
+};
+
+class SlabNodeMemory final : public NodeMemory {
+public:
+	void *alloc(size_t size, kcxx::AllocContext context) noexcept override
+	{
+		return kx_kmalloc(size, static_cast<kx_alloc_context>(context), false);
+	}
+
+	void free(void *memory) noexcept override { kx_kfree(memory); }
+};
+
+inline NodeMemory &slab_node_memory()
+{
+	static constinit SlabNodeMemory memory;
+
+	return memory;
+}
+
+/*
  * Create an allocator for [base, limit) with a power-of-two granule (at
  * least 4 KiB); base and limit must be granule-aligned and base < limit.
- * -EINVAL otherwise.
+ * -EINVAL otherwise.  Its tree nodes come from @nodes.
  */
-kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit,
-								u64 granule) noexcept;
+inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit,
+								       u64 granule,
+								       NodeMemory &nodes) noexcept;
+
+inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit,
+								       u64 granule) noexcept
+{
+	return create_iova_allocator(base, limit, granule, slab_node_memory());
+}
 
 class IovaAllocator {
 public:
@@ -92,5 +133,8 @@ public:
 };
 
 } // namespace socmmu::dma
+
+/* Header-only: see iova_allocator_impl.h. */
+#include "iova_allocator_impl.h"
 
 #endif

@@ -31,7 +31,23 @@ done
 # Sources deleted since the last build leave dangling links behind.
 find "$out" -xtype l -delete
 
-make -C "$kdir" M="$out" "$@" "${GOAL:-modules}"
+# M= is one make word, and Kbuild refuses a module directory with a space,
+# a colon or a '%'.  Such an OUTDIR (a checkout path with a space) is built
+# through a symlink of a space-free name, the same on every run so that
+# the paths Kbuild records in .cmd files do not change; compiler and
+# sparse messages are given back OUTDIR's name, which the checks look for.
+if [[ $out =~ ^[A-Za-z0-9_./+,@-]+$ ]]; then
+	make -C "$kdir" M="$out" "$@" "${GOAL:-modules}"
+else
+	alias=/tmp/socmmu-build-$(id -u)-$(printf '%s' "$out" | sha1sum | cut -c1-16)
+	if [ -e "$alias" ] && [ ! -L "$alias" ]; then
+		echo "build-modules: $alias exists and is not our symlink" >&2
+		exit 1
+	fi
+	ln -sfn "$out" "$alias"
+	replacement=$(printf '%s' "$out" | sed -e 's/[\\|&]/\\&/g')
+	make -C "$kdir" M="$alias" "$@" "${GOAL:-modules}" 2>&1 | sed -e "s|$alias|$replacement|g"
+fi
 
 # A module dropped from Kbuild leaves its old .ko behind: remove it, so
 # nothing checks or loads a module the sources no longer build.

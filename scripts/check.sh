@@ -5,7 +5,8 @@
 #  2. prepare and build the four kernels (cached: see test-kernels.sh);
 #  3. build our modules against each, with -Werror and sparse (C=2), and
 #     check their objects (check-objects.sh); any compiler, sparse or
-#     modpost warning in our files fails the check;
+#     modpost warning in our files fails the check; checkpatch --strict
+#     over our C (checkpatch.py);
 #  4. boot each UML kernel, load the modules, collect KTAP and kernel
 #     reports (uml/run-tests.sh);
 #  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
@@ -95,7 +96,8 @@ build_and_check() {
 
 	# Sparse (C=2) and compiler diagnostics in our files, modpost's anywhere.
 	local diags
-	diags=$(grep -E "^$moddir/[^:]+:[0-9]+(:[0-9]+)?: (warning|error):|(WARNING|ERROR): modpost" "$log")
+	# (The path is matched as a fixed string: it may hold regex characters.)
+	diags=$(awk -v dir="$moddir/" 'index($0, dir) == 1 && substr($0, length(dir) + 1) ~ /^[^:]+:[0-9]+(:[0-9]+)?: (warning|error):/ || /(WARNING|ERROR): modpost/' "$log")
 	if [ -n "$diags" ]; then
 		echo "$diags" | head -20
 		record FAIL "diagnostics-$target: $(echo "$diags" | wc -l) warnings in our files"
@@ -167,6 +169,27 @@ for t in uml-6.12 arm-6.1; do
 	phase "object-check self-test on $t"
 	selftest_object_checks "$t"
 done
+
+# Kernel style for our C: checkpatch --strict of the 6.12 tree over every C
+# file and every header C reads; exceptions, each with its reason, in
+# scripts/checkpatch.py and Documentation/testing.rst.
+phase "checkpatch --strict"
+checkpatch=${kdir[uml-6.12]}/source/scripts/checkpatch.pl
+if scripts/checkpatch.py "$checkpatch" > "$out/check/checkpatch.log" 2>&1; then
+	record PASS "checkpatch"
+else
+	cat "$out/check/checkpatch.log"
+	record FAIL "$(tail -1 "$out/check/checkpatch.log") (see $out/check/checkpatch.log)"
+fi
+# ...and it can fail: a file that breaks the rules, with a cast and a NULL
+# comparison that no exception may excuse.
+report=$(scripts/checkpatch.py "$checkpatch" scripts/selftest/bad_checkpatch.c 2>&1)
+if [ $? -eq 0 ] || ! grep -q COMPARISON_TO_NULL <<< "$report" || ! grep -q SPACING <<< "$report"; then
+	echo "$report"
+	record FAIL "checkpatch-selftest: scripts/checkpatch.py accepted or misread a bad file"
+else
+	record PASS "checkpatch-selftest"
+fi
 
 runs=()
 for t in $uml_targets; do

@@ -33,13 +33,16 @@ fi
 {
 	echo '!boot kmemleak=off vivid.node_types=0x1'
 	echo 'socmmu_core stays'
+	# The models' bus, clocks and PM domain live in the test bench.
 	echo 'socmmu_testbench stays'
 	echo 'socmmu_omap_model stays'
 	[ -e "$out/uml-6.12/socmmu_dma.ko" ] && echo 'socmmu_dma stays'
+	echo 'socmmu_iommu stays'
 	echo 'socmmu_omap_iommu stays'
 	echo 'socmmu_isp_model stays'
 	echo 'socmmu_isp_example stays'
-	echo "!run demo \$SOCMMU_TOP/isp-example/test/demo-capture.sh $out/run $width $height $frames"
+	# UML sees the tree as $SOCMMU_TOP, a path without spaces (run-tests.sh).
+	echo "!run demo \$SOCMMU_TOP/isp-example/test/demo-capture.sh \$SOCMMU_TOP/out/demo/run $width $height $frames"
 } > "$out/modules.list"
 rm -f "$out/run"/*
 

@@ -11,7 +11,12 @@ ran or never finished, when the harness could not load or unload a module,
 run a system sleep cycle ("!sleep") or a user-space test ("!run": its
 suite is expected like a module's, and a non-zero exit fails), when UML did not halt by itself, or when
 the kernel printed an oops, BUG, WARN, KASAN/UBSAN report, lockdep splat,
-DMA-API debug error or kmemleak report.  Each such problem counts as one failure.
+DMA-API debug error or kmemleak report.  Each such problem counts as one failure:
+one kernel report counts once however many of its lines match (a WARN splat
+prints "cut here" and "WARNING:"), and each kmemleak object counts.
+
+A modules.list line that is neither "NAME unload|stays [SUITE...]" nor a
+known directive is an error naming the line (exit status 1).
 
 The last line printed is "N passed, N failed"; the exit status is 0 only
 when N failed is 0.
@@ -23,36 +28,81 @@ import sys
 
 RESULT = re.compile(r'^(\s*)(not ok|ok) (\d+)(?: -)? ([^\s#]+)(.*)$')
 SUBTEST = re.compile(r'^(\s*)# Subtest: (\S+)')
+
+# What the kernel prints when something went wrong.  One report (a WARN or
+# BUG splat, an oops, a KASAN or UBSAN report, a lockdep splat) prints
+# several of these lines; it counts once (Run._kernel_report()).
+# (pattern, what, starts): a line marked "starts" always begins a report
+# of its own; any other joins the report still open, if there is one.
 KERNEL_REPORTS = [
-    (re.compile(r'------------\[ cut here \]------------'), 'WARN/BUG'),
-    (re.compile(r'\bWARNING: '), 'WARNING'),
-    (re.compile(r'\bBUG: '), 'BUG'),
-    (re.compile(r'kernel BUG at'), 'BUG'),
-    (re.compile(r'\bOops\b'), 'oops'),
-    (re.compile(r'Kernel panic'), 'panic'),
-    (re.compile(r'\bKASAN: '), 'KASAN report'),
-    (re.compile(r'\bUBSAN: '), 'UBSAN report'),
+    # WARN(), BUG() and UBSAN (6.12) on every arch; ARM's faults say "8<---".
+    (re.compile(r'-\[ cut here \]-|8<--- cut here ---'), 'cut here', True),
     (re.compile(r'possible (circular|recursive) locking|inconsistent lock state|'
-                r'lock held when returning|bad unlock balance'), 'lockdep splat'),
-    (re.compile(r'unreferenced object 0x'), 'kmemleak report'),
-    (re.compile(r'socmmu-harness: (load|unload) failed'), 'module load/unload failure'),
+                r'lock held when returning|bad unlock balance|'
+                r'-safe -> \S+-unsafe lock order'), 'lockdep splat', False),
+    (re.compile(r'\bKASAN: '), 'KASAN report', False),
+    (re.compile(r'\bUBSAN: '), 'UBSAN report', False),
+    (re.compile(r'\bWARNING: '), 'WARNING', False),
+    (re.compile(r'\bBUG: '), 'BUG', False),
+    (re.compile(r'kernel BUG at'), 'BUG', False),
+    (re.compile(r'\bOops\b|Unable to handle kernel'), 'oops', False),
+    (re.compile(r'Kernel panic'), 'panic', False),
+    (re.compile(r'unreferenced object 0x'), 'kmemleak report', True),
+    (re.compile(r'socmmu-harness: (load|unload) failed'), 'module load/unload failure', True),
     (re.compile(r'socmmu-harness: unload of \S+ should have been refused'),
-     'module unloaded while in use'),
-    (re.compile(r'socmmu-harness: system sleep failed'), 'system sleep failure'),
-    (re.compile(r'socmmu-harness: run failed: '), 'user-space test failure'),
+     'module unloaded while in use', True),
+    (re.compile(r'socmmu-harness: system sleep failed'), 'system sleep failure', True),
+    (re.compile(r'socmmu-harness: run failed: '), 'user-space test failure', True),
 ]
+# A WARN, BUG or oops ends with this line; a KASAN or UBSAN (6.1) report,
+# with a rule of '=', which also comes before a lockdep splat.
+REPORT_END = re.compile(r'---\[ end trace|^\s*={20,}\s*$')
+# When the tests or the harness speak again, the kernel's report is over.
+NOT_A_REPORT = re.compile(r'^\s*(KTAP version|1\.\.\d|# Subtest:|(not )?ok \d)|'
+                          r'^(socmmu-harness|uml-helper): ')
+# A panic that names an earlier report as its cause is part of it.
+CONSEQUENCE = re.compile(r'Kernel panic - not syncing: (Fatal exception|BUG!|'
+                         r'panic_on_warn set|kasan\.fault=panic)')
+
+
+class ModulesListError(Exception):
+    pass
+
+
+MODULE_LINE = 'a module line is "NAME unload|stays [SUITE...]"'
+DIRECTIVES = {
+    # directive: (fewest words after it, most or None, its form)
+    '!busy': (1, 1, '"!busy NAME"'),
+    '!sleep': (0, 0, '"!sleep"'),
+    '!run': (2, None, '"!run SUITE COMMAND [ARGS...]"'),
+    '!boot': (1, None, '"!boot ARG..."'),
+}
 
 
 def read_modules(path):
     """modules.list -> list of (module, after-run, [suites]).  A "!run SUITE
-    COMMAND..." line is a user-space test: ('!run', 'run', [SUITE])."""
+    COMMAND..." line is a user-space test: ('!run', 'run', [SUITE]).  A line
+    that is neither a module nor a known directive raises ModulesListError
+    naming it: uml/run-tests.sh would not load what it means."""
     modules = []
     with open(path) as f:
-        for line in f:
+        for number, line in enumerate(f, 1):
             words = line.split('#', 1)[0].split()
-            if words and words[0] == '!run' and len(words) > 1:
-                modules.append(('!run', 'run', [words[1]]))
-            elif words and not words[0].startswith('!'):
+            if not words:
+                continue
+            where = f'{path}:{number}: "{line.strip()}"'
+            if words[0].startswith('!'):
+                if words[0] not in DIRECTIVES:
+                    raise ModulesListError(f'{where}: unknown directive {words[0]} (known: '
+                                           f'{", ".join(sorted(DIRECTIVES))})')
+                fewest, most, form = DIRECTIVES[words[0]]
+                if len(words) - 1 < fewest or (most is not None and len(words) - 1 > most):
+                    raise ModulesListError(f'{where}: the directive is {form}')
+                if words[0] == '!run':
+                    modules.append(('!run', 'run', [words[1]]))
+            elif len(words) < 2 or words[1] not in ('unload', 'stays'):
+                raise ModulesListError(f'{where}: {MODULE_LINE}')
+            else:
                 modules.append((words[0], words[1], words[2:]))
     return modules
 
@@ -80,7 +130,39 @@ class Run:
             self.lines = f.read().splitlines()
         self._parse()
 
+    def _kernel_report(self, number, line):
+        """Group the kernel's report lines into reports, one problem each."""
+        for pattern, what, starts in KERNEL_REPORTS:
+            if pattern.search(line):
+                break
+        else:
+            what = None
+        if what is not None:
+            entry = (number, line.strip(), what)
+            if what == 'panic' and CONSEQUENCE.search(line) and self._last_report:
+                self._last_report.append(entry)
+            elif starts or self._open_report is None:
+                self._open_report = self._last_report = [entry]
+                self._reports.append(self._open_report)
+            else:
+                self._open_report.append(entry)
+        if REPORT_END.search(line):
+            self._open_report = None
+        if NOT_A_REPORT.search(line):
+            self._open_report = self._last_report = None
+
+    def _report_problems(self):
+        for report in self._reports:
+            # Named by its first telling line ("cut here" says nothing).
+            named = next((e for e in report if e[2] != 'cut here'), report[0])
+            number, text, what = named
+            others = [str(e[0]) for e in report if e is not named]
+            also = f' (same report: lines {", ".join(others)})' if others else ''
+            self.problems.append(f'{what}: line {number}: {text}{also}')
+
     def _parse(self):
+        self._reports = []
+        self._open_report = self._last_report = None
         stack = []   # [indent, name, diagnostics]
         began = ended = False
         halted = None
@@ -102,10 +184,7 @@ class Run:
                 ended = True
             elif line.startswith('socmmu-harness: uml '):
                 halted = line[len('socmmu-harness: uml '):]
-            for pattern, what in KERNEL_REPORTS:
-                if pattern.search(line):
-                    self.problems.append(f'{what}: line {number}: {line.strip()}')
-                    break
+            self._kernel_report(number, line)
 
             m = SUBTEST.match(line)
             if m:
@@ -137,6 +216,7 @@ class Run:
                         '\n    '.join(stack[0][2][-12:]))
                 self.cases.append((suite, name, verdict))
                 stack[0][2] = []
+        self._report_problems()
         for indent, name, _ in stack:
             self.problems.append(f'suite or case {name} never finished (crash or hang?)')
         if not began:
@@ -157,7 +237,12 @@ def main():
     parser.add_argument('runs', nargs='*', metavar='KERNEL=LOG')
     args = parser.parse_args()
 
-    modules = read_modules(args.modules)
+    try:
+        modules = read_modules(args.modules)
+    except (OSError, ModulesListError) as e:
+        print(f'ktap-summary: {e}', file=sys.stderr)
+        print('0 passed, 1 failed')
+        return 1
     expected = [s for _, _, suites in modules for s in suites]
     staying = [name for name, after, _ in modules if after == 'stays']
     total_pass = total_fail = total_skip = 0

@@ -37,7 +37,8 @@ if ! scripts/build-modules.sh "$kdir" "$moddir" ARCH=um C=2 SOCMMU_WERROR=1 -j"$
 	echo "quick-check: build failed (see $moddir/build.log)"
 	exit 1
 fi
-grep -E "^$moddir/[^:]+:[0-9]+(:[0-9]+)?: (warning|error):" "$moddir/build.log" | head -20 || true
+awk -v dir="$moddir/" 'index($0, dir) == 1 && substr($0, length(dir) + 1) ~ /^[^:]+:[0-9]+(:[0-9]+)?: (warning|error):/' \
+	"$moddir/build.log" | head -20
 
 MODULES_LIST=$list DTB=$out/tools/socmmu-test.dtb \
 	scripts/uml/run-tests.sh "$kdir" "$moddir" "$out/tools/uml-helper" "$moddir/console.log"

@@ -3,14 +3,17 @@
  * ShortDescTable<Format>: the two-level ARM short-descriptor page table
  * behind the OMAP, Exynos and MSM (ARMv7s) IOMMUs.  The engine knows the
  * geometry and the rules (alignment, overlap, replicas, table lifetime,
- * cache maintenance); the Format knows the bits (format.h).
+ * cache maintenance); the Format object it keeps knows the bits
+ * (format.h).
  *
  * Semantics follow iommu_domain_ops (see Documentation/page-tables.rst):
  *  - map() is map_pages: @pgcount pages of @pgsize, which the IOMMU core
  *    picked; *@mapped grows by every page mapped, also when a later page
  *    fails.
  *  - unmap() is unmap_pages: returns the bytes unmapped, 0 when nothing is
- *    mapped at @iova.
+ *    mapped at @iova.  What the TLB must forget goes to a Gather.
+ *  - What map() changed in the L1, which IOMMUs that cache L1 entries
+ *    must invalidate, goes to a MapGather.
  *  - Errors are returned, never logged: the driver knows which device and
  *    domain they concern and logs them.
  *
@@ -18,9 +21,9 @@
  * disjoint ranges can share an L2 table.  One spinlock, taken with
  * interrupts off (map_pages may run in atomic context), covers each entry
  * update together with its L2's bookkeeping (install, live count, unlink
- * and queueing in a Gather).  Table memory is never allocated or freed
- * under it: a new L2 is allocated unlocked and installed under the lock
- * unless another caller installed one first.
+ * and queueing in a Gather) and its record in a MapGather.  Table memory
+ * is never allocated or freed under it: a new L2 is allocated unlocked and
+ * installed under the lock unless another caller installed one first.
  *
  * The driver must stop the hardware from walking the table (detach, TTB
  * cleared) before destroying it.
@@ -39,6 +42,7 @@
 
 #include "format.h"
 #include "gather.h"
+#include "map_gather.h"
 #include "table_memory.h"
 
 namespace pgtable {
@@ -53,27 +57,34 @@ template <typename Format> class ShortDescTable : kcxx::Pinned {
 	static constexpr u64 kAllSizes = kSize4K | kSize64K | kSize1M | kSize16M;
 
 	static_assert(sizeof(Entry) == 4, "short descriptors are 32 bits");
+	static_assert(kAllSizes == KX_PGTABLE_PAGE_SIZES, "the framework's iommu_ops sizes");
+	static_assert((u64{1} << 32) == KX_PGTABLE_IOVA_LIMIT, "the framework's aperture");
 	static_assert(Format::kL1Entries == kL1Entries && Format::kL2Entries == kL2Entries,
 		      "short-descriptor geometry: 4096 x 1 MB, then 256 x 4 KB");
 	static_assert(Format::kL1Bytes == kL1Entries * sizeof(Entry) &&
 		      Format::kL2Bytes == kL2Entries * sizeof(Entry));
 	static_assert((Format::kPageSizes & kSize4K) && !(Format::kPageSizes & ~kAllSizes),
 		      "4 KB pages and only short-descriptor sizes");
-	static_assert(Format::kPaBits >= 32 && Format::kPaBits < 64);
+	static_assert(!(Format::kProtHonoured & ~kProtAll), "only IOMMU_READ..IOMMU_PRIV exist");
+	static_assert(Format::kFault == 0, "tables come zeroed: a new table must be all faults");
 
 public:
 	/* The IOVA aperture: 32 bits. */
 	static constexpr u64 kIovaSpace = u64{1} << 32;
-	static constexpr u64 kPaSpace = u64{1} << Format::kPaBits;
 
 	/*
-	 * An empty table.  Only the L1 (and the shared zero L2 of formats
-	 * that need one) is allocated; L2 tables come with the first mapping
-	 * that needs them.
+	 * An empty table in @format, which the table keeps (format.h).  Only
+	 * the L1 (and the shared zero L2 of formats that need one) is
+	 * allocated; L2 tables come with the first mapping that needs them.
+	 * -EINVAL: @format's pa_bits() is outside 32..63.
 	 */
-	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory)
+	static kcxx::Result<kcxx::Owner<ShortDescTable>> create(TableMemory &memory,
+								const Format &format = Format{})
 	{
-		TableBuffer l1 = KCXX_TRY(alloc_table(memory, Format::kL1Bytes,
+		if (format.pa_bits() < 32 || format.pa_bits() > 63)
+			return kcxx::Error(-kcxx::EINVAL);
+
+		TableBuffer l1 = KCXX_TRY(alloc_table(memory, format, Format::kL1Bytes,
 						      kcxx::AllocContext::Sleepable));
 		auto slots = kcxx::OwnedArray<TableNode *>::create(kL1Entries);
 		TableBuffer zero_l2;
@@ -83,7 +94,8 @@ public:
 			return slots.error();
 		}
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
-			auto zero = alloc_table(memory, Format::kL2Bytes, kcxx::AllocContext::Sleepable);
+			auto zero = alloc_table(memory, format, Format::kL2Bytes,
+						kcxx::AllocContext::Sleepable);
 
 			if (!zero.ok()) {
 				memory.free(l1);
@@ -93,7 +105,7 @@ public:
 		}
 
 		auto *table = new (std::nothrow)
-			ShortDescTable(memory, l1, zero_l2, kcxx::move(slots).value());
+			ShortDescTable(memory, format, l1, zero_l2, kcxx::move(slots).value());
 		if (!table) {
 			if (zero_l2.cpu)
 				memory.free(zero_l2);
@@ -102,7 +114,7 @@ public:
 		}
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
 			for (u32 i = 0; i < kL1Entries; i++)
-				write_entry(&table->l1()[i], table->empty_l1());
+				write_entry(&table->l1()[i], table->empty_l1_);
 			memory.sync(l1, 0, Format::kL1Bytes);
 		}
 		return kcxx::Owner<ShortDescTable>(table);
@@ -146,25 +158,29 @@ public:
 	/*
 	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, or @iova or
 	 * @paddr not aligned to @pgsize; -ERANGE: the range leaves the IOVA
-	 * aperture or the format's physical address space; -EEXIST: a page
-	 * would overlap a valid entry (that page is left untouched);
-	 * -ENOMEM: no L2 table could be had.
+	 * aperture or the format's physical address space (pa_bits());
+	 * -EEXIST: a page would overlap a valid entry (that page is left
+	 * untouched); -ENOMEM: no L2 table could be had.  @prot goes to the
+	 * format's encoders as it is.  Every L1 entry changed from empty to a
+	 * table, section or supersection widens @map_gather by its range
+	 * (map_gather.h), also when a later page fails.
 	 */
 	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
-			       kcxx::AllocContext context, size_t *mapped)
+			       kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
 	{
 		if (!supported(pgsize) || !pgcount)
 			return kcxx::Error(-kcxx::EINVAL);
 		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
 			return kcxx::Error(-kcxx::EINVAL);
-		if (!fits(iova, pgsize, pgcount, kIovaSpace) || !fits(paddr, pgsize, pgcount, kPaSpace))
+		if (!fits(iova, pgsize, pgcount, kIovaSpace) ||
+		    !fits(paddr, pgsize, pgcount, pa_space(format_)))
 			return kcxx::Error(-kcxx::ERANGE);
 
 		for (size_t i = 0; i < pgcount; i++) {
 			if (pgsize >= kSize1M)
-				KCXX_TRY(map_block(iova, paddr, pgsize, prot));
+				KCXX_TRY(map_block(iova, paddr, pgsize, prot, map_gather));
 			else
-				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context));
+				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context, map_gather));
 			*mapped += pgsize;
 			iova += pgsize;
 			paddr += pgsize;
@@ -172,22 +188,28 @@ public:
 		return {};
 	}
 
+
 	/*
 	 * unmap_pages.  Removes the entries found from @iova on, up to
 	 * @pgsize * @pgcount bytes, and stops early at the first address that
-	 * is not mapped.  An entry that starts at a removed address is removed
-	 * whole, even if it extends past the range, and the bytes returned
-	 * include it.  An entry that starts before @iova is not touched: 0.
-	 * Invalid arguments also give 0.  The removed range and any L2 that
-	 * became empty go to @gather.
+	 * is not mapped.  Nothing is mapped past the aperture, so a range
+	 * that runs past it stops at its end like at any hole, after
+	 * removing what lies below it.  An entry that starts at a removed
+	 * address is removed whole, even if it extends past the range, and
+	 * the bytes returned include it.  An entry that starts before @iova
+	 * is not touched: 0.  Invalid arguments, and an @iova outside the
+	 * aperture, also give 0.  The removed range and any L2 that became
+	 * empty go to @gather.
 	 */
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount, Gather &gather)
 	{
 		if (!supported(pgsize) || !pgcount || !kcxx::is_aligned(iova, pgsize) ||
-		    !fits(iova, pgsize, pgcount, kIovaSpace))
+		    iova >= kIovaSpace)
 			return 0;
 
-		const u64 end = iova + (u64{pgcount} << kcxx::ilog2(pgsize));
+		const u64 end = fits(iova, pgsize, pgcount, kIovaSpace)
+					? iova + (u64{pgcount} << kcxx::ilog2(pgsize))
+					: kIovaSpace;
 		u64 pos = iova;
 
 		while (pos < end) {
@@ -214,22 +236,22 @@ public:
 		if (TableNode *node = l2_[l1_index(iova)]) {
 			const Entry l2e = entries(node)[l2_index(iova)];
 
-			switch (Format::l2_kind(l2e)) {
+			switch (format_.l2_kind(l2e)) {
 			case L2Kind::Small:
-				return Format::l2_page_pa(l2e) + (iova & (kSize4K - 1));
+				return format_.l2_page_pa(l2e) + (iova & (kSize4K - 1));
 			case L2Kind::Large:
-				return Format::l2_page_pa(l2e) + (iova & (kSize64K - 1));
+				return format_.l2_page_pa(l2e) + (iova & (kSize64K - 1));
 			default:
 				return 0;
 			}
 		}
-		if (l1e == empty_l1())
+		if (l1e == empty_l1_)
 			return 0;
-		switch (Format::l1_kind(l1e)) {
+		switch (format_.l1_kind(l1e)) {
 		case L1Kind::Section:
-			return Format::l1_block_pa(l1e) + (iova & (kSize1M - 1));
+			return format_.l1_block_pa(l1e) + (iova & (kSize1M - 1));
 		case L1Kind::Supersection:
-			return Format::l1_block_pa(l1e) + (iova & (kSize16M - 1));
+			return format_.l1_block_pa(l1e) + (iova & (kSize16M - 1));
 		default:
 			return 0;
 		}
@@ -256,12 +278,12 @@ public:
 				for (u32 i2 = 0; i2 < kL2Entries; i2++) {
 					const u64 iova = base + (u64{i2} << kL2Shift);
 
-					switch (Format::l2_kind(l2[i2])) {
+					switch (format_.l2_kind(l2[i2])) {
 					case L2Kind::Small:
-						visit(iova, Format::l2_page_pa(l2[i2]), kSize4K);
+						visit(iova, format_.l2_page_pa(l2[i2]), kSize4K);
 						break;
 					case L2Kind::Large:
-						visit(iova, Format::l2_page_pa(l2[i2]), kSize64K);
+						visit(iova, format_.l2_page_pa(l2[i2]), kSize64K);
 						i2 += (kSize64K >> kL2Shift) - 1;
 						break;
 					default:
@@ -270,14 +292,14 @@ public:
 				}
 				continue;
 			}
-			if (l1e == empty_l1())
+			if (l1e == empty_l1_)
 				continue;
-			switch (Format::l1_kind(l1e)) {
+			switch (format_.l1_kind(l1e)) {
 			case L1Kind::Section:
-				visit(base, Format::l1_block_pa(l1e), kSize1M);
+				visit(base, format_.l1_block_pa(l1e), kSize1M);
 				break;
 			case L1Kind::Supersection:
-				visit(base, Format::l1_block_pa(l1e), kSize16M);
+				visit(base, format_.l1_block_pa(l1e), kSize16M);
 				i1 += (kSize16M >> kL1Shift) - 1;
 				break;
 			default:
@@ -287,9 +309,10 @@ public:
 	}
 
 private:
-	ShortDescTable(TableMemory &memory, TableBuffer l1, TableBuffer zero_l2,
-		       kcxx::OwnedArray<TableNode *> l2)
-		: memory_(memory), l1_(l1), zero_l2_(zero_l2), l2_(kcxx::move(l2))
+	ShortDescTable(TableMemory &memory, const Format &format, TableBuffer l1,
+		       TableBuffer zero_l2, kcxx::OwnedArray<TableNode *> l2)
+		: memory_(memory), format_(format), l1_(l1), zero_l2_(zero_l2),
+		  empty_l1_(unused_l1_entry(format, zero_l2)), l2_(kcxx::move(l2))
 	{
 	}
 
@@ -311,16 +334,18 @@ private:
 		return static_cast<u32>(iova >> kL2Shift) & (kL2Entries - 1);
 	}
 
+	static u64 pa_space(const Format &format) { return u64{1} << format.pa_bits(); }
+
 	/*
 	 * A table the walker can use: the TableMemory promises alignment, and
 	 * the format must be able to hold its address.
 	 */
-	static kcxx::Result<TableBuffer> alloc_table(TableMemory &memory, size_t bytes,
-						     kcxx::AllocContext context)
+	static kcxx::Result<TableBuffer> alloc_table(TableMemory &memory, const Format &format,
+						     size_t bytes, kcxx::AllocContext context)
 	{
 		TableBuffer table = KCXX_TRY(memory.alloc(bytes, context));
 
-		if (!kcxx::is_aligned(table.dma, u64{bytes}) || table.dma >= kPaSpace) {
+		if (!kcxx::is_aligned(table.dma, u64{bytes}) || table.dma >= pa_space(format)) {
 			memory.free(table);
 			return kcxx::Error(-kcxx::EFAULT);
 		}
@@ -337,10 +362,10 @@ private:
 	static Entry *entries(TableNode *node) { return static_cast<Entry *>(node->buffer.cpu); }
 
 	/* What an unused L1 entry holds. */
-	Entry empty_l1() const
+	static Entry unused_l1_entry(const Format &format, const TableBuffer &zero_l2)
 	{
 		if constexpr (Format::kUnusedL1PointsToZeroL2)
-			return Format::l1_table(zero_l2_.dma);
+			return format.l1_table(zero_l2.dma);
 		else
 			return Format::kFault;
 	}
@@ -351,36 +376,46 @@ private:
 	}
 
 	/* A 1 MB section or 16 MB supersection (16 replicas), all or nothing. */
-	kcxx::Result<void> map_block(u64 iova, u64 paddr, u64 pgsize, Prot prot)
+	kcxx::Result<void> map_block(u64 iova, u64 paddr, u64 pgsize, Prot prot,
+				     MapGather &map_gather)
 	{
 		const u32 first = l1_index(iova);
 		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
-		const Entry entry = pgsize == kSize16M ? Format::l1_supersection(paddr, prot)
-						       : Format::l1_section(paddr, prot);
+		const Entry entry = block_entry(paddr, pgsize, prot);
 		kcxx::IrqSaveGuard guard(lock_);
 
 		for (u32 i = first; i < first + count; i++) {
-			if (l2_[i] || l1()[i] != empty_l1())
+			if (l2_[i] || l1()[i] != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 		}
 		for (u32 i = first; i < first + count; i++)
 			write_entry(&l1()[i], entry);
 		sync_l1(first, count);
+		map_gather.add_range(iova, pgsize);
 		return {};
+	}
+
+	Entry block_entry(u64 paddr, u64 pgsize, Prot prot) const
+	{
+		if constexpr (Format::kPageSizes & kSize16M) {
+			if (pgsize == kSize16M)
+				return format_.l1_supersection(paddr, prot);
+		}
+		return format_.l1_section(paddr, prot);
 	}
 
 	/* A 4 KB page or 64 KB large page (16 replicas), all or nothing. */
 	kcxx::Result<void> map_page(u64 iova, u64 paddr, u64 pgsize, Prot prot,
-				    kcxx::AllocContext context)
+				    kcxx::AllocContext context, MapGather &map_gather)
 	{
-		const Entry entry = pgsize == kSize64K ? Format::l2_large(paddr, prot)
-						       : Format::l2_small(paddr, prot);
+		const Entry entry = pgsize == kSize64K ? format_.l2_large(paddr, prot)
+						       : format_.l2_small(paddr, prot);
 		TableNode *spare = nullptr;
 
 		for (;;) {
 			bool need_table = false;
 			kcxx::Result<void> result = map_page_locked(iova, pgsize, entry, spare,
-								    &need_table);
+								    &need_table, map_gather);
 
 			if (!need_table) {
 				/* Another caller installed an L2 while we allocated ours. */
@@ -393,7 +428,7 @@ private:
 	}
 
 	kcxx::Result<void> map_page_locked(u64 iova, u64 pgsize, Entry entry, TableNode *&spare,
-					   bool *need_table)
+					   bool *need_table, MapGather &map_gather)
 	{
 		const u32 i1 = l1_index(iova);
 		const u32 first = l2_index(iova);
@@ -402,7 +437,7 @@ private:
 		TableNode *node = l2_[i1];
 
 		if (!node) {
-			if (l1()[i1] != empty_l1())
+			if (l1()[i1] != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 			if (!spare) {
 				*need_table = true;
@@ -410,9 +445,10 @@ private:
 			}
 			node = kcxx::exchange(spare, nullptr);
 			/* The L2 is zeroed and cleaned: only now may the L1 point to it. */
-			write_entry(&l1()[i1], Format::l1_table(node->buffer.dma));
+			write_entry(&l1()[i1], format_.l1_table(node->buffer.dma));
 			sync_l1(i1, 1);
 			l2_[i1] = node;
+			map_gather.add_range(kcxx::align_down(iova, kSize1M), kSize1M);
 		}
 
 		Entry *ptes = entries(node);
@@ -433,7 +469,8 @@ private:
 								  : kcxx::make_owned<TableNode>();
 		if (!node.ok())
 			return node.error();
-		node.value()->buffer = KCXX_TRY(alloc_table(memory_, Format::kL2Bytes, context));
+		node.value()->buffer =
+			KCXX_TRY(alloc_table(memory_, format_, Format::kL2Bytes, context));
 		node.value()->memory = &memory_;
 		return node.value().release();
 	}
@@ -449,9 +486,9 @@ private:
 			const Entry l1e = l1()[i1];
 			u64 size;
 
-			if (l1e == empty_l1())
+			if (l1e == empty_l1_)
 				return 0;
-			switch (Format::l1_kind(l1e)) {
+			switch (format_.l1_kind(l1e)) {
 			case L1Kind::Section:
 				size = kSize1M;
 				break;
@@ -467,7 +504,7 @@ private:
 				return 0;
 			const u32 count = static_cast<u32>(size >> kL1Shift);
 			for (u32 i = i1; i < i1 + count; i++)
-				write_entry(&l1()[i], empty_l1());
+				write_entry(&l1()[i], empty_l1_);
 			sync_l1(i1, count);
 			return size;
 		}
@@ -476,7 +513,7 @@ private:
 		const u32 i2 = l2_index(pos);
 		u64 size;
 
-		switch (Format::l2_kind(ptes[i2])) {
+		switch (format_.l2_kind(ptes[i2])) {
 		case L2Kind::Small:
 			size = kSize4K;
 			break;
@@ -497,7 +534,7 @@ private:
 		node->live -= count;
 		if (!node->live) {
 			/* Unlinked now, freed by the Gather after the TLB invalidation. */
-			write_entry(&l1()[i1], empty_l1());
+			write_entry(&l1()[i1], empty_l1_);
 			sync_l1(i1, 1);
 			l2_[i1] = nullptr;
 			gather.queue_table(node);
@@ -506,8 +543,11 @@ private:
 	}
 
 	TableMemory &memory_;
+	const Format format_;
 	TableBuffer l1_;
 	TableBuffer zero_l2_;
+	/* What an unused L1 entry holds: kFault, or the link to zero_l2_. */
+	const Entry empty_l1_;
 	/* The L2 behind each L1 entry, or nullptr; changed under lock_. */
 	kcxx::OwnedArray<TableNode *> l2_;
 	kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_pgtable.lock")};

@@ -9,6 +9,7 @@
 #ifndef SOCMMU_PGTABLE_TABLE_MEMORY_H
 #define SOCMMU_PGTABLE_TABLE_MEMORY_H
 
+#include <kcxx/log.h>
 #include <kcxx/owner.h>
 #include <kcxx/result.h>
 #include <kcxx/types.h>
@@ -44,16 +45,43 @@ protected:
 	~TableMemory() = default;
 };
 
-/* Production memory: streaming DMA on the IOMMU's own device. */
+/*
+ * Production memory: streaming DMA on the IOMMU's own device, through the
+ * table-memory shim (table_memory_shim.c) that socmmu_core exports, so any
+ * module, driver or test, uses this same code.
+ */
 class DmaTableMemory final : public TableMemory {
 public:
 	/* @dev: the IOMMU itself, with its DMA mask set; never a client. */
 	explicit DmaTableMemory(struct device *dev) : dev_(dev) {}
 	~DmaTableMemory() = default;
 
-	kcxx::Result<TableBuffer> alloc(size_t bytes, kcxx::AllocContext context) override;
-	void sync(const TableBuffer &table, size_t offset, size_t bytes) override;
-	void free(const TableBuffer &table) override;
+	kcxx::Result<TableBuffer> alloc(size_t bytes, kcxx::AllocContext context) override
+	{
+		TableBuffer table;
+		int ret = kx_pgtable_alloc(dev_, bytes, static_cast<kx_alloc_context>(context),
+					   &table.cpu, &table.dma);
+
+		if (ret)
+			return kcxx::Error(ret);
+		table.bytes = bytes;
+		__atomic_fetch_add(&live_, 1, __ATOMIC_RELAXED);
+		return table;
+	}
+
+	void sync(const TableBuffer &table, size_t offset, size_t bytes) override
+	{
+		/* An engine bug: DMA_API_DEBUG reports it where enabled; refuse it everywhere. */
+		if (KCXX_WARN_ON(offset > table.bytes || bytes > table.bytes - offset))
+			return;
+		kx_pgtable_sync(dev_, table.dma, offset, bytes);
+	}
+
+	void free(const TableBuffer &table) override
+	{
+		kx_pgtable_free(dev_, table.cpu, table.dma, table.bytes);
+		__atomic_fetch_sub(&live_, 1, __ATOMIC_RELAXED);
+	}
 
 	/* Tables allocated and not yet freed: for leak checks and debugfs. */
 	u32 live_tables() const { return __atomic_load_n(&live_, __ATOMIC_RELAXED); }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Page-table memory through the DMA API on the IOMMU's own device (see
- * table_memory_shim.h).  Not exported: it is linked into the module that
- * owns the page-table engine.
+ * table_memory_shim.h).  Linked into socmmu_core and exported, so every
+ * module that holds a page-table engine (each IOMMU driver, the engine's
+ * suites) calls this one copy through the header-only DmaTableMemory.
  */
 #include <linux/build_bug.h>
 #include <linux/dma-mapping.h>
+#include <linux/export.h>
 #include <linux/gfp.h>
 #include <linux/iommu.h>
 #include <linux/mm.h>
@@ -96,6 +98,7 @@ int kx_pgtable_alloc(struct device *dev, size_t size, enum kx_alloc_context cont
 	*dma = handle;
 	return 0;
 }
+EXPORT_SYMBOL_GPL(kx_pgtable_alloc);
 
 /**
  * kx_pgtable_sync() - make CPU writes to part of a table visible to the walker
@@ -110,6 +113,7 @@ void kx_pgtable_sync(struct device *dev, u64 dma, size_t offset, size_t size)
 {
 	dma_sync_single_range_for_device(dev, (dma_addr_t)dma, offset, size, DMA_TO_DEVICE);
 }
+EXPORT_SYMBOL_GPL(kx_pgtable_sync);
 
 /**
  * kx_pgtable_free() - unmap and free a table from kx_pgtable_alloc()
@@ -126,3 +130,4 @@ void kx_pgtable_free(struct device *dev, void *cpu, u64 dma, size_t size)
 	dma_unmap_single(dev, (dma_addr_t)dma, size, DMA_TO_DEVICE);
 	kx_pgtable_release(cpu, size);
 }
+EXPORT_SYMBOL_GPL(kx_pgtable_free);

@@ -25,6 +25,16 @@ struct device;
 #define KX_IOMMU_MMIO (1 << 4)
 #define KX_IOMMU_PRIV (1 << 5)
 
+/*
+ * Every page size of the short-descriptor family (4K, 64K, 1M, 16M): the
+ * framework's iommu_ops.pgsize_bitmap, and a domain's until its table's
+ * format is known, which narrows it.  The engine checks its geometry
+ * against these.
+ */
+#define KX_PGTABLE_PAGE_SIZES 0x01111000UL
+/* And their IOVA space, [0, 4 GiB): every domain's aperture. */
+#define KX_PGTABLE_IOVA_LIMIT 0x100000000ULL
+
 KX_BEGIN_DECLS
 
 int kx_pgtable_alloc(struct device *dev, size_t size, enum kx_alloc_context context,

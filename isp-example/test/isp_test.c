@@ -41,7 +41,8 @@
 #define NOWHERE		0xe0000000u
 #define NBUFS		4
 
-static int case_failed;
+/* Whether a CHECK() of the running case failed. */
+static int failed_now;
 static char video[300];
 
 static void diag(const char *fmt, ...)
@@ -61,7 +62,7 @@ static void diag(const char *fmt, ...)
 	if (!(cond)) {							\
 		diag("%s:%d: %s", __func__, __LINE__, #cond);		\
 		diag(__VA_ARGS__);					\
-		case_failed = 1;					\
+		failed_now = 1;					\
 	}								\
 } while (0)
 
@@ -104,7 +105,7 @@ static long stat_value(const char *key)
 	return ret;
 }
 
-static int runtime_status(const char *dev, char *out, size_t len)
+static int read_runtime_status(const char *dev, char *out, size_t len)
 {
 	char p[200];
 	FILE *f;
@@ -125,7 +126,7 @@ static int wait_suspended(const char *dev, int ms)
 	char s[32] = "";
 
 	for (; ms > 0; ms -= 20) {
-		if (runtime_status(dev, s, sizeof(s)) == 0 && !strcmp(s, "suspended"))
+		if (read_runtime_status(dev, s, sizeof(s)) == 0 && !strcmp(s, "suspended"))
 			return 1;
 		usleep(20000);
 	}
@@ -452,12 +453,12 @@ static int case_fault_errors_one_buffer(void)
 	CHECK(stream_open(&s, V4L2_PIX_FMT_RGB24, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
 	capture_frames(&s, 2, 0);
 	f = fopen(INJECT, "w");
-	CHECK(f != NULL, "%s: %s", INJECT, strerror(errno));
+	CHECK(f, "%s: %s", INJECT, strerror(errno));
 	if (f) {
 		fprintf(f, "0x%x\n", NOWHERE);
 		fclose(f);
 	}
-	for (i = 2; i < 8 && !case_failed; i++) {
+	for (i = 2; i < 8 && !failed_now; i++) {
 		struct v4l2_buffer b;
 		int ret = dequeue(&s, &b);
 
@@ -539,14 +540,14 @@ int main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		int ret;
 
-		case_failed = 0;
+		failed_now = 0;
 		ret = cases[i].fn();
 		if (ret == 2) {
 			printf("    ok %d %s # SKIP\n", i + 1, cases[i].name);
 			continue;
 		}
-		printf("    %s %d %s\n", case_failed ? "not ok" : "ok", i + 1, cases[i].name);
-		suite_failed |= case_failed;
+		printf("    %s %d %s\n", failed_now ? "not ok" : "ok", i + 1, cases[i].name);
+		suite_failed |= failed_now;
 	}
 	printf("%s 1 %s\n", suite_failed ? "not ok" : "ok", suite);
 	return suite_failed;

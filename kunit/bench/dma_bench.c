@@ -23,48 +23,55 @@
 #define BENCH_OPS 20000
 #define BENCH_ROUNDS 5
 #define BENCH_IOVA_BASE PAGE_SIZE
-#define BENCH_IOVA_LIMIT (1ULL << 32)
+#define BENCH_IOVA_LIMIT BIT_ULL(32)
 
 u64 bench_now_ns(void)
 {
 	return ktime_get_ns();
 }
 
+/* The @i-th allocation of @w, kept in one of its @w->depth slots. */
+static int kernel_alloc(struct iova_domain *iovad, const struct bench_iova_workload *w,
+			unsigned long *slots, u32 i)
+{
+	const unsigned long limit_pfn = (BENCH_IOVA_LIMIT >> PAGE_SHIFT) - 1;
+
+	slots[i % w->depth] = alloc_iova_fast(iovad, w->pages[i], limit_pfn, true);
+	return slots[i % w->depth] ? 0 : -ENOSPC;
+}
+
+static void kernel_free(struct iova_domain *iovad, const struct bench_iova_workload *w,
+			unsigned long *slots, u32 i)
+{
+	free_iova_fast(iovad, slots[i % w->depth], w->pages[i]);
+}
+
 /* The kernel's side of an IOVA workload, step for step as iova_bench.cpp. */
 static int kernel_iova_pass(struct iova_domain *iovad, const struct bench_iova_workload *w,
 			    unsigned long *slots)
 {
-	const unsigned long limit_pfn = (BENCH_IOVA_LIMIT >> PAGE_SHIFT) - 1;
 	u32 i, first, end;
-
-#define KERNEL_ALLOC(i) ({							\
-	slots[(i) % w->depth] = alloc_iova_fast(iovad, w->pages[i], limit_pfn, true); \
-	slots[(i) % w->depth] ? 0 : -ENOSPC;					\
-})
-#define KERNEL_FREE(i) free_iova_fast(iovad, slots[(i) % w->depth], w->pages[i])
 
 	if (w->batch) {
 		for (first = 0; first < w->count; first += w->depth) {
 			end = min(first + w->depth, w->count);
 			for (i = first; i < end; i++)
-				if (KERNEL_ALLOC(i))
+				if (kernel_alloc(iovad, w, slots, i))
 					return -ENOSPC;
 			for (i = first; i < end; i++)
-				KERNEL_FREE(i);
+				kernel_free(iovad, w, slots, i);
 		}
 		return 0;
 	}
 	for (i = 0; i < w->count; i++) {
 		if (i >= w->depth)
-			KERNEL_FREE(i - w->depth);
-		if (KERNEL_ALLOC(i))
+			kernel_free(iovad, w, slots, i - w->depth);
+		if (kernel_alloc(iovad, w, slots, i))
 			return -ENOSPC;
 	}
 	for (i = w->count > w->depth ? w->count - w->depth : 0; i < w->count; i++)
-		KERNEL_FREE(i);
+		kernel_free(iovad, w, slots, i);
 	return 0;
-#undef KERNEL_ALLOC
-#undef KERNEL_FREE
 }
 
 static int kernel_iova(const void *arg, u64 *ns_per_op)
@@ -112,9 +119,11 @@ static u32 pages_mixed[BENCH_OPS];
 static struct bench_iova_workload iova_churn = {
 	.pages = pages_one, .count = BENCH_OPS, .depth = 1,
 };
+
 static struct bench_iova_workload iova_mixed = {
 	.pages = pages_mixed, .count = BENCH_OPS, .depth = 16,
 };
+
 static struct bench_iova_workload iova_batch = {
 	.pages = pages_one, .count = BENCH_OPS, .depth = 64, .batch = true,
 };

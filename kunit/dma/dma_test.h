@@ -4,8 +4,10 @@
 
 struct device;
 
-/* The test DT's DMA clients: dma0 (property window, reserved area), dma1
- * (1 MiB dma-ranges window), dma2 (default window). */
+/*
+ * The test DT's DMA clients: dma0 (property window, reserved area), dma1
+ * (1 MiB dma-ranges window), dma2 (default window).
+ */
 #define DMA_TEST_NR_CLIENTS 3
 
 struct device *dma_test_client(unsigned int index);

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The DMA engine's own rules, on this module's copy of the engine
- * (engine_copy.cpp) with a recording IOMMU and scatterlists of our own in
- * place of the kernel's (the kx_* services below): segment merging under
- * max_segment_size and the segment boundary, physically adjacent runs in
- * one map call, padding and its holes, unwinding a failed map, strict and
- * deferred unmaps: exact layouts and calls, which the DMA API hides.
- * The suites in dma_test.c drive the same engine through the DMA API on
- * the OMAP model.  The engine tests run on boards too (no model needed).
+ * The DMA engine's own rules, on the DMA layer's own engine (socmmu_dma
+ * exports its entry points to KUnit suites) created with a recording
+ * backend in place of the kernel's: a fake IOMMU and scatterlists of our
+ * own.  Segment merging under max_segment_size and the segment boundary,
+ * physically adjacent runs in one map call, padding and its holes,
+ * unwinding a failed map, strict and deferred unmaps, protection, masks,
+ * cache-maintenance policy and limits: exact layouts and calls, which the
+ * DMA API hides.  The suites in dma_test.c drive the same engine through
+ * the DMA API on the OMAP model.  The engine tests run on boards too (no
+ * model needed).
  */
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
@@ -16,7 +18,7 @@
 #include "../kcxx_test.h"
 #include "engine_tests.h"
 
-/* Our scatterlist: what the engine reads and writes through kx_sg_*(). */
+/* Our scatterlist: what the engine reads and writes through the backend. */
 struct scatterlist {
 	u64 phys;
 	u32 length;
@@ -35,6 +37,7 @@ struct Call {
 	u64 phys;
 	u64 size;
 	bool sync;
+	int prot;
 };
 
 struct FakeIommu {
@@ -52,18 +55,75 @@ void reset_fake()
 	fake = FakeIommu{};
 }
 
+/* ------------------------------------------ the kernel, faked: the backend -- */
+
+int fake_map(void *, u64 iova, u64 phys, u64 size, int prot, bool)
+{
+	unsigned int call = fake.nr_maps++;
+
+	if (call < kMaxCalls)
+		fake.maps[call] = Call{ iova, phys, size, false, prot };
+	return fake.fail_map_at && call + 1 == fake.fail_map_at ? -kcxx::ENOMEM : 0;
+}
+
+u64 fake_unmap(void *, u64 iova, u64 size, bool sync)
+{
+	unsigned int call = fake.nr_unmaps++;
+
+	if (call < kMaxCalls)
+		fake.unmaps[call] = Call{ iova, 0, size, sync, 0 };
+	return size;
+}
+
+void fake_flush_all(void *)
+{
+	fake.flush_alls++;
+}
+
+void fake_schedule_flush(void *, unsigned int)
+{
+	fake.scheduled++;
+}
+
+constexpr dma_engine_backend kFakeBackend = {
+	.map = fake_map,
+	.unmap = fake_unmap,
+	.flush_all = fake_flush_all,
+	.schedule_flush = fake_schedule_flush,
+	.sg_next = [](scatterlist *sg) { return sg->next; },
+	.sg_phys = [](scatterlist *sg) { return sg->phys; },
+	.sg_length = [](scatterlist *sg) { return sg->length; },
+	.sg_dma_address = [](scatterlist *sg) { return sg->dma_address; },
+	.sg_set_dma =
+		[](scatterlist *sg, u64 addr, u32 len) {
+			sg->dma_address = addr;
+			sg->dma_len = len;
+		},
+	.sg_has_dma_length = true,
+};
+
+dma_engine_config test_config(bool deferred = false)
+{
+	dma_engine_config cfg = {};
+
+	cfg.backend = &kFakeBackend;
+	cfg.base = 0x100000;
+	cfg.limit = 0x10000000;
+	cfg.granule = kGranule;
+	cfg.cpu_page = kGranule;
+	cfg.can_flush_all = true;
+	cfg.deferred = deferred;
+	return cfg;
+}
+
 struct Engine {
 	dma_engine *e;
 
-	explicit Engine(bool deferred = false)
+	explicit Engine(bool deferred = false) : Engine(test_config(deferred)) {}
+	explicit Engine(const dma_engine_config &cfg)
 	{
-		dma_engine_config cfg = {};
 		int err = 0;
 
-		cfg.base = 0x100000;
-		cfg.limit = 0x10000000;
-		cfg.granule = kGranule;
-		cfg.deferred = deferred;
 		e = dma_engine_create(&cfg, &err);
 	}
 	~Engine()
@@ -90,74 +150,17 @@ void build_sg(scatterlist *sg, const u64 (*entries)[2], unsigned int n)
 }
 
 constexpr u64 kNoBoundary = ~0ULL;
+constexpr u64 kNoMask = ~0ULL;
+
+constexpr dma_access access(u32 dir, u64 mask = kNoMask, bool atomic = false, u64 attrs = 0)
+{
+	return dma_access{ dir, attrs, false, mask, atomic };
+}
+
+/* What the existing cases map with: the device reads. */
+constexpr dma_access kToDevice = access(KX_DMA_TO_DEVICE);
 
 } // namespace
-
-/* ------------------------------------------------ the kernel, faked -- */
-
-int kx_dma_iommu_map(struct iommu_domain *, u64 iova, u64 phys, u64 size, int, bool) noexcept
-{
-	unsigned int call = fake.nr_maps++;
-
-	if (call < kMaxCalls)
-		fake.maps[call] = Call{ iova, phys, size, false };
-	return fake.fail_map_at && call + 1 == fake.fail_map_at ? -kcxx::ENOMEM : 0;
-}
-
-u64 kx_dma_iommu_unmap(struct iommu_domain *, u64 iova, u64 size, bool sync) noexcept
-{
-	unsigned int call = fake.nr_unmaps++;
-
-	if (call < kMaxCalls)
-		fake.unmaps[call] = Call{ iova, 0, size, sync };
-	return size;
-}
-
-void kx_dma_iommu_flush_all(struct iommu_domain *) noexcept
-{
-	fake.flush_alls++;
-}
-
-void kx_dma_schedule_flush(void *, unsigned int) noexcept
-{
-	fake.scheduled++;
-}
-
-struct scatterlist *kx_sg_next(struct scatterlist *sg) noexcept
-{
-	return sg->next;
-}
-
-u64 kx_sg_phys(struct scatterlist *sg) noexcept
-{
-	return sg->phys;
-}
-
-u32 kx_sg_length(struct scatterlist *sg) noexcept
-{
-	return sg->length;
-}
-
-u64 kx_sg_dma_address(struct scatterlist *sg) noexcept
-{
-	return sg->dma_address;
-}
-
-u32 kx_sg_dma_len(struct scatterlist *sg) noexcept
-{
-	return sg->dma_len;
-}
-
-void kx_sg_set_dma(struct scatterlist *sg, u64 addr, u32 len) noexcept
-{
-	sg->dma_address = addr;
-	sg->dma_len = len;
-}
-
-bool kx_sg_has_dma_length(void) noexcept
-{
-	return true;
-}
 
 /* -------------------------------------------------------------- cases -- */
 
@@ -175,7 +178,7 @@ void engine_sg_merges_within_limits(struct kunit *test) noexcept
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
 	build_sg(sg, entries, 8);
-	int count = dma_engine_map_sg(eng.e, sg, 8, 0, ~0ULL, false, 0x3000, 0x3fff);
+	int count = dma_engine_map_sg(eng.e, sg, 8, &kToDevice, 0x3000, 0x3fff);
 	/* [0,12K) [12K,16K) [16K,28K) [28K,32K): boundaries split, 12K caps. */
 	KX_ASSERT_TRUE(test, count == 4);
 	static const u64 want[4][2] = {
@@ -206,7 +209,7 @@ void engine_sg_unaligned_entries(struct kunit *test) noexcept
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
 	build_sg(sg, entries, 4);
-	int count = dma_engine_map_sg(eng.e, sg, 4, 0, ~0ULL, false, 0x100000, kNoBoundary);
+	int count = dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000, kNoBoundary);
 	KX_ASSERT_TRUE(test, count == 2);
 	KX_EXPECT_EQ(test, sg[0].dma_address & 0xfff, 0x100u);
 	KX_EXPECT_EQ(test, sg[0].dma_len, 0xf00u + 0x1000 + 0x800);
@@ -230,7 +233,7 @@ void engine_sg_one_map_per_run(struct kunit *test) noexcept
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
 	build_sg(sg, entries, 4);
-	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 4, 0, ~0ULL, false, 0x100000,
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000,
 					       kNoBoundary) == 1);
 	KX_ASSERT_TRUE(test, fake.nr_maps == 2);
 	KX_EXPECT_EQ(test, fake.maps[0].phys, 0x100000u);
@@ -249,7 +252,7 @@ void engine_sg_padding_holes(struct kunit *test) noexcept
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
 	build_sg(sg, entries, 2);
-	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 2, 0, ~0ULL, false, 0x100000,
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 2, &kToDevice, 0x100000,
 					       0x3fff) == 2);
 	KX_EXPECT_EQ(test, sg[1].dma_address - sg[0].dma_address, 0x4000u);
 	KX_ASSERT_TRUE(test, fake.nr_maps == 2);
@@ -274,7 +277,7 @@ void engine_map_failure_unwinds(struct kunit *test) noexcept
 	KX_ASSERT_TRUE(test, eng.e);
 	build_sg(sg, entries, 3);
 	fake.fail_map_at = 3;
-	KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 3, 0, ~0ULL, false, 0x100000,
+	KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 3, &kToDevice, 0x100000,
 					     kNoBoundary), -kcxx::ENOMEM);
 	KX_ASSERT_TRUE(test, fake.nr_unmaps == 2);
 	KX_EXPECT_EQ(test, fake.unmaps[0].iova, fake.maps[0].iova);
@@ -292,13 +295,15 @@ void engine_map_phys_offsets(struct kunit *test) noexcept
 
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
-	u64 iova = dma_engine_map_phys(eng.e, 0x12345, 0x2000, 0, ~0ULL, true, &err);
+	const dma_access atomic = access(KX_DMA_TO_DEVICE, kNoMask, true);
+	const dma_access below_1m = access(KX_DMA_TO_DEVICE, 0x100000 - 1, true);
+	u64 iova = dma_engine_map_phys(eng.e, 0x12345, 0x2000, &atomic, &err);
 	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
 	KX_EXPECT_EQ(test, iova & 0xfff, 0x345u);
 	KX_EXPECT_EQ(test, fake.maps[0].phys, 0x12000u);
 	KX_EXPECT_EQ(test, fake.maps[0].size, 0x3000u);
 	/* Below the caller's limit, or not at all. */
-	KX_EXPECT_EQ(test, dma_engine_map_phys(eng.e, 0x12000, 0x1000, 0, 0x100000, true, &err),
+	KX_EXPECT_EQ(test, dma_engine_map_phys(eng.e, 0x12000, 0x1000, &below_1m, &err),
 		     DMA_ENGINE_ERROR);
 	KX_EXPECT_EQ(test, err, -kcxx::ENOSPC);
 	dma_engine_unmap_phys(eng.e, iova, 0x2000);
@@ -317,7 +322,7 @@ void engine_strict_and_deferred(struct kunit *test) noexcept
 
 		reset_fake();
 		KX_ASSERT_TRUE(test, strict.e);
-		u64 iova = dma_engine_map_chunks(strict.e, &chunk, 1, 0, ~0ULL, false, &err);
+		u64 iova = dma_engine_map_chunks(strict.e, &chunk, 1, &kToDevice, &err);
 		KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
 		dma_engine_unmap_phys(strict.e, iova, chunk.size);
 		KX_EXPECT_TRUE(test, fake.nr_unmaps == 1 && fake.unmaps[0].sync);
@@ -328,7 +333,7 @@ void engine_strict_and_deferred(struct kunit *test) noexcept
 
 		reset_fake();
 		KX_ASSERT_TRUE(test, deferred.e);
-		u64 iova = dma_engine_map_chunks(deferred.e, &chunk, 1, 0, ~0ULL, false, &err);
+		u64 iova = dma_engine_map_chunks(deferred.e, &chunk, 1, &kToDevice, &err);
 		KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
 		dma_engine_unmap_phys(deferred.e, iova, chunk.size);
 		KX_EXPECT_TRUE(test, fake.nr_unmaps == 1 && !fake.unmaps[0].sync);
@@ -341,17 +346,17 @@ void engine_strict_and_deferred(struct kunit *test) noexcept
 		KX_EXPECT_EQ(test, deferred.stats().iova_bytes, 0u);
 		/* A full queue drains at once, without waiting for the timer. */
 		for (unsigned int i = 0; i < DMA_ENGINE_FQ_DEPTH; i++) {
-			iova = dma_engine_map_chunks(deferred.e, &chunk, 1, 0, ~0ULL, false, &err);
+			iova = dma_engine_map_chunks(deferred.e, &chunk, 1, &kToDevice, &err);
 			KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
 			dma_engine_unmap_phys(deferred.e, iova, chunk.size);
 		}
 		KX_EXPECT_EQ(test, fake.flush_alls, 2u);
 		KX_EXPECT_EQ(test, deferred.stats().iova_bytes, 0u);
 		/* Going strict drains what is queued. */
-		iova = dma_engine_map_chunks(deferred.e, &chunk, 1, 0, ~0ULL, false, &err);
+		iova = dma_engine_map_chunks(deferred.e, &chunk, 1, &kToDevice, &err);
 		KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
 		dma_engine_unmap_phys(deferred.e, iova, chunk.size);
-		dma_engine_set_deferred(deferred.e, false);
+		KX_EXPECT_EQ(test, dma_engine_set_deferred(deferred.e, false), 0);
 		KX_EXPECT_EQ(test, fake.flush_alls, 3u);
 		KX_EXPECT_EQ(test, deferred.stats().iova_bytes, 0u);
 	}
@@ -367,11 +372,282 @@ void engine_rejects_bad_chunks(struct kunit *test) noexcept
 
 	reset_fake();
 	KX_ASSERT_TRUE(test, eng.e);
-	KX_EXPECT_EQ(test, dma_engine_map_chunks(eng.e, &unaligned, 1, 0, ~0ULL, false, &err),
+	KX_EXPECT_EQ(test, dma_engine_map_chunks(eng.e, &unaligned, 1, &kToDevice, &err),
 		     DMA_ENGINE_ERROR);
 	KX_EXPECT_EQ(test, err, -kcxx::EINVAL);
-	KX_EXPECT_EQ(test, dma_engine_map_chunks(eng.e, &empty, 1, 0, ~0ULL, false, &err),
+	KX_EXPECT_EQ(test, dma_engine_map_chunks(eng.e, &empty, 1, &kToDevice, &err),
 		     DMA_ENGINE_ERROR);
 	KX_EXPECT_EQ(test, fake.nr_maps, 0u);
 	KX_EXPECT_EQ(test, eng.stats().iova_bytes, 0u);
+}
+
+/* The IOMMU gets the protection the DMA API call asks for; DMA_NONE maps nothing. */
+void engine_prot_reaches_iommu(struct kunit *test) noexcept
+{
+	dma_engine_config cfg = test_config();
+	static const u64 page[1] = { 0x600000 };
+	static const u64 entry[1][2] = { { 0x600000, 0x1000 } };
+	scatterlist sg[1];
+	int err = 0;
+
+	cfg.coherent = true;
+	Engine eng(cfg);
+	reset_fake();
+	KX_ASSERT_TRUE(test, eng.e);
+
+	dma_access a = access(KX_DMA_FROM_DEVICE, kNoMask, true, KX_DMA_ATTR_PRIVILEGED);
+	u64 iova = dma_engine_map_phys(eng.e, 0x200000, 0x1000, &a, &err);
+	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, fake.maps[0].prot,
+		     KX_DMA_IOMMU_WRITE | KX_DMA_IOMMU_CACHE | KX_DMA_IOMMU_PRIV);
+	dma_engine_unmap_phys(eng.e, iova, 0x1000);
+
+	/* map_resource: registers are never cacheable, even for a coherent device. */
+	a = access(KX_DMA_BIDIRECTIONAL, kNoMask, true);
+	a.mmio = true;
+	iova = dma_engine_map_phys(eng.e, 0x10000000, 0x1000, &a, &err);
+	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, fake.maps[1].prot,
+		     KX_DMA_IOMMU_READ | KX_DMA_IOMMU_WRITE | KX_DMA_IOMMU_MMIO);
+	dma_engine_unmap_phys(eng.e, iova, 0x1000);
+
+	/* DMA_NONE is refused before any IOVA or page table is touched. */
+	const dma_engine_stats before = eng.stats();
+	a = access(KX_DMA_NONE);
+	KX_EXPECT_EQ(test, dma_engine_map_phys(eng.e, 0x200000, 0x1000, &a, &err),
+		     DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, err, -kcxx::EINVAL);
+	err = 0;
+	KX_EXPECT_EQ(test, dma_engine_map_pages(eng.e, page, 1, &a, &err), DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, err, -kcxx::EINVAL);
+	build_sg(sg, entry, 1);
+	KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 1, &a, 0x100000, kNoBoundary),
+		     -kcxx::EINVAL);
+	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
+	KX_EXPECT_EQ(test, eng.stats().iova_bytes, before.iova_bytes);
+	KX_EXPECT_EQ(test, eng.stats().maps, before.maps);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+}
+
+/* A buffer's pages: each physically contiguous run goes to the IOMMU in one call. */
+void engine_pages_coalesce_runs(struct kunit *test) noexcept
+{
+	static const u64 pages[7] = {
+		0x400000, 0x401000, 0x402000, 0x800000, 0x801000, 0x300000, 0x302000,
+	};
+	static const u64 runs[4][2] = {
+		{ 0x400000, 0x3000 }, { 0x800000, 0x2000 }, { 0x300000, 0x1000 },
+		{ 0x302000, 0x1000 },
+	};
+	static const u64 unaligned[1] = { 0x400800 };
+	Engine eng;
+	u64 offset = 0;
+	int err = 0;
+
+	reset_fake();
+	KX_ASSERT_TRUE(test, eng.e);
+	u64 iova = dma_engine_map_pages(eng.e, pages, 7, &kToDevice, &err);
+	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
+	KX_ASSERT_TRUE(test, fake.nr_maps == 4);
+	for (unsigned int i = 0; i < 4; i++) {
+		KX_EXPECT_EQ(test, fake.maps[i].iova, iova + offset);
+		KX_EXPECT_EQ(test, fake.maps[i].phys, runs[i][0]);
+		KX_EXPECT_EQ(test, fake.maps[i].size, runs[i][1]);
+		offset += runs[i][1];
+	}
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0x7000u);
+	dma_engine_unmap_phys(eng.e, iova, 0x7000);
+	KX_EXPECT_EQ(test, fake.nr_unmaps, 1u);
+	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x7000u);
+
+	/* A page that is not a page: refused, nothing mapped. */
+	KX_EXPECT_EQ(test, dma_engine_map_pages(eng.e, unaligned, 1, &kToDevice, &err),
+		     DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, err, -kcxx::EINVAL);
+	KX_EXPECT_EQ(test, fake.nr_maps, 4u);
+}
+
+/* Every mapping ends below the device's DMA mask. */
+void engine_mask_limits(struct kunit *test) noexcept
+{
+	const dma_access below_2m = access(KX_DMA_TO_DEVICE, 0x1fffff);
+	Engine eng;
+	int err = 0;
+
+	reset_fake();
+	KX_ASSERT_TRUE(test, eng.e);
+	/* The window starts at 1 MiB: exactly 1 MiB fits below a 2 MiB mask. */
+	u64 low = dma_engine_map_phys(eng.e, 0x400000, 0x100000, &below_2m, &err);
+	KX_ASSERT_TRUE(test, low != DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, low, 0x100000u);
+	KX_EXPECT_EQ(test, dma_engine_map_phys(eng.e, 0x400000, 0x1000, &below_2m, &err),
+		     DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, err, -kcxx::ENOSPC);
+	/* A wider mask still finds room above it. */
+	u64 high = dma_engine_map_phys(eng.e, 0x400000, 0x1000, &kToDevice, &err);
+	KX_ASSERT_TRUE(test, high != DMA_ENGINE_ERROR);
+	KX_EXPECT_LE(test, 0x200000u, high);
+	dma_engine_unmap_phys(eng.e, high, 0x1000);
+	dma_engine_unmap_phys(eng.e, low, 0x100000);
+}
+
+/* Caches are maintained for non-coherent devices where the architecture needs it. */
+void engine_cache_sync_policy(struct kunit *test) noexcept
+{
+	const struct {
+		bool coherent, arch_syncs, syncs;
+	} cases[] = {
+		{ false, true, true },		/* ARM32, a non-coherent device */
+		{ true, true, false },		/* ARM32, a coherent device */
+		{ false, false, false },	/* UML: nothing to maintain */
+	};
+
+	for (const auto &c : cases) {
+		dma_engine_config cfg = test_config();
+
+		cfg.coherent = c.coherent;
+		cfg.arch_syncs = c.arch_syncs;
+		Engine eng(cfg);
+		KX_ASSERT_TRUE(test, eng.e);
+		KX_EXPECT_EQ(test, dma_engine_sync_for_device(eng.e, 0), c.syncs);
+		KX_EXPECT_EQ(test, dma_engine_sync_for_cpu(eng.e, KX_DMA_FROM_DEVICE, 0), c.syncs);
+		KX_EXPECT_EQ(test, dma_engine_sync_for_cpu(eng.e, KX_DMA_BIDIRECTIONAL, 0), c.syncs);
+		/* The device only read: the CPU's lines are still good. */
+		KX_EXPECT_FALSE(test, dma_engine_sync_for_cpu(eng.e, KX_DMA_TO_DEVICE, 0));
+		/* The caller syncs itself. */
+		KX_EXPECT_FALSE(test, dma_engine_sync_for_device(eng.e, KX_DMA_ATTR_SKIP_CPU_SYNC));
+		KX_EXPECT_FALSE(test, dma_engine_sync_for_cpu(eng.e, KX_DMA_FROM_DEVICE,
+							      KX_DMA_ATTR_SKIP_CPU_SYNC));
+	}
+}
+
+/* dma_supported, get_required_mask, max_mapping_size, get_merge_boundary. */
+void engine_limits_and_hints(struct kunit *test) noexcept
+{
+	dma_engine_config cfg = test_config();
+
+	cfg.base = 0x40000000;
+	cfg.limit = 0x40100000;
+	{
+		Engine eng(cfg);
+
+		KX_ASSERT_TRUE(test, eng.e);
+		KX_EXPECT_TRUE(test, dma_engine_supported(eng.e, 0xffffffff));
+		KX_EXPECT_TRUE(test, dma_engine_supported(eng.e, 0x40000000));
+		KX_EXPECT_FALSE(test, dma_engine_supported(eng.e, 0x3fffffff));
+		KX_EXPECT_EQ(test, dma_engine_required_mask(eng.e), 0x7fffffffu);
+		KX_EXPECT_EQ(test, dma_engine_max_mapping_size(eng.e), 0x100000u);
+		KX_EXPECT_EQ(test, dma_engine_merge_boundary(eng.e), 0xfffu);
+	}
+	cfg.base = 0x10000;
+	cfg.limit = 0x100000000ULL;
+	cfg.granule = 0x10000;
+	cfg.cpu_page = 0x10000;
+	{
+		Engine eng(cfg);
+
+		KX_ASSERT_TRUE(test, eng.e);
+		KX_EXPECT_EQ(test, dma_engine_required_mask(eng.e), 0xffffffffu);
+		KX_EXPECT_EQ(test, dma_engine_merge_boundary(eng.e), 0xffffu);
+	}
+	/* A granule larger than the CPU's page cannot map a page alone. */
+	cfg.cpu_page = 0x1000;
+	int err = 0;
+	KX_EXPECT_TRUE(test, dma_engine_create(&cfg, &err) == nullptr);
+	KX_EXPECT_EQ(test, err, -kcxx::EINVAL);
+}
+
+/* Without flush_iotlb_all there is no flush queue: strict, whatever was asked. */
+void engine_deferred_needs_flush_all(struct kunit *test) noexcept
+{
+	dma_engine_config cfg = test_config(true);
+	int err = 0;
+
+	cfg.can_flush_all = false;
+	Engine eng(cfg);
+	reset_fake();
+	KX_ASSERT_TRUE(test, eng.e);
+	KX_EXPECT_FALSE(test, dma_engine_deferred(eng.e));
+	KX_EXPECT_EQ(test, dma_engine_set_deferred(eng.e, true), -kcxx::EOPNOTSUPP);
+	KX_EXPECT_FALSE(test, dma_engine_deferred(eng.e));
+	u64 iova = dma_engine_map_phys(eng.e, 0x200000, 0x1000, &kToDevice, &err);
+	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
+	dma_engine_unmap_phys(eng.e, iova, 0x1000);
+	KX_EXPECT_TRUE(test, fake.nr_unmaps == 1 && fake.unmaps[0].sync);
+	KX_EXPECT_EQ(test, fake.scheduled, 0u);
+	KX_EXPECT_EQ(test, dma_engine_set_deferred(eng.e, false), 0);
+}
+
+namespace {
+
+/* The AVL bound: height <= 1.45 log2(n) + 2. */
+bool height_within_bound(u64 height, u64 nodes)
+{
+	if (nodes < 2)
+		return height <= nodes;
+	return 100 * height <= 145 * (kcxx::ilog2(nodes) + 1) + 200;
+}
+
+} // namespace
+
+/*
+ * Coherent buffers by IOVA: filed in the worst order for an unbalanced
+ * tree, found with bounds, taken by free() only when the kernel address
+ * and the size match too, swept at removal.
+ */
+void engine_buffers_by_iova(struct kunit *test) noexcept
+{
+	constexpr unsigned int n = 1024;
+	constexpr u64 kSize = 0x2000;
+	auto *bufs = static_cast<dma_engine_buffer *>(
+		kx_kunit_kzalloc(test, (n + 1) * sizeof(dma_engine_buffer)));
+	Engine eng;
+
+	KX_ASSERT_TRUE(test, bufs != nullptr);
+	KX_ASSERT_TRUE(test, eng.e);
+	for (unsigned int i = 0; i < n; i++) {
+		bufs[i].iova = 0x100000 + i * 0x3000;
+		bufs[i].size = kSize;
+		bufs[i].cpu_addr = &bufs[i];
+		KX_ASSERT_EQ(test, dma_engine_add_buffer(eng.e, &bufs[i]), 0);
+	}
+	bufs[n] = bufs[7];
+	KX_EXPECT_EQ(test, dma_engine_add_buffer(eng.e, &bufs[n]), -kcxx::EEXIST);
+	dma_engine_stats stats = eng.stats();
+	KX_EXPECT_EQ(test, stats.buffers, u64{n});
+	KX_EXPECT_TRUE(test, height_within_bound(stats.buffer_tree_height, n));
+
+	/* Lookups: the buffer's own IOVA, and only inside it. */
+	dma_engine_buffer *b = &bufs[10];
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0, kSize) == b);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0, kSize - 1) == b);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0x1000, 0x1000) == b);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0x1000, 0x1001) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, kSize, 1) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, ~0ULL, 2) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova + 0x1000, 0, 1) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, bufs[n - 1].iova + 0x3000, 0, 1) ==
+			     nullptr);
+
+	/* free(): a wrong kernel address or size takes nothing. */
+	KX_EXPECT_TRUE(test, dma_engine_take_buffer(eng.e, b->iova, &bufs[11], kSize) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_take_buffer(eng.e, b->iova, b, kSize + 0x1000) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_take_buffer(eng.e, b->iova + 0x1000, b, kSize) == nullptr);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0, kSize) == b);
+	KX_EXPECT_EQ(test, eng.stats().buffers, u64{n});
+	/* The size as allocated, before rounding to pages, matches too. */
+	KX_EXPECT_TRUE(test, dma_engine_take_buffer(eng.e, b->iova, b, kSize - 0x800) == b);
+	KX_EXPECT_TRUE(test, dma_engine_find_buffer(eng.e, b->iova, 0, kSize) == nullptr);
+
+	/* Removal sweeps every other buffer, each once, then nothing. */
+	unsigned int swept = 0;
+	u64 last = 0;
+	while (dma_engine_buffer *left = dma_engine_take_any_buffer(eng.e)) {
+		KX_EXPECT_TRUE(test, left != b && left->iova > last);
+		last = left->iova;
+		KX_ASSERT_TRUE(test, ++swept < n);	/* a sweep that never ends */
+	}
+	KX_EXPECT_EQ(test, swept, n - 1);
+	KX_EXPECT_EQ(test, eng.stats().buffers, 0u);
+	KX_EXPECT_TRUE(test, dma_engine_take_any_buffer(eng.e) == nullptr);
 }

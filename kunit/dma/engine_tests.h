@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The DMA engine's C++ cases (engine_test.cpp); the table is in engine_suites.c. */
+/*
+ * The DMA layer's C++ cases on its own code (engine_test.cpp,
+ * rules_test.cpp, registry_test.cpp); the tables are in engine_suites.c.
+ */
 #ifndef SOCMMU_KUNIT_ENGINE_TESTS_H
 #define SOCMMU_KUNIT_ENGINE_TESTS_H
 
@@ -17,6 +20,23 @@ void engine_map_failure_unwinds(struct kunit *test) KX_NOEXCEPT;
 void engine_map_phys_offsets(struct kunit *test) KX_NOEXCEPT;
 void engine_strict_and_deferred(struct kunit *test) KX_NOEXCEPT;
 void engine_rejects_bad_chunks(struct kunit *test) KX_NOEXCEPT;
+void engine_prot_reaches_iommu(struct kunit *test) KX_NOEXCEPT;
+void engine_pages_coalesce_runs(struct kunit *test) KX_NOEXCEPT;
+void engine_mask_limits(struct kunit *test) KX_NOEXCEPT;
+void engine_cache_sync_policy(struct kunit *test) KX_NOEXCEPT;
+void engine_limits_and_hints(struct kunit *test) KX_NOEXCEPT;
+void engine_deferred_needs_flush_all(struct kunit *test) KX_NOEXCEPT;
+void engine_buffers_by_iova(struct kunit *test) KX_NOEXCEPT;
+
+void rules_prot(struct kunit *test) KX_NOEXCEPT;
+void rules_granule(struct kunit *test) KX_NOEXCEPT;
+void rules_window_sources(struct kunit *test) KX_NOEXCEPT;
+void rules_window_checked(struct kunit *test) KX_NOEXCEPT;
+void rules_page_plan_orders(struct kunit *test) KX_NOEXCEPT;
+void rules_page_plan_fallback(struct kunit *test) KX_NOEXCEPT;
+void rules_page_plan_attrs(struct kunit *test) KX_NOEXCEPT;
+
+void registry_devices(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suites for the DMA layer's IOVA allocator (dma/iova_allocator.cpp)
+ * KUnit suites for the DMA layer's IOVA allocator (dma/iova_allocator.h)
  * and its free-range tree (dma/free_range_tree.h).  The cases are C++
- * (iova_test.cpp) and run on the module's own copy of the allocator
- * (iova_allocator_copy.cpp).  They need nothing but the support library,
- * so they build for the boards too.
+ * (iova_test.cpp) and compile the allocator from its header, as the DMA
+ * layer does.  They need nothing but the support library, so they build
+ * for the boards too.
  */
 #include <kunit/test.h>
 #include <linux/module.h>

@@ -3,7 +3,9 @@
  * The IOVA allocator's behaviour through its interface (window, limit,
  * alignment, lowest fit, reservations, coalescing, exhaustion, per-CPU
  * caches, bad frees, allocation failures), and its free-range tree on its
- * own (balance, augmentation, lowest-fit descent).
+ * own (balance, augmentation, lowest-fit descent).  The allocator is a
+ * header-only library: this module compiles the code the DMA layer does,
+ * and hands it node memory that counts and fails on demand.
  */
 #include <kcxx/bits.h>
 #include <kcxx/lock.h>
@@ -27,9 +29,33 @@ constexpr u64 M16 = 0x100'0000;
 constexpr u64 kNoLimit = ~u64{0};
 constexpr AllocContext kSleep = AllocContext::Sleepable;
 
-Owner<IovaAllocator> make(struct kunit *test, u64 base, u64 limit, u64 granule = K4)
+/* Tree-node memory that counts allocations by context and fails the next @fail ones. */
+class TestNodeMemory final : public NodeMemory {
+public:
+	void *alloc(size_t size, AllocContext context) noexcept override
+	{
+		allocs_[context == AllocContext::Atomic]++;
+		if (fail_) {
+			fail_--;
+			return nullptr;
+		}
+		return slab_node_memory().alloc(size, context);
+	}
+
+	void free(void *memory) noexcept override { slab_node_memory().free(memory); }
+
+	void fail(unsigned int count) { fail_ = count; }
+	u64 allocs(bool atomic) const { return allocs_[atomic]; }
+
+private:
+	u64 allocs_[2] = {};	/* sleepable, atomic */
+	unsigned int fail_ = 0;
+};
+
+Owner<IovaAllocator> make(struct kunit *test, u64 base, u64 limit, u64 granule = K4,
+			  NodeMemory &nodes = slab_node_memory())
 {
-	auto allocator = create_iova_allocator(base, limit, granule);
+	auto allocator = create_iova_allocator(base, limit, granule, nodes);
 
 	KX_ASSERT_OK(test, allocator);
 	return kcxx::move(allocator).value();
@@ -596,12 +622,13 @@ void iova_atomic_context(struct kunit *test)
 {
 	constexpr unsigned int count = 256;
 	const u64 base = M1, piece = 64 * K4;
-	auto allocator = make(test, base, base + 2 * count * piece);
+	TestNodeMemory nodes;
+	auto allocator = make(test, base, base + 2 * count * piece, K4, nodes);
 	kcxx::SpinLock lock{KCXX_LOCK_CLASS("socmmu_iova_test.caller")};
 	u64 *at = kunit_array<u64>(test, count);
 	bool irqs_off = true;
 	int errors = 0;
-	const u64 sleepable = iova_test_node_allocs(false), atomic = iova_test_node_allocs(true);
+	const u64 sleepable = nodes.allocs(false), atomic = nodes.allocs(true);
 
 	{
 		kcxx::IrqSaveGuard guard(lock);
@@ -628,8 +655,8 @@ void iova_atomic_context(struct kunit *test)
 	KX_EXPECT_EQ(test, errors, 0);
 	KX_EXPECT_TRUE(test, irqs_off);
 	/* Every tree node came from GFP_ATOMIC (one per live allocation at least). */
-	KX_EXPECT_EQ(test, iova_test_node_allocs(false), sleepable);
-	KX_EXPECT_LE(test, atomic + count, iova_test_node_allocs(true));
+	KX_EXPECT_EQ(test, nodes.allocs(false), sleepable);
+	KX_EXPECT_LE(test, atomic + count, nodes.allocs(true));
 	IovaStats stats = stats_of(*allocator);
 	KX_EXPECT_EQ(test, stats.allocated_bytes, count / 2 * piece + K4);	/* one 4K cached */
 	KX_EXPECT_EQ(test, stats.free_ranges, u64{count / 2 + 1});
@@ -701,22 +728,24 @@ void iova_bad_free_counted(struct kunit *test)
 void iova_node_alloc_failure_keeps_state(struct kunit *test)
 {
 	const u64 base = M1, piece = 64 * K4;
+	TestNodeMemory nodes;
 
-	iova_test_fail_node_allocs(1);
-	KX_EXPECT_EQ(test, create_iova_allocator(base, base + M1, K4).to_errno(), -kcxx::ENOMEM);
-	iova_test_fail_node_allocs(0);
+	nodes.fail(1);
+	KX_EXPECT_EQ(test, create_iova_allocator(base, base + M1, K4, nodes).to_errno(),
+		     -kcxx::ENOMEM);
+	nodes.fail(0);
 
-	auto allocator = make(test, base, base + 16 * piece);
+	auto allocator = make(test, base, base + 16 * piece, K4, nodes);
 	must_alloc(test, *allocator, piece);
 
 	/* Every tree allocation needs node credit; failing to get it changes nothing. */
 	IovaStats before = stats_of(*allocator);
-	iova_test_fail_node_allocs(1);
+	nodes.fail(1);
 	KX_EXPECT_EQ(test, allocator->alloc(piece, kNoLimit, AllocContext::Atomic).to_errno(),
 		     -kcxx::ENOMEM);
-	iova_test_fail_node_allocs(1);
+	nodes.fail(1);
 	KX_EXPECT_EQ(test, allocator->reserve(base + 8 * piece, piece).to_errno(), -kcxx::ENOMEM);
-	iova_test_fail_node_allocs(0);
+	nodes.fail(0);
 	expect_same_state(test, before, stats_of(*allocator));
 
 	/* And works again once memory is there. */
@@ -726,11 +755,11 @@ void iova_node_alloc_failure_keeps_state(struct kunit *test)
 	/* Frees never allocate: a hole per free, with every allocation failing. */
 	for (unsigned int i = 2; i < 8; i++)
 		must_alloc(test, *allocator, piece);
-	iova_test_fail_node_allocs(~0u);
+	nodes.fail(~0u);
 	for (unsigned int i = 0; i < 8; i += 2)
 		allocator->free(base + i * piece, piece);
 	allocator->flush_caches();
-	iova_test_fail_node_allocs(0);
+	nodes.fail(0);
 	IovaStats after = stats_of(*allocator);
 	KX_EXPECT_EQ(test, after.free_ranges, u64{5});
 	KX_EXPECT_EQ(test, after.allocated_bytes, 4 * piece);

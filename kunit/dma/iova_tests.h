@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The IOVA allocator's C++ cases and test hooks; the table is in iova_suites.c. */
+/* The IOVA allocator's C++ cases; the table is in iova_suites.c. */
 #ifndef SOCMMU_IOVA_TESTS_H
 #define SOCMMU_IOVA_TESTS_H
 
@@ -8,16 +8,6 @@
 struct kunit;
 
 KX_BEGIN_DECLS
-
-/*
- * Hooks compiled into this module's copy of the allocator only
- * (iova_allocator_copy.cpp): make the next @count tree-node allocations
- * fail, and count node allocations by context.
- */
-void iova_test_fail_node_allocs(unsigned int count) KX_NOEXCEPT;
-u64 iova_test_node_allocs(bool atomic) KX_NOEXCEPT;
-/* Called by the allocator for each node allocation: true to fail it. */
-bool iova_test_node_alloc_hook(bool atomic) KX_NOEXCEPT;
 
 void iova_create_rejects_bad_windows(struct kunit *test);
 void iova_rounded_size(struct kunit *test);

@@ -53,11 +53,18 @@ static struct platform_driver dma_test_client_driver = {
 	},
 };
 
+/**
+ * dma_test_client() - a DMA client device of the test device tree
+ * @index: which, below DMA_TEST_NR_CLIENTS
+ *
+ * For the mapping rows of `make bench` (kunit/bench/map_bench.c).
+ *
+ * Return: the bound client device, or NULL.
+ */
 struct device *dma_test_client(unsigned int index)
 {
 	return index < DMA_TEST_NR_CLIENTS ? dma_test_clients[index] : NULL;
 }
-/* For the mapping rows of `make bench` (kunit/bench/map_bench.c). */
 EXPORT_SYMBOL_GPL(dma_test_client);
 
 /* No owner: on 6.1 suites run before the module's init (see suites.c). */

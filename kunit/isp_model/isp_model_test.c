@@ -119,7 +119,7 @@ static void expect_frame(struct kunit *test, const u8 *buf, u32 w, u32 h,
 	u32 len = w * (yuyv ? 2 : 3), y;
 	u8 *line = kunit_kzalloc(test, len, GFP_KERNEL);
 
-	KUNIT_ASSERT_TRUE(test, line != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, line);
 	for (y = 0; y < h; y++) {
 		isp_pattern_line(line, y, w, yuyv, frame);
 		KUNIT_EXPECT_EQ_MSG(test, memcmp(buf + y * stride, line, len), 0, "line %u", y);
@@ -137,7 +137,7 @@ static void imt_pattern(struct kunit *test)
 	struct omap_model_counters mc;
 	u8 *buf = kunit_kzalloc(test, stride * h, GFP_KERNEL);
 
-	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
 	setup(t, virt_to_phys(buf), w, h, stride, ISP_MODEL_FORMAT_RGB24);
 	wr(t->isp, ISP_MODEL_REG_FRAME_COUNT, 0xa5000001);
 	KUNIT_EXPECT_EQ(test, capture(test, t), ISP_MODEL_IRQ_FRAME_DONE);
@@ -219,7 +219,7 @@ static void imt_abort(struct kunit *test)
 	u8 *buf = kunit_kzalloc(test, 64 * 3 * 16, GFP_KERNEL);
 	u32 i;
 
-	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
 	setup(t, virt_to_phys(buf), 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
 	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_START);
 	wr(t->isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_ABORT);
@@ -268,6 +268,7 @@ static struct kunit_suite imt_suite = {
 	.exit = imt_exit,
 	.test_cases = imt_cases,
 };
+
 kunit_test_suites(&imt_suite);
 
 static int __init imt_mod_init(void)

@@ -101,7 +101,8 @@ static void osc_locked_entry(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, omap_model_read(m, OMAP_SLEEP_IOVA_LOCKED, buf, sizeof(buf),
 						      &res), OMAP_MODEL_OK);
 		KUNIT_EXPECT_EQ(test, res.phys, osc->locked_phys);
-		KUNIT_EXPECT_TRUE(test, osc_page_holds(buf, sizeof(buf), OMAP_SLEEP_SEED_LOCKED, 0));
+		KUNIT_EXPECT_TRUE(test,
+				  osc_page_holds(buf, sizeof(buf), OMAP_SLEEP_SEED_LOCKED, 0));
 		KUNIT_EXPECT_EQ(test, osc_counters(m).tlb_hits, hits + 1);
 	}
 }
@@ -161,7 +162,6 @@ static void osc_release(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, osc_counters(mmus[i]).off_accesses, 0u);
 	}
 }
-
 
 static struct kunit_case osc_cases[] = {
 	KUNIT_CASE(osc_power_cycled),

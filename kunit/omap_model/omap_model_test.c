@@ -41,8 +41,9 @@ static struct omap_model *omt_find(struct kunit *test, const char *name,
 	for (i = 0; (m = omap_model_get(i)); i++)
 		if (m == omap_model_find(name))
 			break;
-	KUNIT_ASSERT_TRUE_MSG(test, m != NULL, "no model instance %s", name);
-	KUNIT_ASSERT_TRUE(test, i < OMT_MAX && omt.base[i] != NULL);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, m, "no model instance %s", name);
+	KUNIT_ASSERT_LT(test, i, OMT_MAX);
+	KUNIT_ASSERT_TRUE(test, omt.base[i]);
 	*base = omt.base[i];
 	omap_model_set_power(m, true);
 	omap_model_reset_counters(m);
@@ -171,7 +172,7 @@ static u32 data_page(struct kunit *test, struct page **page, u8 seed)
 	int i;
 
 	*page = alloc_page(GFP_KERNEL);
-	KUNIT_ASSERT_TRUE(test, *page != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, *page);
 	p = page_address(*page);
 	for (i = 0; i < PAGE_SIZE; i++)
 		p[i] = seed + i * 7;
@@ -736,7 +737,7 @@ static void omt_runtime_pm_powers_model(struct kunit *test)
 
 	m = omt_find(test, "mmu_isp", &base);
 	dev = omap_model_device(m);
-	KUNIT_ASSERT_TRUE(test, dev != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
 	if (dev->driver)
 		kunit_skip(test, "a driver owns %s", dev_name(dev));
 	omap_model_set_power(m, false);
@@ -768,7 +769,7 @@ static void omt_dra7_syscon_enable(struct kunit *test)
 	struct omt_pt pt;
 	u32 va = 0xa0000000, p = 0x01230000;
 
-	KUNIT_ASSERT_TRUE(test, sc != NULL);
+	KUNIT_ASSERT_TRUE(test, sc);
 	m0 = omt_find(test, "mmu_dsp0", &b0);
 	m1 = omt_find(test, "mmu_dsp1", &b1);
 	pt_init(test, &pt, m0);
@@ -854,9 +855,9 @@ static void omt_freed_slab_table_counted(struct kunit *test)
 		kunit_skip(test, "freed slab tables are seen only with generic KASAN");
 	m = omt_find(test, "mmu_ipu", &base);
 	cache = kmem_cache_create("omt_l2", 1024, 1024, 0, NULL);
-	KUNIT_ASSERT_TRUE(test, cache != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, cache);
 	l2 = kmem_cache_zalloc(cache, GFP_KERNEL);
-	KUNIT_ASSERT_TRUE(test, l2 != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, l2);
 	pt_init(test, &pt, m);
 	pt.l1[va >> 20] = virt_to_phys(l2) | 1;
 	l2[(va >> 12) & 0xff] = 0x01000000 | 2;
@@ -895,7 +896,7 @@ static void omt_bad_accesses_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.reg_writes[OMAP_MODEL_TTB / 4], 1u);
 	KUNIT_EXPECT_EQ(test, c.reg_reads[OMAP_MODEL_TTB / 4], 1u);
 
-	KUNIT_ASSERT_TRUE(test, omt.syscon != NULL);
+	KUNIT_ASSERT_TRUE(test, omt.syscon);
 	writeb(1, omt.syscon + OMAP_MODEL_MMU_CONFIG);
 	KUNIT_EXPECT_EQ(test, omap_model_syscon_bad_accesses(), 1u);
 	KUNIT_EXPECT_EQ(test, readl(omt.syscon + OMAP_MODEL_MMU_CONFIG), 0u);
@@ -905,7 +906,7 @@ static void omt_lookup(struct kunit *test)
 {
 	struct omap_model *m = omap_model_find("mmu_isp");
 
-	KUNIT_ASSERT_TRUE(test, m != NULL);
+	KUNIT_ASSERT_NOT_NULL(test, m);
 	KUNIT_EXPECT_PTR_EQ(test, omap_model_find("/mmu@d1000000"), m);
 	KUNIT_EXPECT_PTR_EQ(test, omap_model_find("mmu@d1000000"), m);
 	KUNIT_EXPECT_EQ(test, omap_model_phys_base(m), 0xd1000000ull);
@@ -915,8 +916,8 @@ static void omt_lookup(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, omap_model_syscon_phys(), 0xd1030000ull);
 	KUNIT_EXPECT_GT(test, omap_model_irq(m), 0);
 	KUNIT_EXPECT_NE(test, omap_model_irq(m), omap_model_irq(omap_model_find("mmu_ipu")));
-	KUNIT_EXPECT_TRUE(test, omap_model_device(m) != NULL);
-	KUNIT_EXPECT_TRUE(test, omap_model_find("mmu_nope") == NULL);
+	KUNIT_EXPECT_NOT_NULL(test, omap_model_device(m));
+	KUNIT_EXPECT_NULL(test, omap_model_find("mmu_nope"));
 }
 
 /* ---------------------------------------------------------- the suite -- */

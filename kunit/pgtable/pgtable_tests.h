@@ -33,6 +33,15 @@ void pgt_alloc_failure_leaves_nothing(struct kunit *test);
 void pgt_pick_page_size(struct kunit *test);
 void pgt_zero_l2_format(struct kunit *test);
 void pgt_for_each_mapping_visits_each_once(struct kunit *test);
+void pgt_unmap_runs_to_aperture_end(struct kunit *test);
+void pgt_unmap_runs_to_aperture_end_test_format(struct kunit *test);
+
+void pgt_map_gather_fault_l1(struct kunit *test);
+void pgt_map_gather_zero_l2_link(struct kunit *test);
+
+void pgt_format_pa_shift(struct kunit *test);
+void pgt_format_pa_bits_checked(struct kunit *test);
+void pgt_prot_in_every_replica(struct kunit *test);
 
 KX_END_DECLS
 

@@ -36,7 +36,7 @@ public:
 
 		if (!cpu)
 			return kcxx::Error(-kcxx::ENOMEM);
-		TableBuffer table{cpu, pgt_test_virt_to_phys(cpu), bytes};
+		TableBuffer table{cpu, pgt_test_virt_to_phys(cpu) + dma_offset_, bytes};
 		record({Event::Alloc, table.dma, 0, static_cast<u32>(bytes), context});
 		live_++;
 		return table;
@@ -56,6 +56,13 @@ public:
 
 	/* Let @successes allocations succeed, fail the next one, then succeed again. */
 	void fail_after(int successes) { fail_after_ = successes; }
+
+	/*
+	 * Tables from now on claim a walker address @offset above their
+	 * physical one: tables the format may be unable to point to.  Such
+	 * tables cannot be walked by phys_to_virt.
+	 */
+	void offset_dma(u64 offset) { dma_offset_ = offset; }
 
 	size_t count() const { return count_; }
 	bool overflowed() const { return overflowed_; }
@@ -96,6 +103,7 @@ private:
 	bool overflowed_ = false;
 	int live_ = 0;
 	int fail_after_ = -1;
+	u64 dma_offset_ = 0;
 };
 
 } // namespace pgtable::test

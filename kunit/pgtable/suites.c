@@ -5,7 +5,10 @@
  * runs the engine on production table memory: the DMA API on a real
  * platform device, so DMA_API_DEBUG checks every map, sync and unmap.
  * "socmmu_pgtable_rules" uses a recording memory to see exactly which
- * bytes are synced, when tables are freed, and allocation failures.
+ * bytes are synced, when tables are freed, and allocation failures, and
+ * runs the engine on run-time format objects (kunit/pgtable/test_format.h):
+ * 36-bit PAs, tables above 4 GiB, permissions, what map() reports in its
+ * MapGather.
  */
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
@@ -91,6 +94,13 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_pick_page_size),
 	KUNIT_CASE(pgt_zero_l2_format),
 	KUNIT_CASE(pgt_for_each_mapping_visits_each_once),
+	KUNIT_CASE(pgt_unmap_runs_to_aperture_end),
+	KUNIT_CASE(pgt_unmap_runs_to_aperture_end_test_format),
+	KUNIT_CASE(pgt_map_gather_fault_l1),
+	KUNIT_CASE(pgt_map_gather_zero_l2_link),
+	KUNIT_CASE(pgt_format_pa_shift),
+	KUNIT_CASE(pgt_format_pa_bits_checked),
+	KUNIT_CASE(pgt_prot_in_every_replica),
 	{}
 };
 

@@ -10,6 +10,7 @@
 #include "../kcxx_test.h"
 #include "pgtable_tests.h"
 #include "recording_memory.h"
+#include "test_format.h"
 
 namespace pgtable::test {
 
@@ -41,7 +42,7 @@ inline RecordingMemory &make_recording(struct kunit *test)
  * The walk the OMAP MMU does, from the TTB, decoding the raw bits itself
  * rather than through OmapFormat.
  */
-inline u32 *l1_table(Table &table)
+template <typename AnyTable> inline u32 *l1_table(AnyTable &table)
 {
 	return static_cast<u32 *>(pgt_test_phys_to_virt(table.ttb()));
 }
@@ -77,21 +78,35 @@ inline size_t nonzero(const u32 *entries, size_t count)
 	return n;
 }
 
-/* map() of the engine, returning the errno and the bytes mapped. */
+/* map() of the engine: the errno, the bytes mapped, and its own MapGather. */
 struct MapOutcome {
 	int error;
 	size_t mapped;
+	MapGather l1_changed;
 };
 
 template <typename AnyTable>
 inline MapOutcome map(AnyTable &table, u64 iova, u64 paddr, u64 pgsize, size_t pgcount = 1,
-		      kcxx::AllocContext context = kcxx::AllocContext::Sleepable)
+		      kcxx::AllocContext context = kcxx::AllocContext::Sleepable,
+		      Prot prot = kProtRead | kProtWrite)
 {
-	size_t mapped = 0;
-	auto result = table.map(iova, paddr, pgsize, pgcount, kProtRead | kProtWrite, context,
-				&mapped);
+	MapOutcome outcome{0, 0, {}};
+	auto result = table.map(iova, paddr, pgsize, pgcount, prot, context, &outcome.mapped,
+				outcome.l1_changed);
 
-	return {result.to_errno(), mapped};
+	outcome.error = result.to_errno();
+	return outcome;
+}
+
+/* An empty table in @format, which must be creatable. */
+template <typename Format>
+inline kcxx::Owner<ShortDescTable<Format>> make_table(struct kunit *test, TableMemory &memory,
+						      const Format &format)
+{
+	auto table = ShortDescTable<Format>::create(memory, format);
+
+	KX_ASSERT_OK(test, table);
+	return kcxx::move(table).value();
 }
 
 } // namespace pgtable::test

@@ -12,6 +12,9 @@ using kcxx::test::opaque;
 static_assert(genmask<u32>(14, 10) == 0x7c00);
 static_assert(BitField<1, 0>::insert(0, 2) == 2);
 static_assert(align_up<u64>(0x1001, 0x1000) == 0x2000);
+static_assert(AddrField<31, 12>::insert(0, 0x12345678) == 0x12345000);
+static_assert(AddrField<31, 0, 12>::get(0x812345) == 0x812345000ull);
+static_assert(disjoint(0xf0u, 0x0fu, 0x100ull) && !disjoint(0x3u, 0x2u));
 
 void bits_genmask_and_bit(struct kunit *test)
 {
@@ -84,4 +87,38 @@ void bits_64bit_division(struct kunit *test)
 	KX_EXPECT_EQ(test, rem, 895u);
 	KX_EXPECT_EQ(test, div_u64(opaque(0xffffffffffffffffull), opaque(0x10000u)), 0xffffffffffffull);
 	KX_EXPECT_EQ(test, div64_u64(opaque(0xffffffffffffffffull), opaque(0x100000000ull)), 0xffffffffull);
+}
+
+void bits_address_field(struct kunit *test)
+{
+	/* In place: bits 31..12 of the word are bits 31..12 of the address. */
+	using Va = AddrField<31, 12>;
+	/* Shifted: a page frame number of a 44-bit address in a whole word. */
+	using Pfn = AddrField<31, 0, 12>;
+	/* Elsewhere in the word: address bits 31..12 at 19..0, flags above. */
+	using Low = AddrField<19, 0, 12>;
+
+	KX_EXPECT_EQ(test, Va::mask, 0xfffff000u);
+	KX_EXPECT_EQ(test, Va::addr_mask, 0xfffff000ull);
+	KX_EXPECT_EQ(test, Va::insert(opaque(0x00000fffu), opaque(0xabcde123ull)), 0xabcdefffu);
+	KX_EXPECT_EQ(test, Va::get(opaque(0xabcdefffu)), 0xabcde000ull);
+	KX_EXPECT_TRUE(test, Va::fits(opaque(0xffffffffull)));
+	KX_EXPECT_FALSE(test, Va::fits(opaque(0x100000000ull)));
+
+	KX_EXPECT_EQ(test, Pfn::addr_mask, 0xffffffff000ull);
+	KX_EXPECT_EQ(test, Pfn::insert(opaque(0u), opaque(0xfedcba98765ull)), 0xfedcba98u);
+	KX_EXPECT_EQ(test, Pfn::get(opaque(0xfedcba98u)), 0xfedcba98000ull);
+	KX_EXPECT_TRUE(test, Pfn::fits(opaque(0xfffffffffffull)));
+	KX_EXPECT_FALSE(test, Pfn::fits(opaque(0x100000000000ull)));
+
+	KX_EXPECT_EQ(test, Low::insert(opaque(0xfff00000u), opaque(0x89abc000ull)), 0xfff89abcu);
+	KX_EXPECT_EQ(test, Low::get(opaque(0xfff89abcu)), 0x89abc000ull);
+}
+
+void bits_disjoint_masks(struct kunit *test)
+{
+	KX_EXPECT_TRUE(test, disjoint(opaque(0x7c00u), opaque(0x1f0u), opaque(0x1u)));
+	KX_EXPECT_FALSE(test, disjoint(opaque(0x7c00u), opaque(0x1f0u), opaque(0x400u)));
+	KX_EXPECT_FALSE(test, disjoint(opaque(0x1ull << 40), opaque(0x3ull << 39)));
+	KX_EXPECT_TRUE(test, disjoint(opaque(0x1u)));
 }

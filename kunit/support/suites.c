@@ -62,6 +62,8 @@ static struct kunit_case bits_cases[] = {
 	KUNIT_CASE(bits_log2_and_ctz),
 	KUNIT_CASE(bits_range_overflow),
 	KUNIT_CASE(bits_64bit_division),
+	KUNIT_CASE(bits_address_field),
+	KUNIT_CASE(bits_disjoint_masks),
 	{}
 };
 

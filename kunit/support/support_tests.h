@@ -36,6 +36,8 @@ void bits_alignment(struct kunit *test);
 void bits_log2_and_ctz(struct kunit *test);
 void bits_range_overflow(struct kunit *test);
 void bits_64bit_division(struct kunit *test);
+void bits_address_field(struct kunit *test);
+void bits_disjoint_masks(struct kunit *test);
 
 void lock_spin_guard_holds_lock(struct kunit *test);
 void lock_irqsave_guard_masks_irqs(struct kunit *test);

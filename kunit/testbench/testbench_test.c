@@ -86,7 +86,7 @@ static void tb_scratch_window_reaches_model(struct kunit *test)
 
 	tb_scratch_reset();
 	base = ioremap(TB_SCRATCH_PHYS, TB_SCRATCH_SIZE);
-	KUNIT_ASSERT_TRUE(test, base != NULL);
+	KUNIT_ASSERT_TRUE(test, base);
 
 	writel(0x12345678, base + 0x10);
 	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x10), 0x12345678u);
@@ -120,6 +120,11 @@ static struct kunit_case mmio_cases[] = {
 	KUNIT_CASE(mmio_relaxed_accessors),
 	KUNIT_CASE(mmio_modify_is_one_read_one_write),
 	KUNIT_CASE(mmio_register_arrays),
+	KUNIT_CASE(mmio_bit_fields_are_bools),
+	KUNIT_CASE(mmio_address_fields),
+	KUNIT_CASE(mmio_registers_at_layout_offsets),
+	KUNIT_CASE(mmio_register_array_elements),
+	KUNIT_CASE(mmio_windows),
 	{}
 };
 

@@ -14,6 +14,11 @@ void mmio_read_decodes_fields(struct kunit *test);
 void mmio_relaxed_accessors(struct kunit *test);
 void mmio_modify_is_one_read_one_write(struct kunit *test);
 void mmio_register_arrays(struct kunit *test);
+void mmio_bit_fields_are_bools(struct kunit *test);
+void mmio_address_fields(struct kunit *test);
+void mmio_registers_at_layout_offsets(struct kunit *test);
+void mmio_register_array_elements(struct kunit *test);
+void mmio_windows(struct kunit *test);
 
 KX_END_DECLS
 

@@ -53,6 +53,53 @@ template <unsigned int Hi, unsigned int Lo, typename T = u32> struct BitField {
 	}
 };
 
+/*
+ * A field of bits Hi..Lo of a word of type T that holds an address's bits
+ * AddrLo..AddrLo + (Hi - Lo): the address, shifted right by AddrLo and
+ * placed at Lo.  AddrLo == Lo keeps the bits in place (a TLB invalidation
+ * register's VA[31:12]); AddrLo 12 with Lo 0 holds a page frame number.
+ * Address bits below AddrLo are dropped on insert, on purpose: the field
+ * gives the alignment.  Bits above the field are a caller bug, like a
+ * BitField value that does not fit.
+ */
+template <unsigned int Hi, unsigned int Lo, unsigned int AddrLo = Lo, typename T = u32>
+struct AddrField {
+	using Field = BitField<Hi, Lo, T>;
+
+	static constexpr unsigned int addr_lo = AddrLo;
+	static constexpr unsigned int addr_hi = AddrLo + Hi - Lo;
+	static_assert(addr_hi < 64, "address field beyond 64 bits");
+
+	static constexpr T mask = Field::mask;
+	/* The address bits the field holds. */
+	static constexpr u64 addr_mask = genmask<u64>(addr_hi, addr_lo);
+
+	static constexpr bool fits(u64 address) { return (address & ~genmask<u64>(addr_hi, 0)) == 0; }
+
+	static constexpr u64 get(T word) { return u64(Field::get(word)) << addr_lo; }
+
+	static constexpr T insert(T word, u64 address)
+	{
+		if (!fits(address))
+			kx_warn(__FILE__, __LINE__, "address does not fit its field");
+		return Field::insert(word, static_cast<T>((address & addr_mask) >> addr_lo));
+	}
+};
+
+/* For layout static_asserts: no two of @masks share a bit. */
+template <typename... Masks> constexpr bool disjoint(Masks... masks)
+{
+	const u64 list[] = { 0, static_cast<u64>(masks)... };
+	u64 seen = 0;
+
+	for (u64 mask : list) {
+		if (seen & mask)
+			return false;
+		seen |= mask;
+	}
+	return true;
+}
+
 template <typename T> constexpr bool is_power_of_2(T value)
 {
 	return value != 0 && (value & (value - 1)) == 0;

@@ -30,11 +30,19 @@ struct LockClass {
 	LockClassKey *key;
 };
 
+/*
+ * The key and the name (a string literal) are statics of the lambda: one
+ * object each per place the macro is written, also when that place is a
+ * header inlined into several C++ files of a module, where a bare literal
+ * may be one copy per file and lockdep WARNs when one key comes with two
+ * name pointers.
+ */
 #define KCXX_LOCK_CLASS(name)                                                   \
-	(::kcxx::LockClass{ (name), &[]() -> ::kcxx::LockClassKey & {            \
-		static ::kcxx::LockClassKey kcxx_lock_class_key_;                \
-		return kcxx_lock_class_key_;                                     \
-	}() })
+	([]() -> ::kcxx::LockClass {                                            \
+		static constexpr char kcxx_lock_class_name_[] = name;           \
+		static ::kcxx::LockClassKey kcxx_lock_class_key_;               \
+		return { kcxx_lock_class_name_, &kcxx_lock_class_key_ };        \
+	}())
 
 class SpinLock : Pinned {
 public:

@@ -18,6 +18,10 @@ template <typename T> using remove_reference_t = typename remove_reference<T>::t
 template <typename A, typename B> inline constexpr bool is_same_v = false;
 template <typename A> inline constexpr bool is_same_v<A, A> = true;
 
+/* Keeps a parameter out of template argument deduction. */
+template <typename T> struct type_identity { using type = T; };
+template <typename T> using type_identity_t = typename type_identity<T>::type;
+
 template <typename T> inline constexpr bool is_pointer_v = false;
 template <typename T> inline constexpr bool is_pointer_v<T *> = true;
 template <typename T> inline constexpr bool is_pointer_v<T *const> = true;

@@ -66,9 +66,10 @@
 #define KX_IOMMU_BUS_OPS 1
 #define kx_iommu_map(domain, iova, paddr, size, prot) \
 	iommu_map(domain, iova, paddr, size, prot)
+/* Both have the same type on 6.1: pick one, evaluate each argument once. */
 #define kx_iommu_map_gfp(domain, iova, paddr, size, prot, gfp) \
-	(gfpflags_allow_blocking(gfp) ? iommu_map(domain, iova, paddr, size, prot) \
-				      : iommu_map_atomic(domain, iova, paddr, size, prot))
+	((gfpflags_allow_blocking(gfp) ? iommu_map : iommu_map_atomic)(domain, iova, paddr, \
+									size, prot))
 #define kx_iommu_map_atomic(domain, iova, paddr, size, prot) \
 	iommu_map_atomic(domain, iova, paddr, size, prot)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
@@ -84,6 +85,29 @@
 #define kx_pm_runtime_get_if_active(dev) pm_runtime_get_if_active(dev)
 #else
 #define kx_pm_runtime_get_if_active(dev) pm_runtime_get_if_active(dev, true)
+#endif
+
+/* 6.7 made iotlb_sync_map return an error (iommu_map() fails with it). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#define KX_IOMMU_SYNC_MAP_RETURNS_INT 1
+#else
+#define KX_IOMMU_SYNC_MAP_RETURNS_INT 0
+#endif
+
+/*
+ * EXPORT_SYMBOL_IF_KUNIT(): a module's C entry points for its own KUnit
+ * suites (Documentation/testing.rst, "Test seams").  <kunit/visibility.h>
+ * came with 6.2 (some 6.1 stable kernels have it backported); 6.1 gets the
+ * same definition here.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#include <kunit/visibility.h>
+#elif !defined(EXPORT_SYMBOL_IF_KUNIT)
+#if IS_ENABLED(CONFIG_KUNIT)
+#define EXPORT_SYMBOL_IF_KUNIT(symbol) EXPORT_SYMBOL_NS(symbol, EXPORTED_FOR_KUNIT_TESTING)
+#else
+#define EXPORT_SYMBOL_IF_KUNIT(symbol)
+#endif
 #endif
 
 #ifdef __LINUX_IOMMU_H

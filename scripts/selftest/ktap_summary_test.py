@@ -48,6 +48,34 @@ socmmu-harness: end
 socmmu-harness: uml exit 0
 """
 
+CUT_HERE = '------------[ cut here ]------------\n'
+WARN = (CUT_HERE +
+        'WARNING: CPU: 0 PID: 1 at x.c:1 f+0x0/0x10\n'
+        'Modules linked in: socmmu_alpha\n'
+        'Call Trace:\n'
+        ' [<60041a2b>] dump_stack_lvl+0x5b/0x80\n'
+        '---[ end trace 0000000000000000 ]---\n')
+KASAN = ('==================================================================\n'
+         'BUG: KASAN: slab-use-after-free in f+0x1/0x2\n'
+         'Read of size 8 at addr 000000006a3b2f08 by task uml-helper/20\n'
+         'The buggy address belongs to the object at 000000006a3b2f00\n'
+         '==================================================================\n'
+         'Disabling lock debugging due to kernel taint\n')
+
+
+def summarise_full(log, modules=MODULES):
+    with tempfile.TemporaryDirectory() as tmp:
+        mods = os.path.join(tmp, 'modules.list')
+        path = os.path.join(tmp, 'console.log')
+        with open(mods, 'w') as f:
+            f.write(modules)
+        with open(path, 'w') as f:
+            f.write(log)
+        proc = subprocess.run([sys.executable, SUMMARY, '--modules', mods, f'k={path}'],
+                              capture_output=True, text=True)
+    lines = proc.stdout.strip().splitlines()
+    return proc.returncode, lines[-1] if lines else '', proc.stdout, proc.stderr
+
 
 def summarise(log, modules=MODULES):
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,6 +182,91 @@ class KtapSummaryTest(unittest.TestCase):
         # Allocated by any other load: a real report, blind kernel or not.
         rc, _, _ = run(loads + blind, 21)
         self.assertEqual(rc, 1)
+
+    def report(self, text):
+        """Summary of PASSING with @text printed by the kernel before the end."""
+        return summarise(PASSING.replace('socmmu-harness: end', text + 'socmmu-harness: end'))
+
+    def assertFailures(self, text, count):
+        rc, last, out = self.report(text)
+        self.assertEqual(rc, 1, out)
+        self.assertEqual(last, f'3 passed, {count} failed, 1 skipped', out)
+        return out
+
+    def test_one_warn_is_one_failure(self):
+        out = self.assertFailures(WARN, 1)
+        # Named by its WARNING line, with the other lines of the splat.
+        self.assertIn('WARNING: line', out)
+        self.assertIn('x.c:1', out)
+
+    def test_each_warn_counts(self):
+        self.assertFailures(WARN + 'socmmu omap: something else\n' + WARN, 2)
+        # A second splat right after the first, with nothing between.
+        self.assertFailures(WARN + WARN, 2)
+        # ...and after a KTAP line (a case's result ends a report).
+        self.assertFailures(WARN + '    ok 4 extra\n' + 'WARNING: CPU: 0 PID: 1 at y.c:2 g\n', 2)
+
+    def test_dma_api_warn_is_one_failure(self):
+        self.assertFailures(CUT_HERE + 'DMA-API: socmmu-test: device driver frees DMA memory '
+                            'with wrong function\n' + WARN[len(CUT_HERE):], 1)
+
+    def test_bug_splat_is_one_failure(self):
+        # ARM's BUG(): cut here, kernel BUG at, the oops, its end, and the
+        # panic that says it follows from it.
+        self.assertFailures(CUT_HERE + 'kernel BUG at iommu/x.c:12!\n'
+                            'Internal error: Oops - BUG: 0 [#1] SMP ARM\n'
+                            'Modules linked in: socmmu_core\n'
+                            '---[ end trace 0000000000000000 ]---\n'
+                            'Kernel panic - not syncing: Fatal exception\n', 1)
+        # UML's BUG() (no GENERIC_BUG): a line, then the panic it causes.
+        self.assertFailures('BUG: failure at iommu/x.c:12/f()!\n'
+                            'Kernel panic - not syncing: BUG!\n', 1)
+        # ARM's page fault: its own "cut here", the fault, the oops.
+        self.assertFailures('8<--- cut here ---\n'
+                            'Unable to handle kernel NULL pointer dereference at virtual '
+                            'address 00000000 when read\n'
+                            'Internal error: Oops: 5 [#1] SMP ARM\n'
+                            '---[ end trace 0000000000000000 ]---\n', 1)
+
+    def test_kasan_report_is_one_failure(self):
+        self.assertFailures(KASAN, 1)
+        self.assertFailures(KASAN + KASAN, 2)
+        # A WARN right after a KASAN report is a report of its own.
+        self.assertFailures(KASAN + WARN, 2)
+
+    def test_ubsan_report_is_one_failure(self):
+        # 6.12 prints "cut here" and an "UBSAN:" line for one report.
+        self.assertFailures(CUT_HERE + 'UBSAN: shift-out-of-bounds in iommu/x.c:3:9\n'
+                            'shift exponent 40 is too large for 32-bit type \'u32\'\n'
+                            '---[ end trace ]---\n', 1)
+
+    def test_lockdep_splat_is_one_failure(self):
+        out = self.assertFailures('======================================================\n'
+                                  'WARNING: possible circular locking dependency detected\n'
+                                  '6.12.0 #1 Tainted: G           O\n'
+                                  '------------------------------------------------------\n'
+                                  ' *** DEADLOCK ***\n', 1)
+        self.assertIn('lockdep splat', out)
+
+    def test_each_kmemleak_object_counts(self):
+        leak = ('unreferenced object 0x1234 (size 8):\n'
+                '  comm "uml-helper", pid 20, jiffies 4294937450\n'
+                '  backtrace (crc 0):\n')
+        self.assertFailures(leak + leak, 2)
+
+    def test_bad_module_line_is_rejected(self):
+        for line, why in (('socmmu_core', 'socmmu_core'),
+                          ('socmmu_core  unlaod  alpha', 'unlaod'),
+                          ('!run gamma', '!run gamma'),
+                          ('!busy', '!busy'),
+                          ('!slep', '!slep')):
+            with self.subTest(line=line):
+                rc, last, out, err = summarise_full(PASSING, MODULES + line + '\n')
+                self.assertEqual(rc, 1, out + err)
+                self.assertNotIn('Traceback', err)
+                self.assertIn(f'modules.list:{MODULES.count(chr(10)) + 1}:', err)
+                self.assertIn(why, err)
+                self.assertEqual(last, '0 passed, 1 failed')
 
     def test_timeout(self):
         rc, _, out = summarise(PASSING.replace('uml exit 0', 'uml timed out after 600 s'))

@@ -18,7 +18,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static int load(const char *path, const char *params)
+static int load_module(const char *path, const char *params)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -39,7 +39,7 @@ static int load(const char *path, const char *params)
 	return 0;
 }
 
-static int unload(const char *name)
+static int unload_module(const char *name)
 {
 	if (syscall(SYS_delete_module, name, O_NONBLOCK) != 0) {
 		fprintf(stderr, "uml-helper: unload %s: %s\n", name, strerror(errno));
@@ -51,9 +51,9 @@ static int unload(const char *name)
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && !strcmp(argv[1], "load"))
-		return load(argv[2], argc >= 4 ? argv[3] : "");
+		return load_module(argv[2], argc >= 4 ? argv[3] : "");
 	if (argc == 3 && !strcmp(argv[1], "unload"))
-		return unload(argv[2]);
+		return unload_module(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "poweroff")) {
 		sync();
 		reboot(RB_POWER_OFF);

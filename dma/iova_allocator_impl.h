@@ -1,21 +1,27 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The IOVA allocator (iova_allocator.h): free ranges in an augmented AVL
  * tree (free_range_tree.h) under one spinlock, with per-CPU magazines of
  * recently freed small ranges in front of it.  Design, complexity and the
  * node-credit rule: Documentation/iova-allocator.rst.
+ *
+ * A library, so header-only: every module that uses it (the DMA layer,
+ * the allocator's suite, the benchmark) compiles this same code, and no
+ * module carries a copy (Documentation/testing.rst, "Test seams").  Only
+ * iova_allocator.h includes this file.
  */
+#ifndef SOCMMU_DMA_IOVA_ALLOCATOR_IMPL_H
+#define SOCMMU_DMA_IOVA_ALLOCATOR_IMPL_H
+
 #include <kcxx/bits.h>
 #include <kcxx/lock.h>
 #include <kcxx/log.h>
 #include <kcxx/percpu.h>
-#include <shim/alloc.h>
 
 #include "free_range_tree.h"
-#include "iova_allocator.h"
 
 namespace socmmu::dma {
-namespace {
+namespace iova_impl {
 
 using kcxx::AllocContext;
 using kcxx::Error;
@@ -23,12 +29,12 @@ using kcxx::IrqSaveGuard;
 using kcxx::Result;
 
 /* Cached size classes: 1, 2, 4, .. kCachedMaxGranules granules. */
-constexpr unsigned int kCacheClasses = 6;
+inline constexpr unsigned int kCacheClasses = 6;
 static_assert(u64{1} << (kCacheClasses - 1) == IovaAllocator::kCachedMaxGranules);
 /* Ranges one CPU keeps per class (the kernel's rcache keeps 2 x 127). */
-constexpr unsigned int kMagazineSize = 128;
+inline constexpr unsigned int kMagazineSize = 128;
 /* Spare nodes kept beyond what the credit rule needs, to spare kmalloc. */
-constexpr u64 kSpareSlack = 16;
+inline constexpr u64 kSpareSlack = 16;
 
 struct Magazine {
 	u32 count;
@@ -47,43 +53,40 @@ struct CpuCache {
 	Magazine mags[kCacheClasses] = {};
 };
 
-constexpr bool is_pow2(u64 value)
+inline constexpr bool is_pow2(u64 value)
 {
 	return kcxx::is_power_of_2(value);
 }
 
-constexpr unsigned int ceil_log2(u64 value)
+inline constexpr unsigned int ceil_log2(u64 value)
 {
 	return value <= 1 ? 0 : kcxx::ilog2(value - 1) + 1;
 }
 
-RangeNode *new_node(AllocContext context)
+inline RangeNode *new_node(NodeMemory &nodes, AllocContext context)
 {
-#ifdef SOCMMU_IOVA_FAULT_INJECTION
-	/* Only in the KUnit suite's copy, which declares it (kunit/dma/). */
-	if (iova_test_node_alloc_hook(context == AllocContext::Atomic))
-		return nullptr;
-#endif
-	void *memory = kx_kmalloc(sizeof(RangeNode), static_cast<kx_alloc_context>(context), false);
+	void *memory = nodes.alloc(sizeof(RangeNode), context);
 
 	return memory ? new (memory) RangeNode() : nullptr;
 }
 
-void free_nodes(RangeNode *list)
+inline void free_nodes(NodeMemory &nodes, RangeNode *list)
 {
 	while (list) {
 		RangeNode *next = list->right;
 
-		kx_kfree(list);
+		nodes.free(list);
 		list = next;
 	}
 }
 
 class Allocator final : public IovaAllocator {
 public:
-	Allocator(u64 base, u64 limit, u64 granule, kcxx::PerCpu<CpuCache> caches, RangeNode *all)
+	Allocator(u64 base, u64 limit, u64 granule, NodeMemory &nodes,
+		  kcxx::PerCpu<CpuCache> caches, RangeNode *all)
 		: shift_(kcxx::ilog2(granule)), lo_(base >> shift_), hi_(limit >> shift_),
-		  max_align_(kcxx::max(kMaxAlignment >> shift_, u64{1})), caches_(kcxx::move(caches))
+		  max_align_(kcxx::max(kMaxAlignment >> shift_, u64{1})), nodes_(nodes),
+		  caches_(kcxx::move(caches))
 	{
 		all->start = lo_;
 		all->len = hi_ - lo_;
@@ -93,11 +96,11 @@ public:
 
 	~Allocator() override
 	{
-		auto release = [](RangeNode *node) { kx_kfree(node); };
+		auto release = [this](RangeNode *node) { nodes_.free(node); };
 
 		free_.clear(release);
 		reserved_.clear(release);
-		free_nodes(spares_);
+		free_nodes(nodes_, spares_);
 	}
 
 	Result<u64> alloc(u64 size, u64 limit, AllocContext context) noexcept override;
@@ -200,6 +203,7 @@ private:
 	const unsigned int shift_;
 	const u64 lo_, hi_;		/* the window, in granules */
 	const u64 max_align_;		/* kMaxAlignment, in granules */
+	NodeMemory &nodes_;
 
 	mutable kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_iova.tree")};
 	/* Under lock_: */
@@ -228,7 +232,7 @@ private:
  * A cached range of class @cls below @top, from this CPU's magazine.  The
  * newest entry is usually it; the search is bounded by the magazine size.
  */
-bool Allocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
+inline bool Allocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 {
 	CpuCache *cache = caches_.raw_local();
 	IrqSaveGuard guard(cache->lock);
@@ -245,7 +249,7 @@ bool Allocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 	return false;
 }
 
-bool Allocator::cache_push(unsigned int cls, u64 start)
+inline bool Allocator::cache_push(unsigned int cls, u64 start)
 {
 	CpuCache *cache = caches_.raw_local();
 	IrqSaveGuard guard(cache->lock);
@@ -257,7 +261,7 @@ bool Allocator::cache_push(unsigned int cls, u64 start)
 	return true;
 }
 
-Result<u64> Allocator::alloc(u64 size, u64 limit, AllocContext context) noexcept
+inline Result<u64> Allocator::alloc(u64 size, u64 limit, AllocContext context) noexcept
 {
 	if (!size)
 		return Error(-kcxx::EINVAL);
@@ -289,7 +293,7 @@ Result<u64> Allocator::alloc(u64 size, u64 limit, AllocContext context) noexcept
  * it does not, drop the lock, allocate a node with the caller's context,
  * and start over.  Failure leaves the allocator as it was.
  */
-Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext context, bool *counted)
+inline Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext context, bool *counted)
 {
 	RangeNode *spare = nullptr;
 
@@ -313,14 +317,14 @@ Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext context, boo
 				return placement.at << shift_;
 			}
 		}
-		spare = new_node(context);
+		spare = new_node(nodes_, context);
 		if (!spare)
 			return Error(-kcxx::ENOMEM);
 	}
 }
 
 /* The lowest place for @n granules ending at or below @top. */
-bool Allocator::place(u64 n, u64 top, Placement *out) const
+inline bool Allocator::place(u64 n, u64 top, Placement *out) const
 {
 	bool found;
 
@@ -333,7 +337,7 @@ bool Allocator::place(u64 n, u64 top, Placement *out) const
 }
 
 /* Take [at, at + n) out of @node's free range; may use one spare node. */
-void Allocator::carve(RangeNode *node, u64 at, u64 n)
+inline void Allocator::carve(RangeNode *node, u64 at, u64 n)
 {
 	const u64 end = node->end();
 
@@ -360,7 +364,7 @@ void Allocator::carve(RangeNode *node, u64 at, u64 n)
 }
 
 /* Put [start, start + n) back, merging with free neighbours. */
-void Allocator::insert_free(u64 start, u64 n)
+inline void Allocator::insert_free(u64 start, u64 n)
 {
 	RangeNode *prev = free_.floor(start);
 	RangeNode *next = free_.above(start);
@@ -369,7 +373,6 @@ void Allocator::insert_free(u64 start, u64 n)
 
 	if (join_prev && join_next) {
 		prev->len += n + next->len;
-		/* erase() may move next's successor, never prev, between nodes. */
 		push_spare(free_.erase(next));
 		free_.resized(prev);
 	} else if (join_prev) {
@@ -390,7 +393,7 @@ void Allocator::insert_free(u64 start, u64 n)
 	}
 }
 
-bool Allocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) const
+inline bool Allocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) const
 {
 	const RangeNode *prev = tree.floor(start);
 	const RangeNode *next = tree.above(start);
@@ -398,12 +401,12 @@ bool Allocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) const
 	return (prev && prev->end() > start) || (next && next->start < start + n);
 }
 
-bool Allocator::overlaps_free_or_reserved(u64 start, u64 n) const
+inline bool Allocator::overlaps_free_or_reserved(u64 start, u64 n) const
 {
 	return overlaps(free_, start, n) || overlaps(reserved_, start, n);
 }
 
-void Allocator::bad_free(u64 start, u64 n, const char *why)
+inline void Allocator::bad_free(u64 start, u64 n, const char *why)
 {
 	bad_frees_++;
 	if (warned_)
@@ -413,7 +416,7 @@ void Allocator::bad_free(u64 start, u64 n, const char *why)
 		     start << shift_, (start + n) << shift_, why);
 }
 
-void Allocator::free(u64 iova, u64 size) noexcept
+inline void Allocator::free(u64 iova, u64 size) noexcept
 {
 	const u64 start = iova >> shift_, n = round(granules(size));
 
@@ -430,7 +433,7 @@ void Allocator::free(u64 iova, u64 size) noexcept
 	free_to_tree(start, n);
 }
 
-void Allocator::free_to_tree(u64 start, u64 n)
+inline void Allocator::free_to_tree(u64 start, u64 n)
 {
 	RangeNode *excess;
 	{
@@ -445,11 +448,11 @@ void Allocator::free_to_tree(u64 start, u64 n)
 		free_granules_ += n;
 		excess = take_excess();
 	}
-	free_nodes(excess);
+	free_nodes(nodes_, excess);
 }
 
 /* Every CPU's magazines back into the tree; how many ranges went back. */
-u64 Allocator::flush_all()
+inline u64 Allocator::flush_all()
 {
 	u64 returned = 0;
 
@@ -483,18 +486,18 @@ u64 Allocator::flush_all()
 		flushes_++;
 		excess = take_excess();
 	}
-	free_nodes(excess);
+	free_nodes(nodes_, excess);
 	return returned;
 }
 
-Result<void> Allocator::reserve(u64 start, u64 size) noexcept
+inline Result<void> Allocator::reserve(u64 start, u64 size) noexcept
 {
 	u64 first, end;
 
 	if (!clip(start, size, &first, &end))
 		return {};
 
-	RangeNode *record = new_node(AllocContext::Sleepable);
+	RangeNode *record = new_node(nodes_, AllocContext::Sleepable);
 	RangeNode *spare = nullptr;
 	bool flushed = false;
 
@@ -521,7 +524,7 @@ Result<void> Allocator::reserve(u64 start, u64 size) noexcept
 			}
 		}
 		if (busy && flushed) {
-			kx_kfree(record);
+			nodes_.free(record);
 			return Error(-kcxx::EBUSY);
 		}
 		if (busy) {
@@ -530,15 +533,15 @@ Result<void> Allocator::reserve(u64 start, u64 size) noexcept
 			flushed = true;
 			continue;
 		}
-		spare = new_node(AllocContext::Sleepable);
+		spare = new_node(nodes_, AllocContext::Sleepable);
 		if (!spare) {
-			kx_kfree(record);
+			nodes_.free(record);
 			return Error(-kcxx::ENOMEM);
 		}
 	}
 }
 
-void Allocator::unreserve(u64 start, u64 size) noexcept
+inline void Allocator::unreserve(u64 start, u64 size) noexcept
 {
 	u64 first, end;
 	RangeNode *excess;
@@ -561,10 +564,10 @@ void Allocator::unreserve(u64 start, u64 size) noexcept
 		reserved_granules_ -= end - first;
 		excess = take_excess();
 	}
-	free_nodes(excess);
+	free_nodes(nodes_, excess);
 }
 
-void Allocator::stats(IovaStats *out) const noexcept
+inline void Allocator::stats(IovaStats *out) const noexcept
 {
 	u64 hits = 0, cached = 0;
 
@@ -593,25 +596,32 @@ void Allocator::stats(IovaStats *out) const noexcept
 	out->tree_height = static_cast<u64>(free_.height());
 }
 
-} // namespace
+} // namespace iova_impl
 
-Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit, u64 granule) noexcept
+inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit,
+								       u64 granule,
+								       NodeMemory &nodes) noexcept
 {
+	using namespace iova_impl;
+
 	if (granule < 4096 || !is_pow2(granule) || base >= limit ||
 	    !kcxx::is_aligned(base, granule) || !kcxx::is_aligned(limit, granule))
 		return Error(-kcxx::EINVAL);
 
 	auto caches = KCXX_TRY(kcxx::PerCpu<CpuCache>::create(KCXX_LOCK_CLASS("socmmu_iova.cpu_cache")));
-	RangeNode *all = new_node(AllocContext::Sleepable);
+	RangeNode *all = new_node(nodes, AllocContext::Sleepable);
 	if (!all)
 		return Error(-kcxx::ENOMEM);
 
-	auto allocator = kcxx::make_owned<Allocator>(base, limit, granule, kcxx::move(caches), all);
+	auto allocator = kcxx::make_owned<Allocator>(base, limit, granule, nodes,
+						     kcxx::move(caches), all);
 	if (!allocator.ok()) {
-		kx_kfree(all);
+		nodes.free(all);
 		return allocator.error();
 	}
 	return kcxx::Owner<IovaAllocator>(kcxx::move(allocator).value());
 }
 
 } // namespace socmmu::dma
+
+#endif

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A paging domain (domain.h): its table, its attached contexts, and the
+ * batching of TLB and walk-cache invalidations.
+ */
+#include <kcxx/errno.h>
+#include <kcxx/log.h>
+
+#include "client.h"
+#include "domain.h"
+#include "locks.h"
+#include "policy.h"
+#include "registry.h"
+#include "services.h"
+
+namespace socmmu {
+
+/*
+ * Until the first attach decides the format (6.1), the domain offers what
+ * every format of the family has: the DMA layer sizes its window by it.
+ */
+Domain::Domain(struct iommu_domain *domain)
+	: iommu_domain_(domain), unmap_lock_(locks::domain_unmap()),
+	  attach_lock_(locks::domain_attach()), map_lock_(locks::domain_map())
+{
+	kx_domain_set_geometry(domain, KX_PGTABLE_PAGE_SIZES, KX_PGTABLE_IOVA_LIMIT);
+}
+
+Domain::~Domain()
+{
+	/* detach_all_locked() ran: no walker reads the table any more. */
+	{
+		kcxx::IrqSaveGuard guard(unmap_lock_);
+
+		pending_.release_tables();
+	}
+	owned_table_.reset();
+	memory_.reset();
+	if (bound_)
+		kx_inst_driver_put(bound_);
+}
+
+/*
+ * The table in @instance's format, in memory its walker reaches through
+ * its own DMA device.  Nothing changes on failure.
+ */
+kcxx::Result<void> Domain::bind_locked(Instance &instance)
+{
+	registry().mutex().assert_held();
+	if (bound_)
+		return {};
+	if (!kx_inst_driver_get(instance.kernel()))
+		return kcxx::Error(-kcxx::ENODEV);
+
+	auto memory = kcxx::make_owned<pgtable::DmaTableMemory>(instance.dev());
+	if (!memory.ok()) {
+		kx_inst_driver_put(instance.kernel());
+		return memory.error();
+	}
+	auto table = instance.hw().create_table(*memory.value());
+	if (!table.ok()) {
+		KCXX_DEV_ERR(instance.dev(), "cannot allocate a page table: %d\n", table.to_errno());
+		kx_inst_driver_put(instance.kernel());
+		return table.error();
+	}
+	memory_ = kcxx::move(memory).value();
+	owned_table_ = kcxx::move(table).value();
+	bound_ = instance.kernel();
+	driver_ = instance.driver();
+	format_ = instance.hw().table_format();
+	walk_cache_ = instance.hw().caches_empty_l1();
+	kx_domain_set_geometry(iommu_domain_, owned_table_->page_sizes(), owned_table_->iova_limit());
+	__atomic_store_n(&table_, owned_table_.get(), __ATOMIC_RELEASE);
+	return {};
+}
+
+/*
+ * Everything that can fail is checked before the first context moves: a
+ * refused attach leaves the client's contexts where they were.
+ */
+kcxx::Result<void> Domain::attach_locked(Client &client)
+{
+	registry().mutex().assert_held();
+	KCXX_TRY(bind_locked(*client.binding(0).instance));
+	for (u32 i = 0; i < client.bindings(); i++) {
+		Instance &instance = *client.binding(i).instance;
+
+		if (instance.driver() != driver_ || instance.hw().table_format() != format_) {
+			KCXX_DEV_ERR(client.dev(),
+				     "%s cannot walk this domain's table (made for %s's format)\n",
+				     kx_dev_name(instance.dev()), kx_dev_name(kx_inst_dev(bound_)));
+			return kcxx::Error(-kcxx::EINVAL);
+		}
+	}
+	for (u32 i = 0; i < client.bindings(); i++) {
+		Client::Binding &b = client.binding(i);
+
+		b.instance->set_context_locked(b.context, this, false);
+	}
+	/* The IRQ handler may still report a fault against the old domain. */
+	for (u32 i = 0; i < client.bindings(); i++)
+		kx_inst_sync_irqs(client.binding(i).instance->kernel());
+	return {};
+}
+
+void Domain::detach_all_locked()
+{
+	registry().mutex().assert_held();
+	for (;;) {
+		Context *ctx;
+		{
+			kcxx::IrqSaveGuard guard(attach_lock_);
+
+			if (!attached_)
+				return;
+			ctx = attached_->ctx;
+		}
+		ctx->instance->set_context_locked(ctx->index, nullptr, false);
+		kx_inst_sync_irqs(ctx->instance->kernel());
+	}
+}
+
+void Domain::link(AttachNode &node, Context &ctx)
+{
+	kcxx::IrqSaveGuard guard(attach_lock_);
+
+	node.ctx = &ctx;
+	node.prev = nullptr;
+	node.next = attached_;
+	if (attached_)
+		attached_->prev = &node;
+	attached_ = &node;
+}
+
+void Domain::unlink(AttachNode &node)
+{
+	kcxx::IrqSaveGuard guard(attach_lock_);
+
+	if (node.prev)
+		node.prev->next = node.next;
+	else
+		attached_ = node.next;
+	if (node.next)
+		node.next->prev = node.prev;
+	node.prev = node.next = nullptr;
+}
+
+/* The device to name in a domain's messages: the one its table is for. */
+struct device *Domain::log_dev() const
+{
+	return bound_ ? kx_inst_dev(bound_) : nullptr;
+}
+
+kcxx::Result<void> Domain::map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, int prot,
+			       bool atomic, size_t *mapped)
+{
+	PageTable *t = table();
+	pgtable::MapGather installed;
+	kcxx::Result<void> ret = kcxx::Error(-kcxx::ENODEV);
+
+	if (t) {
+		ret = t->map(iova, paddr, pgsize, pgcount, static_cast<pgtable::Prot>(prot),
+			     atomic ? kcxx::AllocContext::Atomic : kcxx::AllocContext::Sleepable,
+			     mapped, installed);
+		/* Even a failed call may have installed tables before it failed. */
+		if (walk_cache_ && !installed.empty()) {
+			kcxx::IrqSaveGuard guard(map_lock_);
+
+			map_pending_.add_range(installed.start(), installed.end() - installed.start());
+		}
+	}
+	if (ret.ok())
+		return ret;
+	if (struct device *dev = log_dev())
+		KCXX_DEV_ERR(dev, "map 0x%llx -> 0x%llx (%zu x 0x%llx): %s: %d\n", iova, paddr,
+			     pgcount, pgsize, map_error_text(ret.to_errno()), ret.to_errno());
+	else
+		KCXX_PR_ERR("socmmu_iommu: map 0x%llx -> 0x%llx (%zu x 0x%llx): %s: %d\n", iova,
+			    paddr, pgcount, pgsize, map_error_text(ret.to_errno()), ret.to_errno());
+	return ret;
+}
+
+size_t Domain::unmap(u64 iova, u64 pgsize, size_t pgcount)
+{
+	PageTable *t = table();
+	size_t unmapped = 0;
+
+	if (t) {
+		kcxx::IrqSaveGuard guard(unmap_lock_);
+
+		unmapped = t->unmap(iova, pgsize, pgcount, pending_);
+	}
+	if (unmapped)
+		return unmapped;
+	if (struct device *dev = log_dev())
+		KCXX_DEV_ERR(dev, "unmap 0x%llx (%zu x 0x%llx): nothing mapped there\n", iova,
+			     pgcount, pgsize);
+	else
+		KCXX_PR_ERR("socmmu_iommu: unmap 0x%llx (%zu x 0x%llx): nothing mapped there\n",
+			    iova, pgcount, pgsize);
+	return 0;
+}
+
+/*
+ * Everything unmapped since the last sync is in pending_: one
+ * invalidation of the union with the core's range on every attached
+ * context, then the tables the walker can no longer reach are freed.
+ */
+void Domain::sync(u64 start, u64 end)
+{
+	kcxx::IrqSaveGuard guard(unmap_lock_);
+
+	/* An empty range from the core must not widen the pending one. */
+	if (start >= end) {
+		start = pending_.start();
+		end = pending_.end();
+	} else if (!pending_.empty()) {
+		start = kcxx::min(start, pending_.start());
+		end = kcxx::max(end, pending_.end());
+	}
+	if (start < end) {
+		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+
+		for (AttachNode *n = attached_; n; n = n->next)
+			n->ctx->instance->flush_range(*n->ctx, this, start, end);
+	}
+	pending_.release_tables();
+}
+
+/*
+ * A range is recorded only after its L1 entries were written, so
+ * whichever sync_map() takes it invalidates entries already in place.
+ */
+void Domain::sync_map()
+{
+	u64 start, end;
+
+	{
+		kcxx::IrqSaveGuard guard(map_lock_);
+
+		if (map_pending_.empty())
+			return;
+		start = map_pending_.start();
+		end = map_pending_.end();
+		map_pending_.reset();
+	}
+	kcxx::IrqSaveGuard guard(attach_lock_);
+
+	for (AttachNode *n = attached_; n; n = n->next)
+		n->ctx->instance->flush_walk_cache(*n->ctx, this, start, end);
+}
+
+void Domain::flush_all()
+{
+	kcxx::IrqSaveGuard guard(unmap_lock_);
+
+	{
+		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+
+		for (AttachNode *n = attached_; n; n = n->next)
+			n->ctx->instance->flush_all(*n->ctx, this);
+	}
+	pending_.release_tables();
+}
+
+u64 Domain::iova_to_phys(u64 iova)
+{
+	PageTable *t = table();
+
+	return t ? t->iova_to_phys(iova) : 0;
+}
+
+u64 Domain::ttb() const
+{
+	PageTable *t = table();
+
+	return t ? t->ttb() : 0;
+}
+
+namespace {
+
+struct Run {
+	Printer *out;
+	u64 iova, pa, len;
+
+	void flush()
+	{
+		if (len)
+			out->print("0x%08llx-0x%08llx -> 0x%08llx\n", iova, iova + len - 1, pa);
+	}
+};
+
+void visit_run(void *context, u64 iova, u64 pa, u64 size)
+{
+	Run &run = *static_cast<Run *>(context);
+
+	if (run.len && iova == run.iova + run.len && pa == run.pa + run.len) {
+		run.len += size;
+		return;
+	}
+	run.flush();
+	run.iova = iova;
+	run.pa = pa;
+	run.len = size;
+}
+
+} // namespace
+
+void Domain::dump(Printer &out)
+{
+	Run run = { &out, 0, 0, 0 };
+
+	if (PageTable *t = table())
+		t->for_each_mapping(visit_run, &run);
+	run.flush();
+}
+
+} // namespace socmmu

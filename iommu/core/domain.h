@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A paging domain: one page table, walked by every context attached to
+ * it, with invalidation batched per sync.  The table is created for the
+ * first instance the domain meets (its "binding"), in that instance's
+ * format and on its DMA device; later instances must share the format.
+ */
+#ifndef SOCMMU_IOMMU_DOMAIN_H
+#define SOCMMU_IOMMU_DOMAIN_H
+
+#include <kcxx/lock.h>
+#include <kcxx/owner.h>
+#include <kcxx/result.h>
+#include <kcxx/types.h>
+
+#include "../pgtable/gather.h"
+#include "../pgtable/table_memory.h"
+#include "instance.h"
+#include "page_table.h"
+#include "printer.h"
+
+struct iommu_domain;
+
+namespace socmmu {
+
+class Client;
+
+class Domain : kcxx::Pinned {
+public:
+	explicit Domain(struct iommu_domain *domain);
+	~Domain();
+
+	struct iommu_domain *iommu_domain() const { return iommu_domain_; }
+
+	/* Registry mutex held. */
+	kcxx::Result<void> bind_locked(Instance &instance);
+	kcxx::Result<void> attach_locked(Client &client);
+	/* Every context back to bypass; then nothing walks the table. */
+	void detach_all_locked();
+
+	/* Contexts join and leave, for Instance::set_context_locked(). */
+	void link(AttachNode &node, Context &ctx);
+	void unlink(AttachNode &node);
+
+	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, int prot,
+			       bool atomic, size_t *mapped);
+	size_t unmap(u64 iova, u64 pgsize, size_t pgcount);
+	void sync(u64 start, u64 end);
+	void sync_map();
+	void flush_all();
+	u64 iova_to_phys(u64 iova);
+	u64 ttb() const;
+
+	/* One line per run of physically contiguous mappings. */
+	void dump(Printer &out);
+
+private:
+	PageTable *table() const { return __atomic_load_n(&table_, __ATOMIC_ACQUIRE); }
+	struct device *log_dev() const;
+	void release_tables();
+
+	struct iommu_domain *const iommu_domain_;
+
+	/* Set once by bind_locked(), then read-only. */
+	socmmu_inst *bound_ = nullptr;
+	const socmmu_driver_info *driver_ = nullptr;
+	u32 format_ = 0;
+	bool walk_cache_ = false;
+	kcxx::Owner<pgtable::DmaTableMemory> memory_;
+	kcxx::Owner<PageTable> owned_table_;
+	/* Published after the table is complete: lock-free readers. */
+	PageTable *table_ = nullptr;
+
+	kcxx::SpinLock unmap_lock_;
+	pgtable::Gather pending_;
+	kcxx::SpinLock attach_lock_;
+	AttachNode *attached_ = nullptr;
+	kcxx::SpinLock map_lock_;
+	pgtable::MapGather map_pending_;
+};
+
+} // namespace socmmu
+
+#endif

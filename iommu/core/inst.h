@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An instance's kernel side, shared by the framework's C shims only.
+ */
+#ifndef SOCMMU_IOMMU_INST_H
+#define SOCMMU_IOMMU_INST_H
+
+#include <linux/clk.h>
+#include <linux/iommu.h>
+#include <linux/ratelimit.h>
+
+#include "socmmu_iommu.h"
+
+struct socmmu_inst {
+	struct device *dev;
+	struct socmmu_iommu_driver *drv;
+	struct iommu_device iommu;
+	struct core_instance *core;
+	int irqs[SOCMMU_MAX_IRQS];
+	unsigned int nirqs;
+	struct clk_bulk_data *clks;
+	int nclks;
+	const char *clock_names[SOCMMU_MAX_CLOCKS];
+	struct socmmu_dt_value *props;
+	struct ratelimit_state fault_log;
+	struct dentry *debugfs;
+};
+
+/* iommu_ops_shim.c */
+extern const struct iommu_ops socmmu_iommu_ops;
+void socmmu_iommu_ops_exit(void);
+
+#endif

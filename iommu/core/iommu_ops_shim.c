@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The framework's iommu_ops and iommu_domain_ops: one table for every
+ * driver on the framework (6.1 allows one iommu_ops per bus), each call
+ * handed to the C++ core (core_abi.h).  6.1/6.12 differences are named in
+ * lib/shim/kcompat.h.
+ */
+#include <linux/amba/bus.h>
+#include <linux/device.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_iommu.h>
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include <shim/kcompat.h>
+#include <socmmu_dma.h>
+
+#include "../pgtable/table_memory_shim.h"
+#include "core_abi.h"
+#include "inst.h"
+
+struct socmmu_domain {
+	struct iommu_domain domain;
+	struct core_domain *core;
+};
+
+static const struct iommu_domain_ops socmmu_domain_ops;
+
+static struct core_domain *to_core(struct iommu_domain *domain)
+{
+	return container_of(domain, struct socmmu_domain, domain)->core;
+}
+
+static struct core_client *client_of(struct device *dev)
+{
+	return dev_iommu_priv_get(dev);
+}
+
+/* @client: the device the table is for, or NULL to decide at the first attach. */
+static struct iommu_domain *socmmu_domain_new(struct core_client *client)
+{
+	struct socmmu_domain *sd = kzalloc(sizeof(*sd), GFP_KERNEL);
+	int err = -ENOMEM;
+
+	if (!sd)
+		return NULL;
+	sd->domain.ops = &socmmu_domain_ops;
+	sd->core = core_domain_create(&sd->domain, client, &err);
+	if (!sd->core) {
+		kfree(sd);
+		return NULL;
+	}
+	return &sd->domain;
+}
+
+static void socmmu_domain_free(struct iommu_domain *domain)
+{
+	core_domain_destroy(to_core(domain));
+	kfree(container_of(domain, struct socmmu_domain, domain));
+}
+
+static int socmmu_attach_dev(struct iommu_domain *domain, struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	return client ? core_domain_attach(to_core(domain), client) : -ENODEV;
+}
+
+static int socmmu_map_pages(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+			    size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
+{
+	return core_domain_map(to_core(domain), iova, paddr, pgsize, pgcount, prot,
+			       !gfpflags_allow_blocking(gfp), mapped);
+}
+
+static size_t socmmu_unmap_pages(struct iommu_domain *domain, unsigned long iova, size_t pgsize,
+				 size_t pgcount, struct iommu_iotlb_gather *gather)
+{
+	size_t unmapped = core_domain_unmap(to_core(domain), iova, pgsize, pgcount);
+
+	if (unmapped)
+		iommu_iotlb_gather_add_range(gather, iova, unmapped);
+	return unmapped;
+}
+
+/* The core's range is inclusive, and empty when start > end. */
+static void socmmu_iotlb_sync(struct iommu_domain *domain, struct iommu_iotlb_gather *gather)
+{
+	if (gather->start <= gather->end)
+		core_domain_sync(to_core(domain), gather->start, (u64)gather->end + 1);
+	else
+		core_domain_sync(to_core(domain), 0, 0);
+}
+
+#if KX_IOMMU_SYNC_MAP_RETURNS_INT
+static int socmmu_iotlb_sync_map(struct iommu_domain *domain, unsigned long iova, size_t size)
+{
+	core_domain_sync_map(to_core(domain));
+	return 0;
+}
+#else
+static void socmmu_iotlb_sync_map(struct iommu_domain *domain, unsigned long iova, size_t size)
+{
+	core_domain_sync_map(to_core(domain));
+}
+#endif
+
+static void socmmu_flush_iotlb_all(struct iommu_domain *domain)
+{
+	core_domain_flush_all(to_core(domain));
+}
+
+static phys_addr_t socmmu_iova_to_phys(struct iommu_domain *domain, dma_addr_t iova)
+{
+	return core_domain_iova_to_phys(to_core(domain), iova);
+}
+
+#if KX_IOMMU_PAGING_DOMAINS
+static struct iommu_domain *socmmu_domain_alloc_paging(struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	return client ? socmmu_domain_new(client) : NULL;
+}
+
+static int socmmu_identity_attach(struct iommu_domain *identity, struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	if (client)
+		core_client_leave(client, false);
+	return 0;
+}
+
+static int socmmu_blocked_attach(struct iommu_domain *blocked, struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	if (client)
+		core_client_leave(client, true);
+	return 0;
+}
+
+static const struct iommu_domain_ops socmmu_identity_ops = {
+	.attach_dev = socmmu_identity_attach,
+};
+
+static const struct iommu_domain_ops socmmu_blocked_ops = {
+	.attach_dev = socmmu_blocked_attach,
+};
+
+static struct iommu_domain socmmu_identity_domain = {
+	.type = IOMMU_DOMAIN_IDENTITY,
+	.ops = &socmmu_identity_ops,
+};
+
+static struct iommu_domain socmmu_blocked_domain = {
+	.type = IOMMU_DOMAIN_BLOCKED,
+	.ops = &socmmu_blocked_ops,
+};
+#else
+/* No device here: the table's format and memory come with the first attach. */
+static struct iommu_domain *socmmu_domain_alloc(unsigned int type)
+{
+	return type == IOMMU_DOMAIN_UNMANAGED ? socmmu_domain_new(NULL) : NULL;
+}
+
+static void socmmu_detach_dev(struct iommu_domain *domain, struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	if (client)
+		core_client_leave(client, false);
+}
+#endif
+
+/* ------------------------------------------------------------ clients -- */
+
+static int socmmu_of_xlate(struct device *dev, KX_IOMMU_OF_XLATE_CONST struct of_phandle_args *args)
+{
+	/* The arguments are checked with the whole "iommus" at probe_device. */
+	return core_instance_find(of_fwnode_handle(args->np)) ? 0 : -ENODEV;
+}
+
+/*
+ * The client's "iommus" as the core sees it, every entry: the core
+ * decides what is acceptable.  Returns the count, or a negative errno.
+ */
+static int socmmu_read_endpoints(struct device *dev, struct socmmu_endpoint **out)
+{
+	struct of_phandle_args args;
+	struct socmmu_endpoint *eps;
+	int count, i, j;
+
+	count = of_count_phandle_with_args(dev->of_node, "iommus", "#iommu-cells");
+	if (count < 0)
+		count = 0;
+	eps = kcalloc(max(count, 1), sizeof(*eps), GFP_KERNEL);
+	if (!eps)
+		return -ENOMEM;
+	for (i = 0; i < count; i++) {
+		if (of_parse_phandle_with_args(dev->of_node, "iommus", "#iommu-cells", i, &args)) {
+			dev_err(dev, "iommus entry %d cannot be parsed\n", i);
+			kfree(eps);
+			return -EINVAL;
+		}
+		eps[i].key = of_fwnode_handle(args.np);
+		of_node_put(args.np);
+		eps[i].nargs = args.args_count;
+		for (j = 0; j < min_t(int, args.args_count, SOCMMU_DT_MAX_CELLS); j++)
+			eps[i].args[j] = args.args[j];
+	}
+	*out = eps;
+	return count;
+}
+
+static struct iommu_device *socmmu_probe_device(struct device *dev)
+{
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	struct socmmu_endpoint *eps;
+	struct core_client *client;
+	int n, err = -ENOMEM;
+
+	/* On 6.1 every platform device comes here: take only ours. */
+	if (!fwspec || !dev->of_node || !core_instance_find(fwspec->iommu_fwnode))
+		return ERR_PTR(-ENODEV);
+	n = socmmu_read_endpoints(dev, &eps);
+	if (n < 0)
+		return ERR_PTR(n);
+	client = core_client_create(dev, eps, n, &err);
+	kfree(eps);
+	if (!client)
+		return ERR_PTR(err);
+	dev_iommu_priv_set(dev, client);
+	return &core_client_inst(client)->iommu;
+}
+
+/*
+ * Clients get the DMA layer: their dma_alloc_*() and dma_map_*() map
+ * through a paging domain of ours without a call of their own.  Runs
+ * before arch_setup_dma_ops(), which on ARM32 then leaves the device alone.
+ */
+static void socmmu_probe_finalize(struct device *dev)
+{
+	if (client_of(dev))
+		socmmu_dma_setup(dev);
+}
+
+static void socmmu_release_device(struct device *dev)
+{
+	struct core_client *client = client_of(dev);
+
+	if (!client)
+		return;
+	socmmu_dma_teardown(dev);
+	core_client_destroy(client);
+}
+
+static struct iommu_group *socmmu_device_group(struct device *dev)
+{
+	return kx_iommu_single_device_group(dev);
+}
+
+static const struct iommu_domain_ops socmmu_domain_ops = {
+	.attach_dev = socmmu_attach_dev,
+#if !KX_IOMMU_PAGING_DOMAINS
+	.detach_dev = socmmu_detach_dev,
+#endif
+	.map_pages = socmmu_map_pages,
+	.unmap_pages = socmmu_unmap_pages,
+	.iotlb_sync_map = socmmu_iotlb_sync_map,
+	.iotlb_sync = socmmu_iotlb_sync,
+	.flush_iotlb_all = socmmu_flush_iotlb_all,
+	.iova_to_phys = socmmu_iova_to_phys,
+	.free = socmmu_domain_free,
+};
+
+const struct iommu_ops socmmu_iommu_ops = {
+#if KX_IOMMU_PAGING_DOMAINS
+	.identity_domain = &socmmu_identity_domain,
+	.blocked_domain = &socmmu_blocked_domain,
+	.release_domain = &socmmu_identity_domain,
+	.domain_alloc_paging = socmmu_domain_alloc_paging,
+#else
+	.domain_alloc = socmmu_domain_alloc,
+#endif
+	.probe_device = socmmu_probe_device,
+	.probe_finalize = socmmu_probe_finalize,
+	.release_device = socmmu_release_device,
+	.get_resv_regions = socmmu_of_get_resv_regions,
+	.device_group = socmmu_device_group,
+	.of_xlate = socmmu_of_xlate,
+	/* Every page size of the short-descriptor family; each domain narrows it. */
+	.pgsize_bitmap = KX_PGTABLE_PAGE_SIZES,
+	.default_domain_ops = &socmmu_domain_ops,
+	.owner = THIS_MODULE,
+};
+
+/*
+ * 6.1's iommu_device_register() set the bus's iommu_ops and nothing clears
+ * them: a device added after we are gone would call into freed code.  No
+ * instance is registered any more, so nothing uses them.
+ */
+void socmmu_iommu_ops_exit(void)
+{
+#if KX_IOMMU_BUS_OPS
+	if (platform_bus_type.iommu_ops == &socmmu_iommu_ops)
+		platform_bus_type.iommu_ops = NULL;
+#ifdef CONFIG_PCI
+	if (pci_bus_type.iommu_ops == &socmmu_iommu_ops)
+		pci_bus_type.iommu_ops = NULL;
+#endif
+#ifdef CONFIG_ARM_AMBA
+	if (amba_bustype.iommu_ops == &socmmu_iommu_ops)
+		amba_bustype.iommu_ops = NULL;
+#endif
+#endif
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every lock of the IOMMU framework, outermost first.  A lock may be
+ * taken while holding only locks above it in this list; lockdep checks
+ * the order at run time, and each *_locked() method asserts what it needs.
+ *
+ *  1. Registry mutex (sleeping).  Instances coming and going, clients'
+ *     probe and release, attach and leave, a domain's first binding and
+ *     its destruction, the debugfs page-table dump.  Never held while
+ *     calling into the IOMMU core.
+ *  2. Domain unmap lock.  The domain's pending Gather: unmap, sync and the
+ *     release of tables the walker can no longer reach.
+ *  3. Domain attach lock.  The domain's list of attached contexts.
+ *  4. Instance lock.  The instance's registers, power state, context
+ *     states and counters; the IRQ handler takes it alone.
+ *  5. Page-table lock (inside the engine, iommu/pgtable/).  Taken under
+ *     the unmap lock, or alone (map, iova_to_phys, dumps).
+ *  6. Domain map lock.  The map-side pending range; a leaf, taken alone.
+ *
+ * Locks 2 to 6 are spinlocks taken with interrupts off: map and unmap may
+ * run in atomic context, and the IRQ handler shares the instance lock.
+ */
+#ifndef SOCMMU_IOMMU_LOCKS_H
+#define SOCMMU_IOMMU_LOCKS_H
+
+#include <kcxx/lock.h>
+
+namespace socmmu::locks {
+
+inline kcxx::LockClass registry() { return KCXX_LOCK_CLASS("socmmu_iommu.registry"); }
+inline kcxx::LockClass domain_unmap() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_unmap"); }
+inline kcxx::LockClass domain_attach() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_attach"); }
+inline kcxx::LockClass instance() { return KCXX_LOCK_CLASS("socmmu_iommu.instance"); }
+inline kcxx::LockClass domain_map() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_map"); }
+
+} // namespace socmmu::locks
+
+#endif
