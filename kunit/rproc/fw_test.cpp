@@ -17,6 +17,7 @@ constexpr u64 kWinBase = 0xa0000000, kWinLimit = 0xb0000000;
 constexpr u32 kGranule = 0x1000;
 constexpr u32 kAny = SRP_ADDR_ANY;
 constexpr u32 kImageMax = 8192;
+constexpr u32 kTableMax = 1024;
 
 struct Carve {
 	const char *name;
@@ -43,17 +44,28 @@ struct Spec {
 	u32 entry = 0;
 };
 
+/* Built in KUnit-managed memory: the boards' kernels allow 1 KiB frames. */
 class Image {
 public:
-	explicit Image(u8 *buf) : b_(buf) {}
+	explicit Image(kunit *test)
+		: b_(static_cast<u8 *>(kx_kunit_kzalloc(test, kImageMax))),
+		  table_(static_cast<u8 *>(kx_kunit_kzalloc(test, kTableMax)))
+	{
+		if (!b_ || !table_)
+			kx_kunit_abort(test, __FILE__, __LINE__, "no memory for an image");
+	}
 
 	u32 size() const { return size_; }
 	const u8 *data() const { return b_; }
 
 	void build(const Spec &s)
 	{
-		u8 table[1024] = {};
-		u32 tsize = s.table ? make_table(s, table) : 0;
+		u8 *table = table_;
+		u32 tsize;
+
+		for (u32 i = 0; i < kTableMax; i++)
+			table[i] = 0;
+		tsize = s.table ? make_table(s, table) : 0;
 		const u32 phoff = 52, data_off = 0x200;
 		u32 off = data_off, table_off = 0;
 
@@ -201,6 +213,7 @@ private:
 	}
 
 	u8 *b_;
+	u8 *table_;
 	u32 size_ = 0;
 };
 
@@ -210,23 +223,27 @@ struct Check {
 	srp_fw_verdict why;
 };
 
-Check check(kunit *test, const Spec &s)
+/* In KUnit-managed memory too: a case makes several, and frames are small. */
+const Check *check(kunit *test, const Spec &s)
 {
-	Image img(static_cast<u8 *>(kx_kunit_kzalloc(test, kImageMax)));
-	Check c;
+	Image img(test);
+	Check *c = static_cast<Check *>(kx_kunit_kzalloc(test, sizeof(Check)));
 
+	if (!c)
+		kx_kunit_abort(test, __FILE__, __LINE__, "no memory for a check");
 	img.build(s);
-	c.ret = srp_fw_check(img.data(), img.size(), kWinBase, kWinLimit, kGranule, &c.plan, &c.why);
+	c->ret = srp_fw_check(img.data(), img.size(), kWinBase, kWinLimit, kGranule, &c->plan,
+			      &c->why);
 	return c;
 }
 
 /* The image is refused, for @error. */
 void expect_refused(kunit *test, const Spec &s, int error)
 {
-	Check c = check(test, s);
+	const Check *c = check(test, s);
 
-	KX_EXPECT_EQ(test, c.ret, -kcxx::EINVAL);
-	KX_EXPECT_EQ(test, c.why.error, error);
+	KX_EXPECT_EQ(test, c->ret, -kcxx::EINVAL);
+	KX_EXPECT_EQ(test, c->why.error, error);
 }
 
 bool name_is(const char *a, const char *b)
@@ -240,18 +257,18 @@ bool name_is(const char *a, const char *b)
 
 extern "C" void fw_accepts_layout(struct kunit *test) noexcept
 {
-	Check c = check(test, Spec());
+	const Check *c = check(test, Spec());
 
-	KX_ASSERT_EQ(test, c.ret, 0);
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_OK);
-	KX_ASSERT_EQ(test, c.plan.nr_fixed, 2u);
-	KX_EXPECT_TRUE(test, name_is(c.plan.fixed[0].name, "text"));
-	KX_EXPECT_EQ(test, c.plan.fixed[0].da, 0u);
-	KX_EXPECT_EQ(test, c.plan.fixed[0].len, 0x100000u);
-	KX_EXPECT_TRUE(test, name_is(c.plan.fixed[1].name, "data"));
-	KX_EXPECT_EQ(test, c.plan.fixed[1].da, 0x80000000u);
-	KX_EXPECT_EQ(test, c.plan.shm_len, 0x100000u);
-	KX_EXPECT_EQ(test, c.plan.machine, 40);
+	KX_ASSERT_EQ(test, c->ret, 0);
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_OK);
+	KX_ASSERT_EQ(test, c->plan.nr_fixed, 2u);
+	KX_EXPECT_TRUE(test, name_is(c->plan.fixed[0].name, "text"));
+	KX_EXPECT_EQ(test, c->plan.fixed[0].da, 0u);
+	KX_EXPECT_EQ(test, c->plan.fixed[0].len, 0x100000u);
+	KX_EXPECT_TRUE(test, name_is(c->plan.fixed[1].name, "data"));
+	KX_EXPECT_EQ(test, c->plan.fixed[1].da, 0x80000000u);
+	KX_EXPECT_EQ(test, c->plan.shm_len, 0x100000u);
+	KX_EXPECT_EQ(test, c->plan.machine, 40);
 
 	/* Carveouts may touch the window's edges; other da=ANY ones are the core's. */
 	Spec s;
@@ -263,8 +280,8 @@ extern "C" void fw_accepts_layout(struct kunit *test) noexcept
 	s.carve[4] = { "heap", kAny, 0x4000 };
 	s.nr_carve = 5;
 	c = check(test, s);
-	KX_EXPECT_EQ(test, c.ret, 0);
-	KX_EXPECT_EQ(test, c.plan.nr_fixed, 3u);
+	KX_EXPECT_EQ(test, c->ret, 0);
+	KX_EXPECT_EQ(test, c->plan.nr_fixed, 3u);
 }
 
 extern "C" void fw_needs_a_table(struct kunit *test) noexcept
@@ -291,13 +308,13 @@ extern "C" void fw_carveouts_stay_out_of_the_window(struct kunit *test) noexcept
 		s.seg[1].paddr = co.da;
 		s.table_addr = co.da + 0x100;
 		s.trace_da = co.da + 0x1000;
-		Check c = check(test, s);
+		const Check *c = check(test, s);
 
-		KX_EXPECT_EQ(test, c.ret, -kcxx::EINVAL);
-		KX_EXPECT_EQ(test, c.why.error, SRP_FW_CARVEOUT_WINDOW);
-		KX_EXPECT_EQ(test, c.why.a, u64{ co.da });
-		KX_EXPECT_EQ(test, c.why.b, u64{ co.len });
-		KX_EXPECT_TRUE(test, name_is(c.why.name, "data"));
+		KX_EXPECT_EQ(test, c->ret, -kcxx::EINVAL);
+		KX_EXPECT_EQ(test, c->why.error, SRP_FW_CARVEOUT_WINDOW);
+		KX_EXPECT_EQ(test, c->why.a, u64{ co.da });
+		KX_EXPECT_EQ(test, c->why.b, u64{ co.len });
+		KX_EXPECT_TRUE(test, name_is(c->why.name, "data"));
 	}
 }
 
@@ -308,12 +325,12 @@ extern "C" void fw_segments_inside_carveouts(struct kunit *test) noexcept
 	/* Elsewhere. */
 	s.seg[2] = { 0x70000000, 0x10, 0x10 };
 	s.nr_seg = 3;
-	Check c = check(test, s);
+	const Check *c = check(test, s);
 
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_SEGMENT_OUTSIDE);
-	KX_EXPECT_EQ(test, c.why.a, 2u);
-	KX_EXPECT_EQ(test, c.why.b, 0x70000000u);
-	KX_EXPECT_EQ(test, c.why.c, 0x10u);
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_SEGMENT_OUTSIDE);
+	KX_EXPECT_EQ(test, c->why.a, 2u);
+	KX_EXPECT_EQ(test, c->why.b, 0x70000000u);
+	KX_EXPECT_EQ(test, c->why.c, 0x10u);
 
 	/* Past its carveout's end by its zero fill alone. */
 	s = Spec();
@@ -331,7 +348,7 @@ extern "C" void fw_segments_inside_carveouts(struct kunit *test) noexcept
 	s = Spec();
 	s.seg[2] = { 0x70000000, 0, 0 };
 	s.nr_seg = 3;
-	KX_EXPECT_EQ(test, check(test, s).ret, 0);
+	KX_EXPECT_EQ(test, check(test, s)->ret, 0);
 }
 
 extern "C" void fw_carveouts_apart_and_named(struct kunit *test) noexcept
@@ -340,11 +357,11 @@ extern "C" void fw_carveouts_apart_and_named(struct kunit *test) noexcept
 
 	s.carve[3] = { "more", 0x800ff000, 0x2000 };
 	s.nr_carve = 4;
-	Check c = check(test, s);
+	const Check *c = check(test, s);
 
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_CARVEOUT_OVERLAP);
-	KX_EXPECT_TRUE(test, name_is(c.why.name, "more"));
-	KX_EXPECT_TRUE(test, name_is(c.why.other, "data"));
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_CARVEOUT_OVERLAP);
+	KX_EXPECT_TRUE(test, name_is(c->why.name, "more"));
+	KX_EXPECT_TRUE(test, name_is(c->why.other, "data"));
 
 	s.carve[3] = { "data", 0x90000000, 0x1000 };
 	expect_refused(test, s, SRP_FW_CARVEOUT_NAME);
@@ -362,7 +379,7 @@ extern "C" void fw_carveouts_apart_and_named(struct kunit *test) noexcept
 	s.carve[4].name = "x4";
 	s.carve[5].name = "x5";
 	s.nr_carve = 6;
-	KX_EXPECT_EQ(test, check(test, s).ret, 0);
+	KX_EXPECT_EQ(test, check(test, s)->ret, 0);
 }
 
 extern "C" void fw_carveouts_aligned(struct kunit *test) noexcept
@@ -391,9 +408,9 @@ extern "C" void fw_vdev_needs_shared_memory(struct kunit *test) noexcept
 	expect_refused(test, s, SRP_FW_NO_SHM);
 	/* No vdev, no need. */
 	s.vdev = false;
-	Check c = check(test, s);
-	KX_EXPECT_EQ(test, c.ret, 0);
-	KX_EXPECT_EQ(test, c.plan.shm_len, 0u);
+	const Check *c = check(test, s);
+	KX_EXPECT_EQ(test, c->ret, 0);
+	KX_EXPECT_EQ(test, c->plan.shm_len, 0u);
 
 	s = Spec();
 	s.carve[2].len = SRP_SHM_MAX + kGranule;
@@ -408,15 +425,15 @@ extern "C" void fw_vdev_needs_shared_memory(struct kunit *test) noexcept
 	s = Spec();
 	s.vring_da = 0x90000000;
 	c = check(test, s);
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_VRING_FIXED);
-	KX_EXPECT_EQ(test, c.why.a, 0u);
-	KX_EXPECT_EQ(test, c.why.b, 0x90000000u);
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_VRING_FIXED);
+	KX_EXPECT_EQ(test, c->why.a, 0u);
+	KX_EXPECT_EQ(test, c->why.b, 0x90000000u);
 
 	s = Spec();
 	s.devmem = true;
 	c = check(test, s);
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_DEVMEM);
-	KX_EXPECT_TRUE(test, name_is(c.why.name, "regs"));
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_DEVMEM);
+	KX_EXPECT_TRUE(test, name_is(c->why.name, "regs"));
 }
 
 extern "C" void fw_table_entry_trace_placed(struct kunit *test) noexcept
@@ -433,15 +450,15 @@ extern "C" void fw_table_entry_trace_placed(struct kunit *test) noexcept
 
 	s = Spec();
 	s.trace_da = 0x800ff800;
-	Check c = check(test, s);
-	KX_EXPECT_EQ(test, c.why.error, SRP_FW_TRACE_OUTSIDE);
-	KX_EXPECT_TRUE(test, name_is(c.why.name, "trace0"));
+	const Check *c = check(test, s);
+	KX_EXPECT_EQ(test, c->why.error, SRP_FW_TRACE_OUTSIDE);
+	KX_EXPECT_TRUE(test, name_is(c->why.name, "trace0"));
 }
 
 /* No prefix of an image is one, and no byte's corruption makes it read out of bounds. */
 extern "C" void fw_truncated_or_corrupt(struct kunit *test) noexcept
 {
-	Image img(static_cast<u8 *>(kx_kunit_kzalloc(test, kImageMax)));
+	Image img(test);
 	u8 *copy = static_cast<u8 *>(kx_kunit_kzalloc(test, kImageMax));
 	srp_fw_verdict why;
 	srp_plan plan;
