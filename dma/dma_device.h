@@ -27,6 +27,7 @@ struct socmmu_dma_device {
 	struct list_head fixed;		/* struct socmmu_dma_block, fixed areas */
 	struct socmmu_dma_declared_mem *declared;	/* serves alloc/free, if set */
 	struct delayed_work flush_work;
+	bool going;			/* deleted, waiting for its driver to let go */
 	struct dma_devices_entry entry;	/* in the layer's registry of devices */
 };
 

@@ -20,6 +20,7 @@
 #include <shim/kcompat.h>
 
 #include "dma_device.h"
+#include "dma_rules.h"
 #include "socmmu_dma.h"
 
 static bool strict = true;
@@ -263,8 +264,33 @@ EXPORT_SYMBOL_GPL(socmmu_dma_release);
 /* Runs before the device leaves its group, while detaching is allowed. */
 static int socmmu_dma_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
 {
+	struct device *dev = data;
+	struct socmmu_dma_device *d;
+	enum dma_bus_event event;
+
 	if (action == BUS_NOTIFY_DEL_DEVICE)
-		socmmu_dma_remove(data, true);
+		event = DMA_EVENT_DEL_DEVICE;
+	else if (action == BUS_NOTIFY_UNBOUND_DRIVER)
+		event = DMA_EVENT_UNBOUND_DRIVER;
+	else
+		return NOTIFY_DONE;
+	d = socmmu_dma_device_of(dma_devices_find(socmmu_dma_devices, dev));
+	if (!d)
+		return NOTIFY_DONE;
+	/*
+	 * device_del() sends DEL_DEVICE and then unbinds, in one thread; an
+	 * unbind of its own comes with the device lock held.
+	 */
+	switch (dma_removal_on(event, dev->driver, d->going)) {
+	case DMA_REMOVAL_NOW:
+		socmmu_dma_remove(dev, true);
+		break;
+	case DMA_REMOVAL_LATER:
+		d->going = true;
+		break;
+	case DMA_REMOVAL_KEEP:
+		break;
+	}
 	return NOTIFY_DONE;
 }
 

@@ -23,6 +23,7 @@ EXPORT_SYMBOL_IF_KUNIT(dma_window_choose);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_init);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_next);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_result);
+EXPORT_SYMBOL_IF_KUNIT(dma_removal_on);
 
 /* dma_fixed.h */
 EXPORT_SYMBOL_IF_KUNIT(dma_fixed_check);
