@@ -2,12 +2,18 @@
 # Prepare, configure and build the kernels we build and test against.
 #
 #   scripts/test-kernels.sh [TARGET...]    TARGET: uml-6.1 uml-6.12 arm-6.1 arm-6.12
+#                                                  uml-ref-6.12
 #
 # Sources come from Debian's linux-source-* packages, get the patches in
 # scripts/kernel-patches/<version>/ and are built out of tree (O=) into
 # $SOCMMU_CACHE (default ~/.cache/socmmu).  Every step is keyed by a stamp
 # over its inputs, so a warm run does nothing and a changed patch, config
 # fragment or toolchain rebuilds exactly what depends on it.
+#
+# uml-ref-6.12, the reference kernel (Documentation/reference.rst), is not
+# built by default: mainline's OMAP, Exynos and MSM IOMMU drivers built in,
+# no debugging options.  Its source is a tree of its own that also gets
+# kernel-patches/6.12-ref/, so the test kernels' stamps do not see those.
 #
 # Prints "TARGET KDIR" for every target on stdout; logs go to stderr.
 set -euo pipefail
@@ -22,16 +28,20 @@ die() { log "error: $*"; exit 1; }
 
 stamp_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
 
-# $1: kernel version (6.1, 6.12).  Unpacks and patches the source once.
+# $1: kernel version (6.1, 6.12), $2: optional flavour ("ref"), whose
+# patches in kernel-patches/<version>-<flavour>/ go on top, in a source
+# tree of its own.  Unpacks and patches the source once.
 prepare_source() {
-	local ver=$1
+	local ver=$1 flavour=${2:-}
 	local tarball=/usr/src/linux-source-$ver.tar.xz
-	local src=$cache/src/linux-source-$ver
+	local src=$cache/src/linux-source-$ver${flavour:+-$flavour}
 	local pkgver stamp
+	local -a patches=("$here"/kernel-patches/"$ver"/*.patch)
 
+	[ -z "$flavour" ] || patches+=("$here"/kernel-patches/"$ver-$flavour"/*.patch)
 	[ -f "$tarball" ] || die "$tarball missing: run scripts/install-host-deps.sh"
 	pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver")
-	stamp=$( { echo "$pkgver"; cat "$here"/kernel-patches/"$ver"/*.patch; } | sha256sum | cut -d' ' -f1)
+	stamp=$( { echo "$pkgver"; cat "${patches[@]}"; } | sha256sum | cut -d' ' -f1)
 	if [ "$(cat "$src/.socmmu-stamp" 2>/dev/null)" = "$stamp" ]; then
 		echo "$src"
 		return
@@ -41,7 +51,7 @@ prepare_source() {
 	rm -rf "$src" "$src.tmp"
 	mkdir -p "$src.tmp"
 	tar -xf "$tarball" -C "$src.tmp" --strip-components=1
-	for p in "$here"/kernel-patches/"$ver"/*.patch; do
+	for p in "${patches[@]}"; do
 		log "applying $(basename "$p")"
 		patch -d "$src.tmp" -p1 --quiet --forward < "$p" >&2
 	done
@@ -78,7 +88,7 @@ verify_config() {
 
 # $1: target.  Configures and builds the kernel, prints its build dir.
 build_target() {
-	local target=$1 arch=${1%%-*} ver=${1#*-}
+	local target=$1 arch=${1%%-*} ver=${1##*-} flavour=
 	local src out stamp base
 	local -a make_args frags
 
@@ -87,14 +97,19 @@ build_target() {
 		make_args=(ARCH=um)
 		base=
 		frags=("$here/kernel-configs/uml.config" "$here/kernel-configs/uml-$ver.config") ;;
+	uml-ref-6.12)
+		make_args=(ARCH=um)
+		base=
+		flavour=ref
+		frags=("$here/kernel-configs/uml-ref-$ver.config") ;;
 	arm-6.1 | arm-6.12)
 		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
 		base=allnoconfig
 		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config") ;;
-	*) die "unknown target $target (want one of: $all_targets)" ;;
+	*) die "unknown target $target (want one of: $all_targets uml-ref-6.12)" ;;
 	esac
 
-	src=$(prepare_source "$ver")
+	src=$(prepare_source "$ver" "$flavour")
 	out=$cache/build/$target
 	# The tree: source, patches and compiler.  A change here starts over.
 	tree_stamp=$( { cat "$src/.socmmu-stamp"; echo "${make_args[*]}";
