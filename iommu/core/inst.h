@@ -29,5 +29,7 @@ struct socmmu_inst {
 /* iommu_ops_shim.c */
 extern const struct iommu_ops socmmu_iommu_ops;
 void socmmu_iommu_ops_exit(void);
+/* Where our domains put their struct iommu_domain (the legacy prefix). */
+size_t socmmu_domain_legacy_offset(void);
 
 #endif

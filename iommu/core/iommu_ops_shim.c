@@ -21,12 +21,46 @@
 #include "core_abi.h"
 #include "inst.h"
 
+/*
+ * Stock kernels may carry mainline's omap-iommu built in, kept off with
+ * initcall_blacklist=omap_iommu_init (Documentation/reference.rst), and
+ * built-in clients still call its legacy functions on our devices and
+ * domains.  omap_iommu_domain_activate()/deactivate() container_of() any
+ * domain as struct omap_iommu_domain { u32 num_iommus; ... iommus;
+ * struct device *dev; spinlock_t lock; struct iommu_domain domain; }
+ * (drivers/iommu/omap-iommu.h, 6.1 and 6.12) and return 0 at once when
+ * its dev is NULL: ours starts with that prefix, zeroed, so they read our
+ * zeros and nothing else.
+ */
 struct socmmu_domain {
+	u32 legacy_num_iommus;
+	void *legacy_iommus;
+	struct device *legacy_dev;
+	spinlock_t legacy_lock;		/* never taken: layout only */
 	struct iommu_domain domain;
 	struct core_domain *core;
 };
 
+/*
+ * What dev_iommu_priv_get() returns for our clients.  mainline's
+ * omap_iommu_save_ctx()/restore_ctx(dev) read it as a NULL-terminated
+ * array of struct omap_iommu_arch_data { struct omap_iommu *iommu_dev; }:
+ * the first word, always NULL, ends their loop before it reads anything
+ * of ours.
+ */
+struct socmmu_dev_priv {
+	void *legacy_end;
+	struct core_client *client;
+};
+
 static const struct iommu_domain_ops socmmu_domain_ops;
+
+/* For the reference kernel's takeover suite (kunit/reference). */
+size_t socmmu_domain_legacy_offset(void)
+{
+	return offsetof(struct socmmu_domain, domain);
+}
+EXPORT_SYMBOL_IF_KUNIT(socmmu_domain_legacy_offset);
 
 static struct core_domain *to_core(struct iommu_domain *domain)
 {
@@ -35,7 +69,9 @@ static struct core_domain *to_core(struct iommu_domain *domain)
 
 static struct core_client *client_of(struct device *dev)
 {
-	return dev_iommu_priv_get(dev);
+	struct socmmu_dev_priv *priv = dev_iommu_priv_get(dev);
+
+	return priv ? priv->client : NULL;
 }
 
 /* @client: the device the table is for, or NULL to decide at the first attach. */
@@ -220,20 +256,29 @@ static struct iommu_device *socmmu_probe_device(struct device *dev)
 {
 	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
 	struct socmmu_endpoint *eps;
+	struct socmmu_dev_priv *priv;
 	struct core_client *client;
 	int n, err = -ENOMEM;
 
 	/* On 6.1 every platform device comes here: take only ours. */
 	if (!fwspec || !dev->of_node || !core_instance_find(fwspec->iommu_fwnode))
 		return ERR_PTR(-ENODEV);
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return ERR_PTR(-ENOMEM);
 	n = socmmu_read_endpoints(dev, &eps);
-	if (n < 0)
+	if (n < 0) {
+		kfree(priv);
 		return ERR_PTR(n);
+	}
 	client = core_client_create(dev, eps, n, &err);
 	kfree(eps);
-	if (!client)
+	if (!client) {
+		kfree(priv);
 		return ERR_PTR(err);
-	dev_iommu_priv_set(dev, client);
+	}
+	priv->client = client;
+	dev_iommu_priv_set(dev, priv);
 	return &core_client_inst(client)->iommu;
 }
 
@@ -250,12 +295,14 @@ static void socmmu_probe_finalize(struct device *dev)
 
 static void socmmu_release_device(struct device *dev)
 {
-	struct core_client *client = client_of(dev);
+	struct socmmu_dev_priv *priv = dev_iommu_priv_get(dev);
 
-	if (!client)
+	if (!priv)
 		return;
 	socmmu_dma_teardown(dev);
-	core_client_destroy(client);
+	core_client_destroy(priv->client);
+	/* dev->iommu, which points at it, is freed next by the core. */
+	kfree(priv);
 }
 
 static struct iommu_group *socmmu_device_group(struct device *dev)

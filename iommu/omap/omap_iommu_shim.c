@@ -39,17 +39,22 @@ static struct socmmu_iommu_driver omap_iommu_driver = {
 	.max_irqs = 1,
 };
 
-static int __init omap_iommu_init(void)
+/*
+ * Not omap_iommu_init: initcall_blacklist matches initcalls by function
+ * name alone, modules' too, and stock kernels keep mainline's driver off
+ * with initcall_blacklist=omap_iommu_init (Documentation/reference.rst).
+ */
+static int __init socmmu_omap_iommu_init(void)
 {
 	return socmmu_iommu_driver_register(&omap_iommu_driver);
 }
-module_init(omap_iommu_init);
+module_init(socmmu_omap_iommu_init);
 
-static void __exit omap_iommu_exit(void)
+static void __exit socmmu_omap_iommu_exit(void)
 {
 	socmmu_iommu_driver_unregister(&omap_iommu_driver);
 }
-module_exit(omap_iommu_exit);
+module_exit(socmmu_omap_iommu_exit);
 
 MODULE_DESCRIPTION("socmmu: TI OMAP IOMMU driver");
 MODULE_LICENSE("GPL");
