@@ -2,10 +2,12 @@
 /*
  * The models' table-walker reads (model_mem.h).
  */
+#include <linux/atomic.h>
 #include <linux/export.h>
 #include <linux/io.h>
 #include <linux/kasan.h>
 #include <linux/mm.h>
+#include <linux/spinlock.h>
 
 #include "model_mem.h"
 
@@ -26,6 +28,81 @@ static bool __no_sanitize_address model_mem_kasan_readable(const void *va)
 	return true;
 #endif
 }
+
+#define MODEL_MEM_RELEASED_MAX	16
+
+/* Ranges given back by dma_unmap: [start, end), end == 0 for a free slot. */
+static struct {
+	u64 start, end;
+} model_mem_released[MODEL_MEM_RELEASED_MAX];
+static DEFINE_RAW_SPINLOCK(model_mem_lock);
+/* Slots in use: every walker read checks it, and it is nearly always 0. */
+static atomic_t model_mem_nr_released = ATOMIC_INIT(0);
+
+static bool model_mem_is_released(u64 pa)
+{
+	unsigned long flags;
+	bool hit = false;
+	unsigned int i;
+
+	if (!atomic_read(&model_mem_nr_released))
+		return false;
+	raw_spin_lock_irqsave(&model_mem_lock, flags);
+	for (i = 0; i < MODEL_MEM_RELEASED_MAX && !hit; i++)
+		hit = pa >= model_mem_released[i].start && pa < model_mem_released[i].end;
+	raw_spin_unlock_irqrestore(&model_mem_lock, flags);
+	return hit;
+}
+
+/**
+ * model_mem_mark_released() - the walker may no longer read a range
+ * @pa: physical address of its first byte
+ * @len: its length
+ *
+ * Return: 0, or -ENOSPC when every slot holds a range.
+ */
+int model_mem_mark_released(u64 pa, size_t len)
+{
+	unsigned long flags;
+	unsigned int i;
+	int ret = -ENOSPC;
+
+	raw_spin_lock_irqsave(&model_mem_lock, flags);
+	for (i = 0; i < MODEL_MEM_RELEASED_MAX; i++) {
+		if (!model_mem_released[i].end) {
+			model_mem_released[i].start = pa;
+			model_mem_released[i].end = pa + len;
+			atomic_inc(&model_mem_nr_released);
+			ret = 0;
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&model_mem_lock, flags);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(model_mem_mark_released);
+
+/**
+ * model_mem_mark_live() - forget every released range that overlaps one
+ * @pa: physical address of its first byte
+ * @len: its length
+ */
+void model_mem_mark_live(u64 pa, size_t len)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&model_mem_lock, flags);
+	for (i = 0; i < MODEL_MEM_RELEASED_MAX; i++) {
+		if (model_mem_released[i].start < pa + len && pa < model_mem_released[i].end) {
+			model_mem_released[i].start = 0;
+			model_mem_released[i].end = 0;
+			atomic_dec(&model_mem_nr_released);
+		}
+	}
+	raw_spin_unlock_irqrestore(&model_mem_lock, flags);
+}
+EXPORT_SYMBOL_GPL(model_mem_mark_live);
 
 /**
  * model_mem_read_desc() - read a descriptor as a table walker does
@@ -50,7 +127,7 @@ enum model_mem model_mem_read_desc(u64 table_pa, u64 pa, u32 *val)
 	table_page = pfn_to_page(PHYS_PFN(table_pa));
 	va = phys_to_virt(pa);
 	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||
-	    !model_mem_kasan_readable(va))
+	    !model_mem_kasan_readable(va) || model_mem_is_released(pa))
 		return MODEL_MEM_FREED;
 	*val = le32_to_cpu(READ_ONCE(*va));
 	return MODEL_MEM_OK;

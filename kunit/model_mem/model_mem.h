@@ -22,4 +22,16 @@ enum model_mem {
  */
 enum model_mem model_mem_read_desc(u64 table_pa, u64 pa, u32 *val);
 
+/*
+ * Table memory a driver gave back to the CPU (dma_unmap_*()) although it
+ * still exists: from then on the device may not read it, so the walker
+ * sees it as freed until it is marked live again.  The reference kernel's
+ * suites mark it from the DMA ops they give a mainline driver's IOMMU
+ * device, which is how a table freed while the walker can still reach it
+ * shows without KASAN (kunit/reference).  -ENOSPC when too many ranges
+ * are marked at once.
+ */
+int model_mem_mark_released(u64 pa, size_t len);
+void model_mem_mark_live(u64 pa, size_t len);
+
 #endif
