@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Side by side on one model: mainline's omap-iommu (built into the
+ * reference kernel) has bound every OMAP MMU of the test device tree when
+ * the model loaded; this suite hands the DMA layer's MMUs (mmu_dma0..2)
+ * back, so that our driver, loaded next, binds them while mainline keeps
+ * the others.  `make bench` then times both drivers on identical model
+ * instances in one boot (Documentation/reference.rst).
+ */
+#include <kunit/test.h>
+#include <linux/device.h>
+#include <linux/module.h>
+
+#include "../omap_model/omap_model.h"
+
+static void ref_handover_dma_mmus(struct kunit *test)
+{
+	static const char * const mmus[] = { "mmu_dma0", "mmu_dma1", "mmu_dma2" };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(mmus); i++) {
+		struct omap_model *m = omap_model_find(mmus[i]);
+		struct device *dev = m ? omap_model_device(m) : NULL;
+
+		KUNIT_ASSERT_NOT_NULL(test, dev);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, dev->driver, "%s: mainline did not bind it",
+					  mmus[i]);
+		KUNIT_EXPECT_STREQ(test, dev->driver->name, "omap-iommu");
+		device_release_driver(dev);
+		KUNIT_EXPECT_NULL(test, dev->driver);
+		/*
+		 * mainline's probe dropped the model's PM domain (O:1181):
+		 * power stays on, as an always-on domain would keep it.
+		 */
+		omap_model_set_power(m, true);
+	}
+}
+
+static struct kunit_case ref_handover_cases[] = {
+	KUNIT_CASE(ref_handover_dma_mmus),
+	{}
+};
+
+static struct kunit_suite ref_handover_suite = {
+	.name = "socmmu_ref_handover",
+	.test_cases = ref_handover_cases,
+};
+
+kunit_test_suites(&ref_handover_suite);
+
+MODULE_DESCRIPTION("socmmu reference kernel: OMAP MMUs handed from mainline to ours");
+MODULE_LICENSE("GPL");
