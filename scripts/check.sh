@@ -8,7 +8,10 @@
 #     modpost warning in our files fails the check; checkpatch --strict
 #     over our C (checkpatch.py);
 #  4. boot each UML kernel, load the modules, collect KTAP and kernel
-#     reports (uml/run-tests.sh);
+#     reports (uml/run-tests.sh); the reference kernel (uml-ref-6.12,
+#     mainline's IOMMU drivers built in) boots three times: fidelity
+#     (kunit/ref.list), takeover (kunit/ref-takeover.list) and the bench's
+#     modules (kunit/ref-bench.list: it runs, its figures are not judged);
 #  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
 #     and the exit status is non-zero when anything failed.
 set -uo pipefail
@@ -18,6 +21,7 @@ out=$top/out
 results=$out/check/results.txt
 uml_targets="uml-6.1 uml-6.12"
 arm_targets="arm-6.1 arm-6.12"
+ref_target=uml-ref-6.12
 t_start=$SECONDS
 
 cd "$top"
@@ -40,8 +44,8 @@ phase "test kernels"
 declare -A kdir
 while read -r target dir; do
 	kdir[$target]=$dir
-done < <(scripts/test-kernels.sh $uml_targets $arm_targets)
-for t in $uml_targets $arm_targets; do
+done < <(scripts/test-kernels.sh $uml_targets $arm_targets $ref_target)
+for t in $uml_targets $arm_targets $ref_target; do
 	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
 done
 
@@ -161,7 +165,7 @@ selftest_object_checks() {
 	record PASS "checker-selftest-$target"
 }
 
-for t in $uml_targets $arm_targets; do
+for t in $uml_targets $arm_targets $ref_target; do
 	phase "modules for $t"
 	build_and_check "$t"
 done
@@ -201,6 +205,29 @@ for t in $uml_targets; do
 	runs+=("$t=$out/$t/console.log")
 done
 
+# The reference kernel: one boot per list, each summarised against its own.
+ref_lists=()
+for run in ref ref-takeover ref-bench; do
+	phase "reference kernel: kunit/$run.list"
+	log=$out/$ref_target/console-$run.log
+	if [ -f "$out/$ref_target/socmmu_core.ko" ]; then
+		MODULES_LIST=$top/kunit/$run.list DTB=$out/tools/socmmu-test.dtb \
+			scripts/uml/run-tests.sh "${kdir[$ref_target]}" "$out/$ref_target" \
+			"$out/tools/uml-helper" "$log"
+	fi
+	runs+=("$ref_target/$run=$log")
+	ref_lists+=(--modules-for "$ref_target/$run=kunit/$run.list")
+done
+# `make bench` runs: every row printed figures, none failed.
+bench_log=$out/$ref_target/console-ref-bench.log
+if grep -q '^bench omap map+unmap 64M in 4K: socmmu' "$bench_log" 2>/dev/null &&
+   grep -q '^bench omap tlb-writes' "$bench_log" && grep -q '^bench map_sg 256x4K' "$bench_log" &&
+   ! grep -q '^bench .*failed' "$bench_log"; then
+	record PASS "bench-runs"
+else
+	record FAIL "bench-runs: a row of kunit/ref-bench.list printed no figures (see $bench_log)"
+fi
+
 phase "summary self-test"
 if python3 scripts/selftest/ktap_summary_test.py > "$out/check/summary-selftest.log" 2>&1; then
 	record PASS "summary-selftest"
@@ -210,4 +237,5 @@ else
 fi
 
 phase "summary (console logs in out/<kernel>/console.log)"
-python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" "${runs[@]}"
+python3 scripts/ktap-summary.py --modules kunit/modules.list "${ref_lists[@]}" \
+	--checks "$results" "${runs[@]}"

@@ -250,21 +250,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--modules', required=True)
     parser.add_argument('--checks', help='file of "PASS name" / "FAIL name: why" lines')
+    # A run that loaded another list (the reference kernel's runs).
+    parser.add_argument('--modules-for', action='append', default=[], metavar='KERNEL=LIST')
     parser.add_argument('runs', nargs='*', metavar='KERNEL=LOG')
     args = parser.parse_args()
 
+    lists = {}
     try:
-        modules = read_modules(args.modules)
+        default = read_modules(args.modules)
+        for spec in args.modules_for:
+            kernel, path = spec.split('=', 1)
+            lists[kernel] = read_modules(path)
     except (OSError, ModulesListError) as e:
         print(f'ktap-summary: {e}', file=sys.stderr)
         print('0 passed, 1 failed')
         return 1
-    expected = [s for _, _, suites in modules for s in suites]
-    staying = [name for name, after, _ in modules if after == 'stays']
     total_pass = total_fail = total_skip = 0
 
     for spec in args.runs:
         kernel, log = spec.split('=', 1)
+        modules = lists.get(kernel, default)
+        expected = [s for _, _, suites in modules for s in suites]
+        staying = [name for name, after, _ in modules if after == 'stays']
         try:
             run = Run(kernel, log, staying)
         except OSError as e:
