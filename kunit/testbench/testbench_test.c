@@ -103,6 +103,16 @@ static void tb_scratch_window_reaches_model(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x18), 0u);
 
 	iounmap(base);
+
+	/* A mapping of part of the window (a device node inside it) starts there. */
+	base = ioremap(TB_SCRATCH_PHYS + 0x800, 0x100);
+	KUNIT_ASSERT_TRUE(test, base);
+	tb_scratch_poke(0x834, 0x5000000f);
+	KUNIT_EXPECT_EQ(test, readl(base + 0x34), 0x5000000fu);
+	KUNIT_EXPECT_EQ(test, tb_scratch_reads(0x834), 1u);
+	KUNIT_EXPECT_EQ(test, tb_scratch_reads(0x34), 0u);
+	iounmap(base);
+	tb_scratch_reset();
 }
 
 /*
