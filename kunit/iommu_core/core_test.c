@@ -10,8 +10,11 @@
  *   fake_a  3 contexts, table format 0, stream IDs 0..15
  *   fake_b  1 context,  table format 1, stream ID 0 only
  *   fake_c  2 contexts, table format 0, IDs 0..15, caches empty L1 entries
+ *   fake_refused  no contexts, with a clock: refused at probe
  */
 #include <kunit/test.h>
+#include <linux/clk.h>
+#include <linux/clk-provider.h>
 #include <linux/iommu.h>
 #include <linux/module.h>
 #include <linux/of.h>
@@ -490,6 +493,32 @@ static void ct_map_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x200000, SZ_4K, 1), (size_t)0);
 }
 
+/*
+ * An instance its driver refused at create() leaves nothing behind: no
+ * instance, no driver bound, and its clocks, which the framework enabled
+ * for create(), off again before they are unprepared (the clock framework
+ * WARNs at unpreparing an enabled clock).
+ */
+static void ct_refused_instance(struct kunit *test)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL,
+							 "socmmu,test-fake-iommu-refused");
+	struct platform_device *pdev;
+	struct clk *clk;
+
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	KUNIT_EXPECT_NULL(test, core_instance_find(of_fwnode_handle(np)));
+	pdev = of_find_device_by_node(np);
+	clk = of_clk_get_by_name(np, "core");
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_EXPECT_NULL(test, pdev->dev.driver);
+	put_device(&pdev->dev);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(clk));
+	KUNIT_EXPECT_FALSE(test, __clk_is_enabled(clk));
+	clk_put(clk);
+}
+
 static int ct_suite_init(struct kunit_suite *suite)
 {
 	struct device_node *np = NULL;
@@ -525,6 +554,7 @@ static struct kunit_case ct_cases[] = {
 	KUNIT_CASE(ct_power),
 	KUNIT_CASE(ct_walk_cache),
 	KUNIT_CASE(ct_map_errors),
+	KUNIT_CASE(ct_refused_instance),
 	{}
 };
 

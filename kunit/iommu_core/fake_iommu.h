@@ -8,6 +8,8 @@
  *   socmmu,table-format    instances with equal values share tables
  *   socmmu,max-id          the highest stream ID check_ids() accepts
  *   socmmu,caches-empty-l1 the instance wants walk-cache invalidations
+ * and at most one clock.  "socmmu,test-fake-iommu-refused" nodes bind the
+ * same driver, whose create() refuses them for socmmu,contexts = <0>.
  */
 #ifndef SOCMMU_FAKE_IOMMU_H
 #define SOCMMU_FAKE_IOMMU_H
