@@ -183,7 +183,8 @@ void Instance::set_context_locked(u32 index, Domain *domain, bool blocked)
 	}
 }
 
-void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 end)
+void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 end,
+			   bool unlinked)
 {
 	kcxx::IrqSaveGuard guard(lock_);
 
@@ -194,7 +195,10 @@ void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 en
 		stats_.skipped_off++;
 		return;
 	}
-	hw_->flush_range(ctx.index, start, end, stats_);
+	if (unlinked && hw_->caches_empty_l1())
+		hw_->flush_range_unlinked(ctx.index, start, end, stats_);
+	else
+		hw_->flush_range(ctx.index, start, end, stats_);
 }
 
 void Instance::flush_all(Context &ctx, const Domain *domain)

@@ -424,7 +424,8 @@ static void ct_power(struct kunit *test)
 
 /*
  * Hardware that caches empty L1 entries hears of each L1 entry a map
- * filled, once per iommu_map, and of nothing else.
+ * filled, once per iommu_map, and of each L2 an unmap unlinked, with the
+ * TLB invalidation of that sync.
  */
 static void ct_walk_cache(struct kunit *test)
 {
@@ -458,12 +459,37 @@ static void ct_walk_cache(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, core_domain_map(dc, 0x301000, phys, SZ_4K, 1, IOMMU_READ, false,
 					      &mapped), 0);
 	core_domain_sync_map(dc);
-	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_C).ctx[0].walk_flushes, 1u);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 1u);
 
 	KUNIT_ASSERT_EQ(test, core_domain_map(da, 0x300000, phys, SZ_4K, 1, IOMMU_READ, false,
 					      &mapped), 0);
 	core_domain_sync_map(da);
-	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_A).ctx[0].walk_flushes, 0u);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 0u);
+
+	/*
+	 * Unmaps: while the L2 keeps a page, only the TLB; the unmap that
+	 * unlinks it also the walk cache, in the same sync, before the L2
+	 * is freed.  Hardware without a walk cache hears nothing of it.
+	 */
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x301000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(dc, 0, 0);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x300000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(dc, 0, 0);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 2u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 2u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_start, 0x300000ull);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_end, 0x301000ull);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(da, 0x300000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(da, 0, 0);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 0u);
 }
 
 /* Map errors keep their errno; a domain no IOMMU has met yet maps nothing. */
