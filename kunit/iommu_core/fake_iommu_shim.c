@@ -41,6 +41,7 @@ static struct socmmu_iommu_driver fake_driver = {
 
 EXPORT_SYMBOL_GPL(fake_iommu_log);
 EXPORT_SYMBOL_GPL(fake_iommu_clear_log);
+EXPORT_SYMBOL_GPL(fake_iommu_raise_fault);
 
 static int __init fake_iommu_init(void)
 {
