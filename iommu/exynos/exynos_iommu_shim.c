@@ -32,17 +32,22 @@ static struct socmmu_iommu_driver exynos_iommu_driver = {
 	.max_clocks = EXYNOS_MAX_CLOCKS,
 };
 
-static int __init exynos_iommu_init(void)
+/*
+ * Not exynos_iommu_init: initcall_blacklist matches initcalls by function
+ * name alone, modules' too, and stock kernels keep mainline's driver off
+ * with initcall_blacklist=exynos_iommu_init (Documentation/reference.rst).
+ */
+static int __init socmmu_exynos_iommu_init(void)
 {
 	return socmmu_iommu_driver_register(&exynos_iommu_driver);
 }
-module_init(exynos_iommu_init);
+module_init(socmmu_exynos_iommu_init);
 
-static void __exit exynos_iommu_exit(void)
+static void __exit socmmu_exynos_iommu_exit(void)
 {
 	socmmu_iommu_driver_unregister(&exynos_iommu_driver);
 }
-module_exit(exynos_iommu_exit);
+module_exit(socmmu_exynos_iommu_exit);
 
 MODULE_DESCRIPTION("socmmu: Samsung Exynos SYSMMU driver, v1 to v7");
 MODULE_LICENSE("GPL");
