@@ -63,6 +63,8 @@ gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/rproc-test" remoteproc/test
 scripts/build-firmware.sh "$out/tools/firmware" || bail "could not build the remote processors' firmware"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
+scripts/build-dtb.sh kunit/dts/socmmu-ref.dts "$out/tools/socmmu-ref.dtb" ||
+	bail "could not build the reference kernel's device tree"
 
 # Client drivers: the DMA layer's test client makes no IOMMU, DMA-layer or
 # runtime-PM call; the example camera none but runtime PM on itself.
@@ -211,7 +213,7 @@ for run in ref ref-takeover ref-bench; do
 	phase "reference kernel: kunit/$run.list"
 	log=$out/$ref_target/console-$run.log
 	if [ -f "$out/$ref_target/socmmu_core.ko" ]; then
-		MODULES_LIST=$top/kunit/$run.list DTB=$out/tools/socmmu-test.dtb \
+		MODULES_LIST=$top/kunit/$run.list DTB=$out/tools/socmmu-ref.dtb \
 			scripts/uml/run-tests.sh "${kdir[$ref_target]}" "$out/$ref_target" \
 			"$out/tools/uml-helper" "$log"
 	fi

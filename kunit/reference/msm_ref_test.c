@@ -143,8 +143,30 @@ static void msm_ref_defect_stall_never_resumed(struct kunit *test)
 	msm_ref_teardown(&r);
 }
 
+/*
+ * mainline's probe programs the registers (reset, then a V2P whose PAR
+ * must not read 0) with its clocks only prepared (devm_clk_get_prepared,
+ * M:728-768): on a board something else left smmu_pclk on.  The model
+ * drops such accesses, so at the model's load every probe failed
+ * ("Invalid PAR value detected").  Found by this suite; here the model
+ * serves them, as that board would, and the MMUs probe again.
+ */
 static int msm_ref_suite_init(struct kunit_suite *suite)
 {
+	struct msm_model *m;
+	unsigned int i;
+	int ret;
+
+	msm_model_serve_off_clock(true);
+	for (i = 0; (m = msm_model_get(i)); i++) {
+		struct device *dev = msm_model_device(m);
+
+		if (dev && !dev->driver) {
+			ret = device_attach(dev);
+			if (ret <= 0)
+				return ret ? ret : -ENODEV;
+		}
+	}
 	return ref_clients_register(&msm_ref_clients, "socmmu-ref-msm-client",
 				    msm_ref_clients_match);
 }
@@ -152,6 +174,7 @@ static int msm_ref_suite_init(struct kunit_suite *suite)
 static void msm_ref_suite_exit(struct kunit_suite *suite)
 {
 	ref_clients_unregister(&msm_ref_clients);
+	msm_model_serve_off_clock(false);
 }
 
 static struct kunit_case msm_ref_cases[] = {
