@@ -10,6 +10,7 @@
 #include <kunit/test.h>
 #include <linux/device.h>
 #include <linux/module.h>
+#include <linux/pm_runtime.h>
 
 #include "../omap_model/omap_model.h"
 
@@ -28,6 +29,17 @@ static void ref_handover_dma_mmus(struct kunit *test)
 		KUNIT_EXPECT_STREQ(test, dev->driver->name, "omap-iommu");
 		device_release_driver(dev);
 		KUNIT_EXPECT_NULL(test, dev->driver);
+		/*
+		 * The driver core resumed the MMU around the unbind, and
+		 * mainline's runtime resume of an MMU with no domain fails
+		 * (iommu_enable() without an L1: -EINVAL), which leaves a
+		 * runtime-PM error the next driver would inherit: every resume
+		 * -EINVAL.  Runtime PM is disabled after mainline's remove, so
+		 * the status can be set, which clears the error.
+		 */
+		KUNIT_EXPECT_EQ(test, dev->power.runtime_error, -EINVAL);
+		KUNIT_EXPECT_EQ(test, pm_runtime_set_suspended(dev), 0);
+		KUNIT_EXPECT_EQ(test, dev->power.runtime_error, 0);
 		/*
 		 * mainline's probe dropped the model's PM domain (O:1181):
 		 * power stays on, as an always-on domain would keep it.

@@ -31,7 +31,7 @@
 #include "../omap_model/omap_model.h"
 #include "ref_client.h"
 
-#define BENCH_ROUNDS	5
+#define BENCH_ROUNDS	10
 #define BENCH_OURS_AREA	0xa0000000ULL	/* in dma2's default window */
 #define BENCH_AREA_SIZE	SZ_256M
 #define BENCH_THEIRS_AREA 0x20000000UL
