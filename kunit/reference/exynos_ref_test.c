@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fidelity of the Exynos SYSMMU model: mainline's exynos-iommu (built into
- * the reference kernel) drives the model, v1 to v7, through the generic
- * IOMMU API (v1 to v3.3: see exynos_ref_variants): every page size mapped, read by the device through the model,
- * unmapped, faults reported; and the known defect of hardware.md 2.3 (an
- * unmap whose block times out skips the TLB invalidation) reproduced.
+ * the reference kernel) drives the model, v1 to v3.3 (see
+ * exynos_ref_variants), through the generic IOMMU API: every page size
+ * mapped, read by the device through the model, unmapped, faults
+ * reported; and the known defect of hardware.md 2.3 (an unmap whose block
+ * times out skips the TLB invalidation) reproduced.
  *
  * Documentation/reference.rst.
  */
