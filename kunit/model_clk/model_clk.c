@@ -6,6 +6,7 @@
 #include <linux/clk-provider.h>
 #include <linux/export.h>
 #include <linux/of.h>
+#include <linux/platform_device.h>
 #include <linux/spinlock.h>
 
 #include "model_clk.h"
@@ -73,19 +74,19 @@ static const struct clk_ops model_clk_ops = {
 	.recalc_rate = model_clk_recalc_rate,
 };
 
-int model_clk_register(void)
+static int model_clk_probe(struct platform_device *pdev)
 {
-	struct device_node *np;
+	struct device_node *np = pdev->dev.of_node;
 	int n, i, ret;
 
-	np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
-	if (!np)
-		return 0;
+	/* One provider: the gates live in static storage. */
+	if (model_clk_np) {
+		dev_err(&pdev->dev, "a second socmmu,model-clocks node\n");
+		return -EBUSY;
+	}
 	n = of_property_count_strings(np, "clock-output-names");
 	if (n <= 0 || n > MODEL_CLK_MAX) {
-		pr_err("model_clk: %pOF: clock-output-names must name 1..%d clocks\n", np,
-		       MODEL_CLK_MAX);
-		of_node_put(np);
+		dev_err(&pdev->dev, "clock-output-names must name 1..%d clocks\n", MODEL_CLK_MAX);
 		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
@@ -97,8 +98,7 @@ int model_clk_register(void)
 		c->hw.init = &init;
 		ret = clk_hw_register(NULL, &c->hw);
 		if (ret) {
-			pr_err("model_clk: cannot register %s: %d\n", c->name, ret);
-			of_node_put(np);
+			dev_err(&pdev->dev, "cannot register %s: %d\n", c->name, ret);
 			return ret;
 		}
 		model_clk_cells.hws[i] = &c->hw;
@@ -106,28 +106,74 @@ int model_clk_register(void)
 	model_clk_cells.data.num = n;
 	ret = of_clk_add_hw_provider(np, of_clk_hw_onecell_get, &model_clk_cells.data);
 	if (ret) {
-		pr_err("model_clk: cannot add the provider: %d\n", ret);
-		of_node_put(np);
+		dev_err(&pdev->dev, "cannot add the provider: %d\n", ret);
 		return ret;
 	}
-	model_clk_np = np;
+	model_clk_np = of_node_get(np);
 	return 0;
 }
 
-struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+static const struct of_device_id model_clk_match[] = {
+	{ .compatible = "socmmu,model-clocks" },
+	{}
+};
+
+/*
+ * Bound like a real clock controller: fw_devlink links every consumer of
+ * the node (the MSM IOMMUs) to its platform device and holds their probe
+ * until a driver binds it; with no driver that lasts until the deferred
+ * probe timeout.  The gates cannot go away (static storage, a module that
+ * stays), so neither can the driver: no remove, no unbinding.
+ */
+static struct platform_driver model_clk_driver = {
+	.probe = model_clk_probe,
+	.driver = {
+		.name = "socmmu-model-clocks",
+		.of_match_table = model_clk_match,
+		.suppress_bind_attrs = true,
+	},
+};
+
+int model_clk_register(void)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	int ret;
+
+	if (!np)
+		return 0;
+	of_node_put(np);
+	ret = platform_driver_register(&model_clk_driver);
+	if (ret)
+		return ret;
+	/* Probed at registration: the node's device exists since boot. */
+	if (!model_clk_np) {
+		platform_driver_unregister(&model_clk_driver);
+		pr_err("model_clk: the socmmu,model-clocks node did not probe\n");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+struct model_clk *model_clk_of_index(struct device_node *consumer, unsigned int index)
 {
 	struct of_phandle_args args;
-	int index = of_property_match_string(consumer, "clock-names", name);
 	struct model_clk *clk = NULL;
 
-	if (index < 0 || of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index,
-						    &args))
+	if (of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index, &args))
 		return NULL;
 	if (args.np == model_clk_np && args.args_count == 1 &&
 	    args.args[0] < model_clk_cells.data.num)
 		clk = &model_clks[args.args[0]];
 	of_node_put(args.np);
 	return clk;
+}
+EXPORT_SYMBOL_GPL(model_clk_of_index);
+
+struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+{
+	int index = of_property_match_string(consumer, "clock-names", name);
+
+	return index < 0 ? NULL : model_clk_of_index(consumer, index);
 }
 EXPORT_SYMBOL_GPL(model_clk_of);
 
