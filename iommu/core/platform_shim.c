@@ -173,6 +173,7 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 		.nclocks = max(inst->nclks, 0),
 		.nirqs = inst->nirqs,
 	};
+	bool clocks_on = true;
 	int ret;
 
 	pm_runtime_enable(inst->dev);
@@ -186,11 +187,20 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 	if (!ret)
 		inst->core = core_instance_create(&inst->drv->info, &params,
 						  of_fwnode_handle(inst->dev->of_node), &ret);
-	pm_runtime_put(inst->dev);
+	else
+		clocks_on = false;
 	if (!inst->core) {
-		pm_runtime_disable(inst->dev);
+		/*
+		 * Off now, not from the idle work: the caller unprepares the
+		 * clocks next, which must not find them enabled.
+		 */
+		pm_runtime_put_noidle(inst->dev);
+		pm_runtime_force_suspend(inst->dev);
+		if (!IS_ENABLED(CONFIG_PM) && clocks_on)
+			clk_bulk_disable(inst->nclks, inst->clks);
 		return ret;
 	}
+	pm_runtime_put(inst->dev);
 	return 0;
 }
 
@@ -253,8 +263,11 @@ err_sysfs:
 err_irqs:
 	while (i--)
 		free_irq(inst->irqs[i], inst);
-	pm_runtime_disable(dev);
+	/* The put after create() may not have suspended it yet: clocks off first. */
+	pm_runtime_force_suspend(dev);
 	core_instance_destroy(inst->core);
+	if (!IS_ENABLED(CONFIG_PM))
+		clk_bulk_disable(inst->nclks, inst->clks);
 err_clocks:
 	if (inst->nclks > 0)
 		clk_bulk_unprepare(inst->nclks, inst->clks);
