@@ -16,7 +16,7 @@
 #include "../model_pm/model_pm.h"
 #include "msm_model.h"
 
-#define MM_MAX_INSTANCES	4
+#define MM_MAX_INSTANCES	8
 #define MM_MAX_HWIRQ		(MM_MAX_INSTANCES * MSM_MODEL_NR_IRQS)
 
 struct mm_tlb_entry {
