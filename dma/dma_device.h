@@ -8,17 +8,26 @@
 #define SOCMMU_DMA_DEVICE_H
 
 #include <linux/dma-map-ops.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
 #include "dma_devices.h"
 #include "dma_engine.h"
+#include "socmmu_dma.h"
+
+struct socmmu_dma_declared_mem;
 
 struct socmmu_dma_device {
 	struct dma_map_ops ops;
 	struct device *dev;
 	struct iommu_domain *domain;
 	struct dma_engine *engine;
+	spinlock_t fixed_lock;		/* the fixed list */
+	struct list_head fixed;		/* struct socmmu_dma_block, fixed areas */
+	struct socmmu_dma_declared_mem *declared;	/* serves alloc/free, if set */
 	struct delayed_work flush_work;
+	bool going;			/* deleted, waiting for its driver to let go */
 	struct dma_devices_entry entry;	/* in the layer's registry of devices */
 };
 
@@ -32,6 +41,16 @@ void socmmu_dma_fill_ops(struct dma_map_ops *ops);
 void socmmu_dma_free_all_bufs(struct socmmu_dma_device *d);
 void socmmu_dma_cache_flush_phys(phys_addr_t phys, size_t size);
 void socmmu_dma_free_page_array(struct page **pages, unsigned int n);
+
+/* dma_fixed_shim.c: fixed areas and declared memory (socmmu_dma.h). */
+int socmmu_dma_fixed_alloc(struct socmmu_dma_device *d, dma_addr_t iova, size_t size,
+			   void **cpu_addr, phys_addr_t *phys);
+void socmmu_dma_fixed_free(struct socmmu_dma_device *d, dma_addr_t iova, size_t size,
+			   void *cpu_addr);
+int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
+			       struct socmmu_dma_declared *out);
+int socmmu_dma_declared_release(struct socmmu_dma_device *d);
+void socmmu_dma_fixed_teardown(struct socmmu_dma_device *d);
 
 /* dma_kernel_shim.c: the engine's backend, its context a socmmu_dma_device. */
 extern const struct dma_engine_backend socmmu_dma_kernel_backend;

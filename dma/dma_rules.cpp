@@ -187,3 +187,17 @@ void dma_page_plan_result(struct dma_page_plan *plan, bool allocated) noexcept
 	else
 		plan->left -= u32{1} << plan->order;
 }
+
+/*
+ * device_del() announces DEL_DEVICE before it unbinds the driver, whose
+ * remove() may still free buffers and stop DMA through the layer: the
+ * layer goes only once the driver has let go (UNBOUND_DRIVER comes before
+ * the device leaves its IOMMU group), or at once if no driver is bound.
+ * An unbind alone keeps the layer for the next driver.
+ */
+enum dma_removal dma_removal_on(enum dma_bus_event event, bool bound, bool going) noexcept
+{
+	if (event == DMA_EVENT_DEL_DEVICE)
+		return bound ? DMA_REMOVAL_LATER : DMA_REMOVAL_NOW;
+	return going ? DMA_REMOVAL_NOW : DMA_REMOVAL_KEEP;
+}

@@ -89,6 +89,18 @@ struct dma_page_step {
 	bool split;		/* split_page() it, so that each page frees alone */
 };
 
+/* The bus events a device's DMA-layer state must outlive or end with. */
+enum dma_bus_event {
+	DMA_EVENT_DEL_DEVICE,		/* device_del() begins: its driver may still be bound */
+	DMA_EVENT_UNBOUND_DRIVER,	/* a driver let the device go */
+};
+
+enum dma_removal {
+	DMA_REMOVAL_KEEP,		/* nothing to do */
+	DMA_REMOVAL_LATER,		/* going, once its driver has let go */
+	DMA_REMOVAL_NOW,		/* tear the layer down now */
+};
+
 /* The highest order a buffer's pages are tried at: 1 MiB, a section. */
 #define DMA_PAGE_PLAN_MAX_ORDER 8
 
@@ -118,6 +130,12 @@ void dma_page_plan_init(struct dma_page_plan *plan, u32 npages, u64 attrs) KX_NO
 /* 1: do @step, then dma_page_plan_result(); 0: all pages are there; -ENOMEM: give up. */
 int dma_page_plan_next(struct dma_page_plan *plan, struct dma_page_step *step) KX_NOEXCEPT;
 void dma_page_plan_result(struct dma_page_plan *plan, bool allocated) KX_NOEXCEPT;
+
+/*
+ * When the layer leaves a device: @event on a device whose driver is
+ * @bound, and which an earlier DEL_DEVICE marked @going.
+ */
+enum dma_removal dma_removal_on(enum dma_bus_event event, bool bound, bool going) KX_NOEXCEPT;
 
 KX_END_DECLS
 

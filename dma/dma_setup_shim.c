@@ -20,6 +20,7 @@
 #include <shim/kcompat.h>
 
 #include "dma_device.h"
+#include "dma_rules.h"
 #include "socmmu_dma.h"
 
 static bool strict = true;
@@ -151,6 +152,8 @@ int socmmu_dma_setup(struct device *dev)
 	if (!d)
 		return -ENOMEM;
 	d->dev = dev;
+	spin_lock_init(&d->fixed_lock);
+	INIT_LIST_HEAD(&d->fixed);
 	INIT_DELAYED_WORK(&d->flush_work, socmmu_dma_flush_work);
 
 	ret = -ENOMEM;
@@ -223,6 +226,7 @@ static void socmmu_dma_remove(struct device *dev, bool detach)
 	if (get_dma_ops(dev) == &d->ops)
 		set_dma_ops(dev, NULL);
 	socmmu_dma_free_all_bufs(d);
+	socmmu_dma_fixed_teardown(d);
 	cancel_delayed_work_sync(&d->flush_work);
 	dma_engine_flush_queue(d->engine);
 	if (detach)
@@ -260,8 +264,33 @@ EXPORT_SYMBOL_GPL(socmmu_dma_release);
 /* Runs before the device leaves its group, while detaching is allowed. */
 static int socmmu_dma_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
 {
+	struct device *dev = data;
+	struct socmmu_dma_device *d;
+	enum dma_bus_event event;
+
 	if (action == BUS_NOTIFY_DEL_DEVICE)
-		socmmu_dma_remove(data, true);
+		event = DMA_EVENT_DEL_DEVICE;
+	else if (action == BUS_NOTIFY_UNBOUND_DRIVER)
+		event = DMA_EVENT_UNBOUND_DRIVER;
+	else
+		return NOTIFY_DONE;
+	d = socmmu_dma_device_of(dma_devices_find(socmmu_dma_devices, dev));
+	if (!d)
+		return NOTIFY_DONE;
+	/*
+	 * device_del() sends DEL_DEVICE and then unbinds, in one thread; an
+	 * unbind of its own comes with the device lock held.
+	 */
+	switch (dma_removal_on(event, dev->driver, d->going)) {
+	case DMA_REMOVAL_NOW:
+		socmmu_dma_remove(dev, true);
+		break;
+	case DMA_REMOVAL_LATER:
+		d->going = true;
+		break;
+	case DMA_REMOVAL_KEEP:
+		break;
+	}
 	return NOTIFY_DONE;
 }
 
@@ -334,6 +363,95 @@ void socmmu_dma_unreserve(struct device *dev, dma_addr_t iova, size_t size)
 		dma_engine_unreserve(d->engine, iova, size);
 }
 EXPORT_SYMBOL_GPL(socmmu_dma_unreserve);
+
+/**
+ * socmmu_dma_alloc_fixed() - coherent memory at a fixed device address
+ * @dev: a client with the DMA layer
+ * @iova: the device address, page-aligned
+ * @size: the length, page-aligned; at most the largest page-allocator block
+ * @cpu_addr: gets the kernel mapping (uncached on a non-coherent device)
+ * @phys: gets the physical address of the (contiguous, zeroed) memory
+ *
+ * Maps the memory at @iova in socmmu_dma_domain(@dev).  The part of
+ * [@iova, @iova + @size) inside the DMA window is reserved first, so no
+ * DMA-API buffer can land there while the area exists.
+ *
+ * Return: 0; -EINVAL for an unaligned area or one outside the aperture,
+ * -EBUSY if DMA-API buffers or a reservation are in the way, -EEXIST (or
+ * the IOMMU driver's error) if something is mapped there, -ENOMEM,
+ * -ENODEV without the layer.  One dev_err on failure; nothing is left.
+ */
+int socmmu_dma_alloc_fixed(struct device *dev, dma_addr_t iova, size_t size,
+			   void **cpu_addr, phys_addr_t *phys)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	if (!d)
+		return -ENODEV;
+	return socmmu_dma_fixed_alloc(d, iova, size, cpu_addr, phys);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_alloc_fixed);
+
+/**
+ * socmmu_dma_free_fixed() - undo socmmu_dma_alloc_fixed()
+ * @dev: the client
+ * @iova: as given to socmmu_dma_alloc_fixed()
+ * @size: as given
+ * @cpu_addr: as returned
+ *
+ * Unmaps the area (the IOTLB is invalidated before this returns), ends its
+ * reservation and frees the memory.  An area that does not match is
+ * refused with one dev_err.
+ */
+void socmmu_dma_free_fixed(struct device *dev, dma_addr_t iova, size_t size, void *cpu_addr)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	if (d)
+		socmmu_dma_fixed_free(d, iova, size, cpu_addr);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_free_fixed);
+
+/**
+ * socmmu_dma_declare_coherent() - serve @dev's coherent buffers from one block
+ * @dev: a client with the DMA layer
+ * @size: the block's length (page-aligned up); a physically contiguous block
+ * @out: where the block is: kernel mapping, physical address, IOVA, size
+ *
+ * From now on dma_alloc_coherent() and dma_free_coherent() (and mmap and
+ * get_sgtable of their buffers) on @dev, and on every device sharing its
+ * dma_map_ops, are served from the block, which is mapped at an IOVA of
+ * the window; buffers allocated before go on being freed as before.
+ * Allocations never sleep and fail once the block is full.
+ *
+ * Return: 0; -EBUSY if memory is declared already; -EINVAL, -ENOMEM,
+ * -ENOSPC (window full), -ENODEV without the layer.
+ */
+int socmmu_dma_declare_coherent(struct device *dev, size_t size,
+				struct socmmu_dma_declared *out)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	if (!d)
+		return -ENODEV;
+	return socmmu_dma_declared_create(d, size, out);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_declare_coherent);
+
+/**
+ * socmmu_dma_release_coherent() - undo socmmu_dma_declare_coherent()
+ * @dev: the client
+ *
+ * Return: 0 (also when nothing was declared); -EBUSY, after one dev_err,
+ * while buffers are still in the block, which then stays declared.
+ */
+int socmmu_dma_release_coherent(struct device *dev)
+{
+	struct socmmu_dma_device *d = socmmu_dma_get(dev);
+
+	return d ? socmmu_dma_declared_release(d) : 0;
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_release_coherent);
 
 /**
  * socmmu_dma_get_info() - what the DMA layer does for @dev

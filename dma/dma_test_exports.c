@@ -12,6 +12,7 @@
 
 #include "dma_devices.h"
 #include "dma_engine.h"
+#include "dma_fixed.h"
 #include "dma_rules.h"
 
 /* dma_rules.h */
@@ -22,6 +23,11 @@ EXPORT_SYMBOL_IF_KUNIT(dma_window_choose);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_init);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_next);
 EXPORT_SYMBOL_IF_KUNIT(dma_page_plan_result);
+EXPORT_SYMBOL_IF_KUNIT(dma_removal_on);
+
+/* dma_fixed.h */
+EXPORT_SYMBOL_IF_KUNIT(dma_fixed_check);
+EXPORT_SYMBOL_IF_KUNIT(dma_declared_offset);
 
 /* dma_devices.h */
 EXPORT_SYMBOL_IF_KUNIT(dma_devices_create);

@@ -22,6 +22,34 @@ void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head);
 struct iommu_domain *socmmu_dma_domain(struct device *dev);
 int socmmu_dma_reserve(struct device *dev, dma_addr_t iova, size_t size);
 void socmmu_dma_unreserve(struct device *dev, dma_addr_t iova, size_t size);
+/*
+ * For users whose device needs memory at fixed device addresses (a remote
+ * processor's firmware sections): coherent memory, physically contiguous,
+ * mapped at @iova in socmmu_dma_domain(); the part inside the window is
+ * reserved as by socmmu_dma_reserve().
+ */
+int socmmu_dma_alloc_fixed(struct device *dev, dma_addr_t iova, size_t size,
+			   void **cpu_addr, phys_addr_t *phys);
+void socmmu_dma_free_fixed(struct device *dev, dma_addr_t iova, size_t size, void *cpu_addr);
+
+/*
+ * For users whose device reaches its coherent buffers by physical address
+ * (vring descriptors): while declared, dma_alloc_coherent() on @dev, and on
+ * any device sharing its dma_map_ops, is carved from one physically
+ * contiguous block mapped at one IOVA range of the window, so that
+ * handle - iova == phys_of(buffer) - phys for every buffer.
+ */
+struct socmmu_dma_declared {
+	void *cpu_addr;
+	phys_addr_t phys;
+	dma_addr_t iova;
+	size_t size;
+};
+
+int socmmu_dma_declare_coherent(struct device *dev, size_t size,
+				struct socmmu_dma_declared *out);
+int socmmu_dma_release_coherent(struct device *dev);
+
 /* For users that manage a domain of their own instead. */
 void socmmu_dma_release(struct device *dev);
 

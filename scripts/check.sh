@@ -53,6 +53,10 @@ gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/isp-test" isp-example/test/
 	bail "could not build isp-test"
 gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$out/tools/v4l2-compat-preload.so" \
 	isp-example/test/v4l2-compat-preload.c -ldl || bail "could not build v4l2-compat-preload.so"
+# The remote processors' user-space tests and firmware (remoteproc/).
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/rproc-test" remoteproc/test/rproc_test.c ||
+	bail "could not build rproc-test"
+scripts/build-firmware.sh "$out/tools/firmware" || bail "could not build the remote processors' firmware"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
 

@@ -27,6 +27,8 @@ gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/uml-helper" scripts/uml/uml
 gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/isp-test" isp-example/test/isp_test.c
 gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$out/tools/v4l2-compat-preload.so" \
 	isp-example/test/v4l2-compat-preload.c -ldl
+gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/rproc-test" remoteproc/test/rproc_test.c
+scripts/build-firmware.sh "$out/tools/firmware"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb"
 
 if ! scripts/build-modules.sh "$kdir" "$moddir" ARCH=um C=2 SOCMMU_WERROR=1 -j"$(nproc)" \

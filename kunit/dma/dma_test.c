@@ -15,6 +15,7 @@
 #include <linux/iommu.h>
 #include <linux/module.h>
 #include <linux/of_platform.h>
+#include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
@@ -568,6 +569,78 @@ static void dma_bad_free_keeps_state(struct kunit *test)
 	dma_free_coherent(c.dev, PAGE_SIZE, buf, iova);
 }
 
+/*
+ * A driver whose device is deleted under it (of_platform_device_destroy(),
+ * a hot-unplugged bus) still frees its buffers in remove(): the layer must
+ * still be there then, and go after.  The late client sits behind the fake
+ * IOMMU (kunit/iommu_core) and is created here, not at boot.
+ */
+static struct {
+	void *buf;
+	dma_addr_t iova;
+	int info_at_remove;	/* socmmu_dma_get_info() in remove() */
+	bool removed;
+} dma_late;
+
+static int dma_late_probe(struct platform_device *pdev)
+{
+	dma_late.buf = dma_alloc_coherent(&pdev->dev, 4 * PAGE_SIZE, &dma_late.iova, GFP_KERNEL);
+	return dma_late.buf ? 0 : -ENOMEM;
+}
+
+static void dma_late_remove(struct platform_device *pdev)
+{
+	struct socmmu_dma_info info;
+
+	dma_late.info_at_remove = socmmu_dma_get_info(&pdev->dev, &info);
+	dma_free_coherent(&pdev->dev, 4 * PAGE_SIZE, dma_late.buf, dma_late.iova);
+	dma_late.removed = true;
+}
+
+static const struct of_device_id dma_late_match[] = {
+	{ .compatible = "socmmu,test-dma-late" },
+	{}
+};
+
+static struct platform_driver dma_late_driver = {
+	.probe = dma_late_probe,
+	.remove_new = dma_late_remove,
+	.driver = {
+		.name = "socmmu-dma-test-late",
+		.of_match_table = dma_late_match,
+	},
+};
+
+static void dma_device_deleted_under_driver(struct kunit *test)
+{
+	struct device_node *np = of_find_node_by_path("/late-clients/dma-client-late");
+	struct platform_device *pdev;
+	struct socmmu_dma_info info;
+
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	memset(&dma_late, 0, sizeof(dma_late));
+	KUNIT_ASSERT_EQ(test, __platform_driver_register(&dma_late_driver, NULL), 0);
+	pdev = of_platform_device_create(np, NULL, NULL);
+	of_node_put(np);
+	if (!pdev) {
+		platform_driver_unregister(&dma_late_driver);
+		KUNIT_FAIL(test, "cannot create the late client");
+		return;
+	}
+	/* Bound, with its buffer from the layer. */
+	KUNIT_EXPECT_NOT_NULL(test, pdev->dev.driver);
+	KUNIT_EXPECT_NOT_NULL(test, dma_late.buf);
+	KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(&pdev->dev, &info), 0);
+	get_device(&pdev->dev);
+	of_platform_device_destroy(&pdev->dev, NULL);
+	KUNIT_EXPECT_TRUE(test, dma_late.removed);
+	KUNIT_EXPECT_EQ(test, dma_late.info_at_remove, 0);
+	/* And gone after. */
+	KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(&pdev->dev, &info), -ENODEV);
+	put_device(&pdev->dev);
+	platform_driver_unregister(&dma_late_driver);
+}
+
 static struct kunit_case dma_layer_cases[] = {
 	KUNIT_CASE(dma_installed_by_probe),
 	KUNIT_CASE(dma_coherent_device_writes),
@@ -584,6 +657,7 @@ static struct kunit_case dma_layer_cases[] = {
 	KUNIT_CASE(dma_noncoherent_pages),
 	KUNIT_CASE(dma_limits_and_hints),
 	KUNIT_CASE(dma_bad_free_keeps_state),
+	KUNIT_CASE(dma_device_deleted_under_driver),
 	{}
 };
 

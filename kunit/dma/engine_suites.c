@@ -45,6 +45,9 @@ static struct kunit_case rules_cases[] = {
 	KUNIT_CASE(rules_page_plan_orders),
 	KUNIT_CASE(rules_page_plan_fallback),
 	KUNIT_CASE(rules_page_plan_attrs),
+	KUNIT_CASE(rules_fixed_area),
+	KUNIT_CASE(rules_declared_offset),
+	KUNIT_CASE(rules_removal_order),
 	{}
 };
 

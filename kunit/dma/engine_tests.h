@@ -35,6 +35,9 @@ void rules_window_checked(struct kunit *test) KX_NOEXCEPT;
 void rules_page_plan_orders(struct kunit *test) KX_NOEXCEPT;
 void rules_page_plan_fallback(struct kunit *test) KX_NOEXCEPT;
 void rules_page_plan_attrs(struct kunit *test) KX_NOEXCEPT;
+void rules_fixed_area(struct kunit *test) KX_NOEXCEPT;
+void rules_declared_offset(struct kunit *test) KX_NOEXCEPT;
+void rules_removal_order(struct kunit *test) KX_NOEXCEPT;
 
 void registry_devices(struct kunit *test) KX_NOEXCEPT;
 

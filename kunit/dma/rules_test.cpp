@@ -340,3 +340,17 @@ void rules_page_plan_attrs(struct kunit *test) noexcept
 		KX_EXPECT_FALSE(test, run.steps[i].split || run.steps[i].opportunistic);
 	}
 }
+
+/*
+ * The layer outlives a driver still bound when its device is deleted
+ * (remove() frees through it), goes when that driver lets go, goes at once
+ * when none is bound, and stays across a plain unbind.
+ */
+void rules_removal_order(struct kunit *test) noexcept
+{
+	KX_EXPECT_EQ(test, dma_removal_on(DMA_EVENT_DEL_DEVICE, true, false), DMA_REMOVAL_LATER);
+	KX_EXPECT_EQ(test, dma_removal_on(DMA_EVENT_DEL_DEVICE, false, false), DMA_REMOVAL_NOW);
+	KX_EXPECT_EQ(test, dma_removal_on(DMA_EVENT_UNBOUND_DRIVER, false, true), DMA_REMOVAL_NOW);
+	KX_EXPECT_EQ(test, dma_removal_on(DMA_EVENT_UNBOUND_DRIVER, false, false),
+		     DMA_REMOVAL_KEEP);
+}

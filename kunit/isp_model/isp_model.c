@@ -6,10 +6,11 @@
  * Everything lives in static storage: the module stays loaded (logic_iomem
  * cannot unregister a region), and on 6.1 kmemleak cannot see module data.
  *
- * Locks: isp.lock (raw, IRQ-safe) covers the registers, the frame in
- * flight and the counters; the frame worker holds it across each line's
- * omap_model_write(), which takes the MMU model's lock inside it, so an
- * ABORT or a power off never races a line.  The MMU model never calls back.
+ * Locks: each camera's lock (raw, IRQ-safe) covers its registers, the
+ * frame in flight and the counters; the frame worker holds it across each
+ * line's model_bus_write(), which takes the IOMMU model's lock inside it,
+ * so an ABORT or a power off never races a line.  The IOMMU model never
+ * calls back.
  */
 #include <linux/debugfs.h>
 #include <linux/device.h>
@@ -31,27 +32,30 @@
 #include <linux/pm_runtime.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
+#include "../model_bus/model_bus.h"
 #include "../model_pm/model_pm.h"
-#include "../omap_model/omap_model.h"
 #include "isp_model.h"
 #include "isp_pattern.h"
 
 /* Frames wait this many ticks for a stalled MMU before giving up. */
 #define ISP_STALL_RETRIES	100
+#define ISP_MAX_CAMERAS		4
 
-static struct {
+struct isp_model {
 	raw_spinlock_t lock;
 	struct device_node *np;
+	char name[32];
 	struct resource res;
-	struct omap_model *mmu;
+	struct model_bus_master mmu;
 	struct device *dev;
 	struct model_pm_domain pm;
 
 	/* The interrupt: one line, delivered from an irq_work. */
-	struct irq_domain *domain;
+	unsigned int hwirq;
 	int irq;
 	bool masked;
 	bool line;
@@ -67,52 +71,69 @@ static struct {
 	unsigned int gen;	/* changes on every START, ABORT and power off */
 	u32 f_addr, f_width, f_height, f_stride, f_format, f_number;
 	u32 f_fault_iova;	/* 0: no injected fault in this frame */
+	u32 f_line;		/* the next line to write */
 	unsigned int stall_waits;
 	struct delayed_work frame_work;
 
 	u32 inject_iova;	/* for the next START */
 	struct isp_model_counters cnt;
-} isp = {
-	.lock = __RAW_SPIN_LOCK_UNLOCKED(isp.lock),
-	.irq = -ENXIO,
-	.masked = true,
+
+	/* One line of the largest frame: only the frame worker uses it. */
+	u8 line_buf[ISP_MODEL_MAX_WIDTH * 3];
 };
 
-/* One line of the largest frame: only the frame worker uses it. */
-static u8 isp_line[ISP_MODEL_MAX_WIDTH * 3];
+static struct isp_model cams[ISP_MAX_CAMERAS];
+static unsigned int nr_cams;
+static struct irq_domain *isp_domain;
 
 /* ------------------------------------------------------------ the IRQ -- */
 
-static void isp_update_line(void)
+static void isp_update_line(struct isp_model *cam)
 {
-	bool line = isp.powered && (isp.irqstatus & isp.irqenable);
+	bool line = cam->powered && (cam->irqstatus & cam->irqenable);
 
-	WRITE_ONCE(isp.line, line);
-	if (line && isp.irq > 0 && !READ_ONCE(isp.masked))
-		irq_work_queue(&isp.irq_work);
+	WRITE_ONCE(cam->line, line);
+	if (line && cam->irq > 0 && !READ_ONCE(cam->masked))
+		irq_work_queue(&cam->irq_work);
 }
 
-/* As in the OMAP model: hard interrupt context, from the timer tick. */
+/* As in the IOMMU models: hard interrupt context, from the timer tick. */
 static void isp_irq_work_fn(struct irq_work *work)
 {
-	if (!READ_ONCE(isp.line) || READ_ONCE(isp.masked))
+	struct isp_model *cam = container_of(work, struct isp_model, irq_work);
+
+	if (!READ_ONCE(cam->line) || READ_ONCE(cam->masked))
 		return;
-	raw_spin_lock(&isp.lock);
-	isp.cnt.irqs++;
-	raw_spin_unlock(&isp.lock);
-	generic_handle_domain_irq(isp.domain, 0);
+	raw_spin_lock(&cam->lock);
+	cam->cnt.irqs++;
+	raw_spin_unlock(&cam->lock);
+	generic_handle_domain_irq(isp_domain, cam->hwirq);
+}
+
+static struct isp_model *isp_of_hwirq(irq_hw_number_t hw)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_cams; i++)
+		if (cams[i].hwirq == hw)
+			return &cams[i];
+	return NULL;
 }
 
 static void isp_irq_mask(struct irq_data *d)
 {
-	WRITE_ONCE(isp.masked, true);
+	struct isp_model *cam = irq_data_get_irq_chip_data(d);
+
+	WRITE_ONCE(cam->masked, true);
 }
 
 static void isp_irq_unmask(struct irq_data *d)
 {
-	WRITE_ONCE(isp.masked, false);
-	if (READ_ONCE(isp.line))
-		irq_work_queue(&isp.irq_work);
+	struct isp_model *cam = irq_data_get_irq_chip_data(d);
+
+	WRITE_ONCE(cam->masked, false);
+	if (READ_ONCE(cam->line))
+		irq_work_queue(&cam->irq_work);
 }
 
 static struct irq_chip isp_irq_chip = {
@@ -124,8 +145,11 @@ static struct irq_chip isp_irq_chip = {
 static int isp_irq_map(struct irq_domain *d, unsigned int virq,
 		       irq_hw_number_t hw)
 {
-	if (hw != 0)
+	struct isp_model *cam = isp_of_hwirq(hw);
+
+	if (!cam)
 		return -EINVAL;
+	irq_set_chip_data(virq, cam);
 	irq_set_chip_and_handler(virq, &isp_irq_chip, handle_level_irq);
 	return 0;
 }
@@ -137,22 +161,22 @@ static const struct irq_domain_ops isp_irq_domain_ops = {
 
 /* -------------------------------------------------------- the engine -- */
 
-static void isp_end_frame(u32 bits)
+static void isp_end_frame(struct isp_model *cam, u32 bits)
 {
-	isp.busy = false;
-	isp.gen++;
+	cam->busy = false;
+	cam->gen++;
 	if (bits & ISP_MODEL_IRQ_DMA_ERROR)
-		isp.cnt.frame_errors++;
+		cam->cnt.frame_errors++;
 	else
-		isp.cnt.frames_ok++;
-	isp.irqstatus |= bits;
-	isp_update_line();
+		cam->cnt.frames_ok++;
+	cam->irqstatus |= bits;
+	isp_update_line(cam);
 }
 
-static void isp_fail_frame(u32 addr)
+static void isp_fail_frame(struct isp_model *cam, u32 addr)
 {
-	isp.error_addr = addr;
-	isp_end_frame(ISP_MODEL_IRQ_FRAME_DONE | ISP_MODEL_IRQ_DMA_ERROR);
+	cam->error_addr = addr;
+	isp_end_frame(cam, ISP_MODEL_IRQ_FRAME_DONE | ISP_MODEL_IRQ_DMA_ERROR);
 }
 
 static u32 isp_bpp(u32 format)
@@ -160,256 +184,283 @@ static u32 isp_bpp(u32 format)
 	return format == ISP_MODEL_FORMAT_YUYV ? 2 : 3;
 }
 
-static bool isp_geometry_ok(void)
+static bool isp_geometry_ok(const struct isp_model *cam)
 {
-	return isp.width >= ISP_MODEL_MIN_WIDTH &&
-	       isp.width <= ISP_MODEL_MAX_WIDTH &&
-	       isp.height >= 1 && isp.height <= ISP_MODEL_MAX_HEIGHT &&
-	       isp.format <= ISP_MODEL_FORMAT_YUYV &&
-	       !(isp.format == ISP_MODEL_FORMAT_YUYV && isp.width % 2) &&
-	       isp.stride >= isp.width * isp_bpp(isp.format);
+	return cam->width >= ISP_MODEL_MIN_WIDTH &&
+	       cam->width <= ISP_MODEL_MAX_WIDTH &&
+	       cam->height >= 1 && cam->height <= ISP_MODEL_MAX_HEIGHT &&
+	       cam->format <= ISP_MODEL_FORMAT_YUYV &&
+	       !(cam->format == ISP_MODEL_FORMAT_YUYV && cam->width % 2) &&
+	       cam->stride >= cam->width * isp_bpp(cam->format);
 }
 
-static void isp_start(void)
+static void isp_start(struct isp_model *cam)
 {
-	isp.cnt.frames++;
-	if (isp.busy || !isp_geometry_ok()) {
-		pr_err("socmmu isp model: START %s\n",
-		       isp.busy ? "while busy" : "with bad geometry");
-		isp.frame_count++;
-		isp_fail_frame(isp.buf_addr);
+	cam->cnt.frames++;
+	if (cam->busy || !isp_geometry_ok(cam)) {
+		pr_err("socmmu isp model %s: START %s\n", cam->name,
+		       cam->busy ? "while busy" : "with bad geometry");
+		cam->frame_count++;
+		isp_fail_frame(cam, cam->buf_addr);
 		return;
 	}
-	isp.busy = true;
-	isp.gen++;
-	isp.f_addr = isp.buf_addr;
-	isp.f_width = isp.width;
-	isp.f_height = isp.height;
-	isp.f_stride = isp.stride;
-	isp.f_format = isp.format;
-	isp.f_number = isp.frame_count++;
-	isp.f_fault_iova = isp.inject_iova;
-	isp.inject_iova = 0;
-	isp.stall_waits = 0;
+	cam->busy = true;
+	cam->gen++;
+	cam->f_addr = cam->buf_addr;
+	cam->f_width = cam->width;
+	cam->f_height = cam->height;
+	cam->f_stride = cam->stride;
+	cam->f_format = cam->format;
+	cam->f_number = cam->frame_count++;
+	cam->f_fault_iova = cam->inject_iova;
+	cam->f_line = 0;
+	cam->inject_iova = 0;
+	cam->stall_waits = 0;
 	/* A frame takes a tick: the sensor's exposure, as it were. */
-	schedule_delayed_work(&isp.frame_work, 1);
+	schedule_delayed_work(&cam->frame_work, 1);
 }
 
-static void isp_abort(void)
+static void isp_abort(struct isp_model *cam)
 {
-	if (!isp.busy)
+	if (!cam->busy)
 		return;
-	isp.busy = false;
-	isp.gen++;
-	isp.cnt.aborts++;
+	cam->busy = false;
+	cam->gen++;
+	cam->cnt.aborts++;
+}
+
+/* Held by the IOMMU: wait a tick, or give up; the lock is held. */
+static void isp_wait_for_mmu(struct isp_model *cam, u32 addr)
+{
+	if (++cam->stall_waits < ISP_STALL_RETRIES) {
+		schedule_delayed_work(&cam->frame_work, 1);
+		return;
+	}
+	cam->cnt.mmu_faults++;
+	isp_fail_frame(cam, addr);
+}
+
+static unsigned int isp_mmu_faults(const struct isp_model *cam)
+{
+	struct model_bus_stats st;
+
+	model_bus_stats(&cam->mmu, &st);
+	return st.faults;
 }
 
 static void isp_frame_work_fn(struct work_struct *work)
 {
-	struct omap_model_result res;
+	struct isp_model *cam = container_of(to_delayed_work(work), struct isp_model,
+					     frame_work);
+	struct model_bus_result res;
 	unsigned long flags;
-	unsigned int gen, y;
-	u32 addr, width, height, stride, number, fault_iova, len;
+	unsigned int gen, faults, y;
+	u32 addr, height, stride, width, number, fault_iova, len;
 	bool yuyv;
 
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	if (!isp.busy) {
-		raw_spin_unlock_irqrestore(&isp.lock, flags);
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	if (!cam->busy) {
+		raw_spin_unlock_irqrestore(&cam->lock, flags);
 		return;
 	}
-	gen = isp.gen;
-	/* A stalled MMU holds the bus: the frame waits, as the hardware would. */
-	if (omap_model_stalled(isp.mmu)) {
-		if (++isp.stall_waits < ISP_STALL_RETRIES) {
-			schedule_delayed_work(&isp.frame_work, 1);
-		} else {
-			isp.cnt.mmu_faults++;
-			isp_fail_frame(isp.f_addr);
-		}
-		raw_spin_unlock_irqrestore(&isp.lock, flags);
-		return;
-	}
-	addr = isp.f_addr;
-	width = isp.f_width;
-	height = isp.f_height;
-	stride = isp.f_stride;
-	number = isp.f_number;
-	fault_iova = isp.f_fault_iova;
-	yuyv = isp.f_format == ISP_MODEL_FORMAT_YUYV;
-	len = width * isp_bpp(isp.f_format);
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	gen = cam->gen;
+	addr = cam->f_addr;
+	width = cam->f_width;
+	height = cam->f_height;
+	stride = cam->f_stride;
+	number = cam->f_number;
+	fault_iova = cam->f_fault_iova;
+	yuyv = cam->f_format == ISP_MODEL_FORMAT_YUYV;
+	len = width * isp_bpp(cam->f_format);
+	y = cam->f_line;
+	faults = isp_mmu_faults(cam);
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
 
-	for (y = 0; y < height; y++) {
+	for (; y < height; y++) {
 		u32 line_addr = addr + y * stride;
 		int status;
 
 		if (fault_iova && y == height / 2)
 			line_addr = fault_iova;
-		isp_pattern_line(isp_line, y, width, yuyv, number);
-		raw_spin_lock_irqsave(&isp.lock, flags);
+		isp_pattern_line(cam->line_buf, y, width, yuyv, number);
+		raw_spin_lock_irqsave(&cam->lock, flags);
 		/* An ABORT, a power off or a new START ended this frame. */
-		if (!isp.busy || isp.gen != gen) {
-			raw_spin_unlock_irqrestore(&isp.lock, flags);
+		if (!cam->busy || cam->gen != gen) {
+			raw_spin_unlock_irqrestore(&cam->lock, flags);
 			return;
 		}
-		status = omap_model_write(isp.mmu, line_addr, isp_line, len, &res);
-		if (status != OMAP_MODEL_OK) {
-			if (status == OMAP_MODEL_STALLED || res.irqstatus)
-				isp.cnt.mmu_faults++;
-			isp_fail_frame(res.fault_addr);
-			raw_spin_unlock_irqrestore(&isp.lock, flags);
+		status = model_bus_write(&cam->mmu, line_addr, cam->line_buf, len, &res);
+		if (status != MODEL_BUS_OK) {
+			bool faulted = isp_mmu_faults(cam) != faults;
+
+			if (status == MODEL_BUS_STALLED && !faulted) {
+				/*
+				 * Held, with no new fault: stalled on an earlier
+				 * one, or blocked.  The line waits, as on the bus.
+				 */
+				cam->f_line = y;
+				isp_wait_for_mmu(cam, line_addr);
+			} else {
+				if (faulted)
+					cam->cnt.mmu_faults++;
+				isp_fail_frame(cam, res.fault_addr);
+			}
+			raw_spin_unlock_irqrestore(&cam->lock, flags);
 			return;
 		}
-		raw_spin_unlock_irqrestore(&isp.lock, flags);
+		raw_spin_unlock_irqrestore(&cam->lock, flags);
 		cond_resched();
 	}
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	if (isp.busy && isp.gen == gen)
-		isp_end_frame(ISP_MODEL_IRQ_FRAME_DONE);
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	if (cam->busy && cam->gen == gen)
+		isp_end_frame(cam, ISP_MODEL_IRQ_FRAME_DONE);
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
 }
 
 /* ----------------------------------------------------------- the MMIO -- */
 
-static void isp_reset(void)
+static void isp_reset(struct isp_model *cam)
 {
-	isp_abort();
-	isp.irqstatus = 0;
-	isp.irqenable = 0;
-	isp.buf_addr = 0;
-	isp.width = 0;
-	isp.height = 0;
-	isp.stride = 0;
-	isp.format = 0;
-	isp.frame_count = 0;
-	isp.error_addr = 0;
-	isp_update_line();
+	isp_abort(cam);
+	cam->irqstatus = 0;
+	cam->irqenable = 0;
+	cam->buf_addr = 0;
+	cam->width = 0;
+	cam->height = 0;
+	cam->stride = 0;
+	cam->format = 0;
+	cam->frame_count = 0;
+	cam->error_addr = 0;
+	isp_update_line(cam);
 }
 
-static void isp_power_locked(bool on)
+static void isp_power_locked(struct isp_model *cam, bool on)
 {
-	if (isp.powered == on)
+	if (cam->powered == on)
 		return;
-	isp.powered = on;
+	cam->powered = on;
 	if (on) {
-		isp.cnt.power_ons++;
+		cam->cnt.power_ons++;
 	} else {
-		isp.cnt.power_offs++;
-		isp_reset();
+		cam->cnt.power_offs++;
+		isp_reset(cam);
 	}
 }
 
-static bool isp_access_ok(unsigned int offset, int size)
+static bool isp_access_ok(struct isp_model *cam, unsigned int offset, int size)
 {
 	if (size == sizeof(u32) && offset % sizeof(u32) == 0 &&
 	    offset < ISP_MODEL_WINDOW) {
-		if (isp.powered)
+		if (cam->powered)
 			return true;
-		isp.cnt.off_accesses++;
-		pr_err("socmmu isp model: access at 0x%x while powered off\n",
-		       offset);
+		cam->cnt.off_accesses++;
+		pr_err("socmmu isp model %s: access at 0x%x while powered off\n",
+		       cam->name, offset);
 		return false;
 	}
-	isp.cnt.bad_accesses++;
-	pr_err("socmmu isp model: bad %d-byte access at 0x%x\n", size, offset);
+	cam->cnt.bad_accesses++;
+	pr_err("socmmu isp model %s: bad %d-byte access at 0x%x\n", cam->name,
+	       size, offset);
 	return false;
 }
 
 static unsigned long isp_mmio_read(void *priv, unsigned int offset, int size)
 {
+	struct isp_model *cam = priv;
 	unsigned long flags, value = 0;
 
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	if (!isp_access_ok(offset, size))
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	if (!isp_access_ok(cam, offset, size))
 		goto out;
 	switch (offset) {
 	case ISP_MODEL_REG_ID:
 		value = ISP_MODEL_ID;
 		break;
 	case ISP_MODEL_REG_STATUS:
-		value = isp.busy ? ISP_MODEL_STATUS_BUSY : 0;
+		value = cam->busy ? ISP_MODEL_STATUS_BUSY : 0;
 		break;
 	case ISP_MODEL_REG_IRQSTATUS:
-		value = isp.irqstatus;
+		value = cam->irqstatus;
 		break;
 	case ISP_MODEL_REG_IRQENABLE:
-		value = isp.irqenable;
+		value = cam->irqenable;
 		break;
 	case ISP_MODEL_REG_BUF_ADDR:
-		value = isp.buf_addr;
+		value = cam->buf_addr;
 		break;
 	case ISP_MODEL_REG_WIDTH:
-		value = isp.width;
+		value = cam->width;
 		break;
 	case ISP_MODEL_REG_HEIGHT:
-		value = isp.height;
+		value = cam->height;
 		break;
 	case ISP_MODEL_REG_STRIDE:
-		value = isp.stride;
+		value = cam->stride;
 		break;
 	case ISP_MODEL_REG_FORMAT:
-		value = isp.format;
+		value = cam->format;
 		break;
 	case ISP_MODEL_REG_FRAME_COUNT:
-		value = isp.frame_count;
+		value = cam->frame_count;
 		break;
 	case ISP_MODEL_REG_ERROR_ADDR:
-		value = isp.error_addr;
+		value = cam->error_addr;
 		break;
 	default:	/* CTRL is write-only; reserved reads 0 */
 		break;
 	}
 out:
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
 	return value;
 }
 
 static void isp_mmio_write(void *priv, unsigned int offset, int size,
 			   unsigned long value)
 {
+	struct isp_model *cam = priv;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	if (!isp_access_ok(offset, size))
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	if (!isp_access_ok(cam, offset, size))
 		goto out;
 	switch (offset) {
 	case ISP_MODEL_REG_CTRL:
 		if (value & ISP_MODEL_CTRL_ABORT)
-			isp_abort();
+			isp_abort(cam);
 		else if (value & ISP_MODEL_CTRL_START)
-			isp_start();
+			isp_start(cam);
 		break;
 	case ISP_MODEL_REG_IRQSTATUS:
-		isp.irqstatus &= ~(value & ISP_MODEL_IRQ_MASK);
-		isp_update_line();
+		cam->irqstatus &= ~(value & ISP_MODEL_IRQ_MASK);
+		isp_update_line(cam);
 		break;
 	case ISP_MODEL_REG_IRQENABLE:
-		isp.irqenable = value & ISP_MODEL_IRQ_MASK;
-		isp_update_line();
+		cam->irqenable = value & ISP_MODEL_IRQ_MASK;
+		isp_update_line(cam);
 		break;
 	case ISP_MODEL_REG_BUF_ADDR:
-		isp.buf_addr = value;
+		cam->buf_addr = value;
 		break;
 	case ISP_MODEL_REG_WIDTH:
-		isp.width = value;
+		cam->width = value;
 		break;
 	case ISP_MODEL_REG_HEIGHT:
-		isp.height = value;
+		cam->height = value;
 		break;
 	case ISP_MODEL_REG_STRIDE:
-		isp.stride = value;
+		cam->stride = value;
 		break;
 	case ISP_MODEL_REG_FORMAT:
-		isp.format = value;
+		cam->format = value;
 		break;
 	case ISP_MODEL_REG_FRAME_COUNT:
-		isp.frame_count = value;
+		cam->frame_count = value;
 		break;
 	default:	/* read-only or reserved */
 		break;
 	}
 out:
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
 }
 
 static const struct logic_iomem_ops isp_mmio_ops = {
@@ -417,85 +468,220 @@ static const struct logic_iomem_ops isp_mmio_ops = {
 	.write = isp_mmio_write,
 };
 
-static long isp_map(unsigned long offset, size_t size,
-		    const struct logic_iomem_ops **ops, void **priv)
-{
-	if (offset + size > ISP_MODEL_WINDOW)
-		return -EINVAL;
-	*ops = &isp_mmio_ops;
-	*priv = NULL;
-	return offset;
+/*
+ * logic_iomem's map() gets no pointer back to the region, so each window
+ * has a region_ops of its own; ISP_MAX_CAMERAS of them, generated.
+ */
+#define ISP_MAP_FN(n)							\
+static long isp_map_##n(unsigned long offset, size_t size,		\
+			const struct logic_iomem_ops **ops, void **priv)\
+{									\
+	if (offset + size > ISP_MODEL_WINDOW)				\
+		return -EINVAL;						\
+	*ops = &isp_mmio_ops;						\
+	*priv = &cams[n];						\
+	return offset;							\
 }
 
-static const struct logic_iomem_region_ops isp_region_ops = {
-	.map = isp_map,
+ISP_MAP_FN(0)
+ISP_MAP_FN(1)
+ISP_MAP_FN(2)
+ISP_MAP_FN(3)
+
+static const struct logic_iomem_region_ops isp_region_ops[ISP_MAX_CAMERAS] = {
+	{ .map = isp_map_0 }, { .map = isp_map_1 }, { .map = isp_map_2 },
+	{ .map = isp_map_3 },
 };
 
 /* --------------------------------------------------------- the API -- */
 
 /**
- * isp_model_set_power() - power the ISP on or off, bypassing PM
+ * isp_model_cam_set_power() - power a camera on or off, bypassing PM
+ * @cam: the camera
+ * @on: the new state
+ *
+ * Powering off aborts the frame in flight and resets every register.
+ */
+void isp_model_cam_set_power(struct isp_model *cam, bool on)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	isp_power_locked(cam, on);
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_set_power);
+
+/**
+ * isp_model_cam_powered() - is a camera powered?
+ * @cam: the camera
+ *
+ * Return: its power state.
+ */
+bool isp_model_cam_powered(const struct isp_model *cam)
+{
+	return READ_ONCE(cam->powered);
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_powered);
+
+/**
+ * isp_model_cam_counters() - copy a camera's counters
+ * @cam: the camera
+ * @out: where they go
+ */
+void isp_model_cam_counters(const struct isp_model *cam,
+			    struct isp_model_counters *out)
+{
+	struct isp_model *c = (struct isp_model *)cam;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	*out = cam->cnt;
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_counters);
+
+/**
+ * isp_model_cam_inject_fault() - send a line of a camera's next frame to @iova
+ * @cam: the camera
+ * @iova: a bus address nothing maps (0 cancels)
+ */
+void isp_model_cam_inject_fault(struct isp_model *cam, u32 iova)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&cam->lock, flags);
+	cam->inject_iova = iova;
+	raw_spin_unlock_irqrestore(&cam->lock, flags);
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_inject_fault);
+
+/**
+ * isp_model_cam_device() - a camera's platform device
+ * @cam: the camera
+ *
+ * Return: &pdev->dev of the camera node's platform device, or NULL (a
+ * disabled node has none).
+ */
+struct device *isp_model_cam_device(const struct isp_model *cam)
+{
+	return READ_ONCE(cam->dev);
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_device);
+
+/**
+ * isp_model_cam_get() - a camera by index, in DT order
+ * @index: 0 for the first
+ *
+ * Return: the camera, or NULL past the last.
+ */
+struct isp_model *isp_model_cam_get(unsigned int index)
+{
+	return index < nr_cams ? &cams[index] : NULL;
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_get);
+
+/**
+ * isp_model_cam_find() - a camera by its node's name
+ * @name: "isp@d1070000", or the full path
+ *
+ * Return: the camera, or NULL when none matches.
+ */
+struct isp_model *isp_model_cam_find(const char *name)
+{
+	unsigned int i;
+	char path[64];
+
+	for (i = 0; i < nr_cams; i++) {
+		snprintf(path, sizeof(path), "%pOF", cams[i].np);
+		if (!strcmp(name, cams[i].name) || !strcmp(name, path))
+			return &cams[i];
+	}
+	return NULL;
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_find);
+
+/**
+ * isp_model_cam_name() - a camera's node name
+ * @cam: the camera
+ *
+ * Return: "isp@d1070000" and the like.
+ */
+const char *isp_model_cam_name(const struct isp_model *cam)
+{
+	return cam->name;
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_name);
+
+/**
+ * isp_model_cam_phys_base() - physical address of a camera's registers
+ * @cam: the camera
+ *
+ * Return: the address; the window is ISP_MODEL_WINDOW bytes.
+ */
+u64 isp_model_cam_phys_base(const struct isp_model *cam)
+{
+	return cam->res.start;
+}
+EXPORT_SYMBOL_GPL(isp_model_cam_phys_base);
+
+/* The first camera, for the single-camera API; never NULL once loaded. */
+static struct isp_model *isp_first(void)
+{
+	return &cams[0];
+}
+
+/**
+ * isp_model_set_power() - power the first camera on or off, bypassing PM
  * @on: the new state
  *
  * Powering off aborts the frame in flight and resets every register.
  */
 void isp_model_set_power(bool on)
 {
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	isp_power_locked(on);
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	isp_model_cam_set_power(isp_first(), on);
 }
 EXPORT_SYMBOL_GPL(isp_model_set_power);
 
 /**
- * isp_model_powered() - is the ISP powered?
+ * isp_model_powered() - is the first camera powered?
  *
  * Return: its power state.
  */
 bool isp_model_powered(void)
 {
-	return READ_ONCE(isp.powered);
+	return isp_model_cam_powered(isp_first());
 }
 EXPORT_SYMBOL_GPL(isp_model_powered);
 
 /**
- * isp_model_counters() - copy the ISP's counters
+ * isp_model_counters() - copy the first camera's counters
  * @out: where they go
  */
 void isp_model_counters(struct isp_model_counters *out)
 {
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	*out = isp.cnt;
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	isp_model_cam_counters(isp_first(), out);
 }
 EXPORT_SYMBOL_GPL(isp_model_counters);
 
 /**
- * isp_model_inject_fault() - send a line of the next frame to @iova
+ * isp_model_inject_fault() - send a line of the first camera's next frame to @iova
  * @iova: a bus address nothing maps (0 cancels)
  */
 void isp_model_inject_fault(u32 iova)
 {
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&isp.lock, flags);
-	isp.inject_iova = iova;
-	raw_spin_unlock_irqrestore(&isp.lock, flags);
+	isp_model_cam_inject_fault(isp_first(), iova);
 }
 EXPORT_SYMBOL_GPL(isp_model_inject_fault);
 
 /**
- * isp_model_device() - the ISP's platform device
+ * isp_model_device() - the first camera's platform device
  *
  * Return: &pdev->dev of the ISP node's platform device, or NULL.
  */
 struct device *isp_model_device(void)
 {
-	return READ_ONCE(isp.dev);
+	return nr_cams ? isp_model_cam_device(isp_first()) : NULL;
 }
 EXPORT_SYMBOL_GPL(isp_model_device);
 
@@ -503,26 +689,27 @@ EXPORT_SYMBOL_GPL(isp_model_device);
 
 static int isp_stats_show(struct seq_file *s, void *unused)
 {
+	struct isp_model *cam = s->private;
 	struct isp_model_counters c;
-	struct omap_model_counters m;
+	struct model_bus_stats m;
 
-	isp_model_counters(&c);
-	omap_model_counters(isp.mmu, &m);
+	isp_model_cam_counters(cam, &c);
+	model_bus_stats(&cam->mmu, &m);
 	seq_printf(s, "frames %u\nframes_ok %u\nframe_errors %u\nmmu_faults_in_frames %u\n",
 		   c.frames, c.frames_ok, c.frame_errors, c.mmu_faults);
 	seq_printf(s, "aborts %u\nirqs %u\npower_ons %u\npower_offs %u\n",
 		   c.aborts, c.irqs, c.power_ons, c.power_offs);
 	seq_printf(s, "off_accesses %u\nbad_accesses %u\npowered %d\n",
-		   c.off_accesses, c.bad_accesses, isp_model_powered());
+		   c.off_accesses, c.bad_accesses, isp_model_cam_powered(cam));
 	seq_printf(s, "mmu_name %s\nmmu_faults %u\nmmu_irqs %u\nmmu_table_walks %u\n",
-		   omap_model_name(isp.mmu), m.faults, m.irqs, m.table_walks);
+		   model_bus_name(&cam->mmu), m.faults, m.irqs, m.table_walks);
 	seq_printf(s, "mmu_tlb_hits %u\nmmu_tlb_misses %u\nmmu_gflushes %u\nmmu_flush_entries %u\n",
-		   m.tlb_hits, m.tlb_misses, m.gflushes, m.flush_entries);
+		   m.tlb_hits, m.tlb_misses, m.full_flushes, m.entry_flushes);
+	seq_printf(s, "mmu_full_flushes %u\nmmu_entry_flushes %u\nmmu_range_flushes %u\n",
+		   m.full_flushes, m.entry_flushes, m.range_flushes);
 	seq_printf(s, "mmu_walks_4k %u\nmmu_walks_64k %u\nmmu_walks_1m %u\nmmu_walks_16m %u\n",
-		   m.walks_by_size[OMAP_MODEL_CAM_SIZE_4K],
-		   m.walks_by_size[OMAP_MODEL_CAM_SIZE_64K],
-		   m.walks_by_size[OMAP_MODEL_CAM_SIZE_1M],
-		   m.walks_by_size[OMAP_MODEL_CAM_SIZE_16M]);
+		   m.walks_by_size[MODEL_BUS_4K], m.walks_by_size[MODEL_BUS_64K],
+		   m.walks_by_size[MODEL_BUS_1M], m.walks_by_size[MODEL_BUS_16M]);
 	seq_printf(s, "mmu_bypassed %u\nmmu_power_ons %u\nmmu_power_offs %u\nmmu_off_accesses %u\n",
 		   m.bypassed, m.power_ons, m.power_offs, m.off_accesses);
 	return 0;
@@ -532,12 +719,13 @@ DEFINE_SHOW_ATTRIBUTE(isp_stats);
 static ssize_t isp_inject_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
+	struct isp_model *cam = file->private_data;
 	u32 iova;
 	int ret = kstrtou32_from_user(ubuf, count, 0, &iova);
 
 	if (ret)
 		return ret;
-	isp_model_inject_fault(iova);
+	isp_model_cam_inject_fault(cam, iova);
 	return count;
 }
 
@@ -547,44 +735,64 @@ static const struct file_operations isp_inject_fops = {
 	.write = isp_inject_write,
 };
 
+static void isp_debugfs_files(struct dentry *dir, struct isp_model *cam)
+{
+	debugfs_create_file("stats", 0444, dir, cam, &isp_stats_fops);
+	debugfs_create_file("inject_fault", 0200, dir, cam, &isp_inject_fops);
+}
+
 /* ------------------------------------------------------- the PM domain -- */
 
-/* The OMAP model's kind (model_pm.h): the driver's callbacks, and power. */
+/* The models' PM domain (model_pm.h): the driver's callbacks, and power. */
 static void isp_pd_set_power(struct model_pm_domain *pd, bool on)
 {
-	isp_model_set_power(on);
+	isp_model_cam_set_power(container_of(pd, struct isp_model, pm), on);
 }
 
 static bool isp_pd_powered(struct model_pm_domain *pd)
 {
-	return isp_model_powered();
+	return isp_model_cam_powered(container_of(pd, struct isp_model, pm));
+}
+
+static struct isp_model *isp_of_node(const struct device_node *np)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_cams; i++)
+		if (cams[i].np == np)
+			return &cams[i];
+	return NULL;
 }
 
 static void isp_attach_device(struct device *dev)
 {
-	if (!isp.np || dev->of_node != isp.np || isp.dev)
+	struct isp_model *cam = isp_of_node(dev->of_node);
+
+	if (!cam || cam->dev)
 		return;
 	if (dev->pm_domain) {
 		dev_warn(dev, "socmmu isp model: device already has a PM domain\n");
 		return;
 	}
-	dev_pm_domain_set(dev, &isp.pm.pmd);
-	WRITE_ONCE(isp.dev, dev);
+	dev_pm_domain_set(dev, &cam->pm.pmd);
+	WRITE_ONCE(cam->dev, dev);
 }
 
 static int isp_bus_notify(struct notifier_block *nb, unsigned long action,
 			  void *data)
 {
 	struct device *dev = data;
+	struct isp_model *cam;
 
 	switch (action) {
 	case BUS_NOTIFY_ADD_DEVICE:
 		isp_attach_device(dev);
 		break;
 	case BUS_NOTIFY_DEL_DEVICE:
-		if (isp.dev == dev) {
+		cam = isp_of_node(dev->of_node);
+		if (cam && cam->dev == dev) {
 			dev_pm_domain_set(dev, NULL);
-			WRITE_ONCE(isp.dev, NULL);
+			WRITE_ONCE(cam->dev, NULL);
 		}
 		break;
 	}
@@ -601,13 +809,13 @@ static int isp_intc_probe(struct platform_device *pdev)
 {
 	struct irq_domain *d;
 
-	if (isp.domain)
+	if (isp_domain)
 		return -EBUSY;
-	d = irq_domain_create_linear(of_fwnode_handle(pdev->dev.of_node), 1,
-				     &isp_irq_domain_ops, NULL);
+	d = irq_domain_create_linear(of_fwnode_handle(pdev->dev.of_node),
+				     ISP_MAX_CAMERAS, &isp_irq_domain_ops, NULL);
 	if (!d)
 		return -ENOMEM;
-	isp.domain = d;
+	isp_domain = d;
 	return 0;
 }
 
@@ -627,21 +835,93 @@ static struct platform_driver isp_intc_driver = {
 
 /* ------------------------------------------------------------- init -- */
 
-static int isp_find_mmu(void)
+/*
+ * The IOMMU in front of the camera, from the model bus.  A disabled camera
+ * whose IOMMU has no model loaded (make demo loads only OMAP's) is skipped:
+ * -EAGAIN.  An enabled one must have its IOMMU.
+ */
+static int isp_find_mmu(struct isp_model *cam, struct device_node *np)
 {
-	struct device_node *mmu_np = of_parse_phandle(isp.np, "iommus", 0);
-	char path[64];
+	int ret = model_bus_master_of(np, 0, &cam->mmu);
 
-	if (!mmu_np) {
-		pr_err("socmmu isp model: %pOF has no iommus\n", isp.np);
+	if (ret == -ENODEV && !of_device_is_available(np)) {
+		pr_info("socmmu isp model: %pOF skipped: its IOMMU has no model loaded\n", np);
+		return -EAGAIN;
+	}
+	if (ret)
+		pr_err("socmmu isp model: %pOF: no modelled IOMMU behind iommus: %d\n", np, ret);
+	return ret;
+}
+
+/* The camera's interrupt cell: its hwirq on isp_intc. */
+static int isp_take_hwirq(struct isp_model *cam, struct device_node *np)
+{
+	struct of_phandle_args args;
+	int ret = of_irq_parse_one(np, 0, &args);
+
+	if (ret || args.args_count != 1 || args.args[0] >= ISP_MAX_CAMERAS ||
+	    isp_of_hwirq(args.args[0])) {
+		pr_err("socmmu isp model: %pOF: needs its own interrupt on isp_intc\n", np);
+		if (!ret)
+			of_node_put(args.np);
 		return -EINVAL;
 	}
-	snprintf(path, sizeof(path), "%pOF", mmu_np);
-	of_node_put(mmu_np);
-	isp.mmu = omap_model_find(path);
-	if (!isp.mmu) {
-		pr_err("socmmu isp model: %s is not an OMAP model MMU\n", path);
-		return -ENODEV;
+	of_node_put(args.np);
+	cam->hwirq = args.args[0];
+	return 0;
+}
+
+static int isp_add_camera(struct device_node *np)
+{
+	struct isp_model *cam = &cams[nr_cams];
+	int ret;
+
+	cam->irq = -ENXIO;
+	cam->masked = true;
+	strscpy(cam->name, kbasename(np->full_name), sizeof(cam->name));
+	ret = isp_find_mmu(cam, np);
+	if (ret)
+		return ret;
+	ret = isp_take_hwirq(cam, np);
+	if (ret)
+		return ret;
+	ret = of_address_to_resource(np, 0, &cam->res);
+	if (ret)
+		return ret;
+	if (resource_size(&cam->res) != ISP_MODEL_WINDOW) {
+		pr_err("socmmu isp model: %pOF: window is not 0x100 bytes\n", np);
+		return -EINVAL;
+	}
+	cam->res.name = cam->name;
+	INIT_DELAYED_WORK(&cam->frame_work, isp_frame_work_fn);
+	init_irq_work(&cam->irq_work, isp_irq_work_fn);
+	model_pm_domain_init(&cam->pm, isp_pd_set_power, isp_pd_powered);
+	ret = logic_iomem_add_region(&cam->res, &isp_region_ops[nr_cams]);
+	if (ret)
+		return ret;
+	cam->np = of_node_get(np);
+	nr_cams++;
+	return 0;
+}
+
+static int __init isp_add_cameras(void)
+{
+	struct device_node *np;
+	int ret;
+
+	for_each_compatible_node(np, NULL, "socmmu,example-isp") {
+		if (nr_cams == ISP_MAX_CAMERAS) {
+			pr_err("socmmu isp model: more than %d cameras\n", ISP_MAX_CAMERAS);
+			of_node_put(np);
+			return -ENOSPC;
+		}
+		ret = isp_add_camera(np);
+		if (ret == -EAGAIN)
+			continue;
+		if (ret) {
+			of_node_put(np);
+			return ret;
+		}
 	}
 	return 0;
 }
@@ -650,49 +930,42 @@ static int __init isp_model_init(void)
 {
 	struct platform_device *pdev;
 	struct dentry *dir;
+	unsigned int i;
 	int ret;
 
-	isp.np = of_find_compatible_node(NULL, NULL, "socmmu,example-isp");
-	if (!isp.np) {
+	/* The single-camera API may run with no camera: its lock must work. */
+	for (i = 0; i < ISP_MAX_CAMERAS; i++)
+		raw_spin_lock_init(&cams[i].lock);
+	ret = isp_add_cameras();
+	if (ret)
+		return ret;
+	if (!nr_cams) {
 		pr_info("socmmu isp model: no ISP in the device tree\n");
 		return 0;
 	}
-	ret = isp_find_mmu();
-	if (ret)
-		return ret;
-	ret = of_address_to_resource(isp.np, 0, &isp.res);
-	if (ret)
-		return ret;
-	if (resource_size(&isp.res) != ISP_MODEL_WINDOW) {
-		pr_err("socmmu isp model: %pOF: window is not 0x100 bytes\n", isp.np);
-		return -EINVAL;
-	}
-	isp.res.name = "socmmu-isp-model";
-	INIT_DELAYED_WORK(&isp.frame_work, isp_frame_work_fn);
-	init_irq_work(&isp.irq_work, isp_irq_work_fn);
-	model_pm_domain_init(&isp.pm, isp_pd_set_power, isp_pd_powered);
-	ret = logic_iomem_add_region(&isp.res, &isp_region_ops);
-	if (ret)
-		return ret;
 
 	ret = platform_driver_register(&isp_intc_driver);
 	if (ret)
 		return ret;
-	if (!isp.domain) {
+	if (!isp_domain) {
 		pr_err("socmmu isp model: its interrupt controller did not probe\n");
 		return -ENODEV;
 	}
-	isp.irq = irq_of_parse_and_map(isp.np, 0);
-	if (isp.irq <= 0) {
-		pr_err("socmmu isp model: %pOF: no interrupt\n", isp.np);
-		return -ENXIO;
+	for (i = 0; i < nr_cams; i++) {
+		cams[i].irq = irq_of_parse_and_map(cams[i].np, 0);
+		if (cams[i].irq <= 0) {
+			pr_err("socmmu isp model: %pOF: no interrupt\n", cams[i].np);
+			return -ENXIO;
+		}
 	}
 
 	ret = bus_register_notifier(&platform_bus_type, &isp_bus_nb);
 	if (ret)
 		return ret;
-	pdev = of_find_device_by_node(isp.np);
-	if (pdev) {
+	for (i = 0; i < nr_cams; i++) {
+		pdev = of_find_device_by_node(cams[i].np);
+		if (!pdev)
+			continue;
 		device_lock(&pdev->dev);
 		isp_attach_device(&pdev->dev);
 		device_unlock(&pdev->dev);
@@ -700,10 +973,12 @@ static int __init isp_model_init(void)
 	}
 
 	dir = debugfs_create_dir("socmmu_isp_model", NULL);
-	debugfs_create_file("stats", 0444, dir, NULL, &isp_stats_fops);
-	debugfs_create_file("inject_fault", 0200, dir, NULL, &isp_inject_fops);
-	pr_info("socmmu isp model: %pOF behind %s, irq %d\n", isp.np,
-		omap_model_name(isp.mmu), isp.irq);
+	isp_debugfs_files(dir, isp_first());
+	for (i = 0; i < nr_cams; i++) {
+		isp_debugfs_files(debugfs_create_dir(cams[i].name, dir), &cams[i]);
+		pr_info("socmmu isp model: %pOF behind %s, irq %d\n", cams[i].np,
+			model_bus_name(&cams[i].mmu), cams[i].irq);
+	}
 	return 0;
 }
 module_init(isp_model_init);

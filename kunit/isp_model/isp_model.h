@@ -2,16 +2,22 @@
 /*
  * Behavioural model of the example camera ISP (isp-example/): a DMA engine
  * that writes one frame of a test pattern (isp_pattern.h) per START, line
- * by line, as the bus master behind the OMAP MMU named by the node's
- * "iommus" (mmu_cam in the test DT), through omap_model_write() only.  It
- * never writes memory itself: every byte goes through the MMU model, which
- * translates (or bypasses, with no domain attached) and faults.
+ * by line, as the bus master behind the IOMMU named by the node's "iommus"
+ * (mmu_cam, an OMAP MMU, for the first camera of the test DT), through the
+ * model bus (kunit/model_bus/model_bus.h) only: it works behind any IOMMU
+ * model.  It never writes memory itself: every byte goes through the IOMMU
+ * model, which translates (or bypasses, with no domain attached) and faults.
  *
- * The node (kunit/dts/socmmu-test.dts):
+ * Every "socmmu,example-isp" node is a camera of its own, disabled nodes
+ * included (their IOMMU must be modelled; a disabled camera whose IOMMU
+ * model is not loaded is skipped).  The nodes (kunit/dts/socmmu-test.dts):
  *	isp@d1070000 { compatible = "socmmu,example-isp"; reg = <... 0x100>;
  *		       interrupt-parent = <&isp_intc>; interrupts = <0>;
  *		       iommus = <&mmu_cam>; };
- * and its interrupt controller, "socmmu,isp-model-intc", one hwirq.
+ *	isp@d20b0000 { ... interrupts = <1>; iommus = <&sysmmu_isp>; ... };
+ * and their interrupt controller, "socmmu,isp-model-intc", one hwirq per
+ * camera.  The functions without a camera argument act on the first
+ * camera in DT order.
  *
  * Registers (32-bit, aligned; the driver's copy is isp-example/isp_hw.cpp):
  *
@@ -34,18 +40,23 @@
  *
  * A frame ends with FRAME_DONE; when a write failed (an MMU fault, a bus
  * error, or the MMU powered off) it ends early with DMA_ERROR | FRAME_DONE
- * and ERROR_ADDR set, writing nothing more.  A frame that would start while
- * the MMU is stalled on an earlier fault waits for the stall to clear.
+ * and ERROR_ADDR set, writing nothing more.  While the MMU holds its master
+ * (stalled on an earlier fault, or blocked) the frame waits, at its start
+ * or at the line the MMU held, and fails after 100 ticks of waiting.
  * START with bad geometry (or while busy) ends the frame at once with
  * DMA_ERROR and ERROR_ADDR = BUF_ADDR.
  *
- * Power follows a dev_pm_domain on the ISP device, like the OMAP model's:
+ * Power follows a dev_pm_domain (model_pm.h) on the ISP device:
  * registers read 0 and writes are dropped while off (counted in
  * off_accesses); power off aborts the frame and resets the registers.
  *
- * debugfs, /sys/kernel/debug/socmmu_isp_model/:
- *   stats         "name value" lines: the ISP's counters, then the MMU's
- *                 (omap_model_counters of the iommus instance, "mmu_" names)
+ * debugfs, /sys/kernel/debug/socmmu_isp_model/ (for the first camera; each
+ * camera also has the same files in a directory named after its node,
+ * "isp@d1070000"):
+ *   stats         "name value" lines: the ISP's counters, then the IOMMU's
+ *                 (model_bus_stats of the iommus instance, "mmu_" names;
+ *                 mmu_gflushes and mmu_flush_entries are OMAP's names for
+ *                 mmu_full_flushes and mmu_entry_flushes)
  *   inject_fault  write a bus address: the next frame writes its first
  *                 HEIGHT/2 lines to BUF_ADDR and its next line there, as an
  *                 engine given a corrupt address mid-frame would
@@ -98,9 +109,11 @@ struct isp_model_counters {
 };
 
 struct device;
+struct isp_model;
 
 KX_BEGIN_DECLS
 
+/* The first camera in DT order. */
 /* Power, bypassing PM (tests); off aborts the frame and resets registers. */
 void isp_model_set_power(bool on) KX_NOEXCEPT;
 bool isp_model_powered(void) KX_NOEXCEPT;
@@ -109,6 +122,18 @@ void isp_model_counters(struct isp_model_counters *out) KX_NOEXCEPT;
 void isp_model_inject_fault(u32 iova) KX_NOEXCEPT;
 /* The ISP's platform device, or NULL. */
 struct device *isp_model_device(void) KX_NOEXCEPT;
+
+/* Any camera: by index in DT order (NULL past the last), or by node name. */
+struct isp_model *isp_model_cam_get(unsigned int index) KX_NOEXCEPT;
+struct isp_model *isp_model_cam_find(const char *name) KX_NOEXCEPT;
+const char *isp_model_cam_name(const struct isp_model *cam) KX_NOEXCEPT;
+u64 isp_model_cam_phys_base(const struct isp_model *cam) KX_NOEXCEPT;
+void isp_model_cam_set_power(struct isp_model *cam, bool on) KX_NOEXCEPT;
+bool isp_model_cam_powered(const struct isp_model *cam) KX_NOEXCEPT;
+void isp_model_cam_counters(const struct isp_model *cam,
+			    struct isp_model_counters *out) KX_NOEXCEPT;
+void isp_model_cam_inject_fault(struct isp_model *cam, u32 iova) KX_NOEXCEPT;
+struct device *isp_model_cam_device(const struct isp_model *cam) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -2,7 +2,9 @@
 /*
  * The ISP model's own suite, driving it through its registers as a driver
  * would, with the MMU model in bypass (powered, MMU off) or enabled on an
- * empty table.  Test bench code, so plain kernel C.
+ * empty table; and the second camera of the test DT behind an Exynos
+ * SYSMMU (v7 with VM), programmed at register level, with no driver.
+ * Test bench code, so plain kernel C.
  *
  * The module's exit also destroys the ISP's platform device: the IOMMU
  * core holds a reference on the OMAP IOMMU driver per probed client, and
@@ -10,16 +12,20 @@
  * driver) so that the IOMMU driver can be unloaded too.
  */
 #include <kunit/test.h>
+#include <linux/clk.h>
 #include <linux/delay.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
+#include "../exynos_model/exynos_model.h"
+#include "../model_bus/model_bus.h"
 #include "../omap_model/omap_model.h"
 #include "isp_model.h"
 #include "isp_pattern.h"
@@ -44,10 +50,105 @@ static u32 rd(void __iomem *base, u32 off)
 	return readl(base + off);
 }
 
+/* ----------------------------------------------- the second camera -- */
+
+#define CAM2_NODE	"/isp@d20b0000"
+#define CAM2_IOVA	0x10000000u
+
+struct cam2 {
+	struct isp_model *cam;
+	void __iomem *isp, *mmu;
+	struct clk *clk;
+	struct page *l1, *l2, *buf;
+	struct model_bus_master bus;
+};
+
+/* The SYSMMU in front of it, as mainline's driver enables a v7 VM one. */
+static void cam2_mmu_enable(struct cam2 *c)
+{
+	u32 *l1 = page_address(c->l1), *l2 = page_address(c->l2);
+
+	/* v5+ descriptors: PA >> 4, little-endian. */
+	l1[CAM2_IOVA >> 20] = (__force u32)cpu_to_le32((u32)(page_to_phys(c->l2) >> 4) |
+						       EXYNOS_MODEL_L1_TABLE);
+	l2[(CAM2_IOVA >> 12) & 0xff] = (__force u32)cpu_to_le32((u32)(page_to_phys(c->buf) >> 4) |
+		((EXYNOS_MODEL_PROT_R | EXYNOS_MODEL_PROT_W) << EXYNOS_MODEL_V5_L2_PROT_SHIFT) |
+		EXYNOS_MODEL_L2_SMALL);
+	wr(c->mmu, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_BLOCK);
+	wr(c->mmu, EXYNOS_MODEL_CFG, EXYNOS_MODEL_CFG_QOS_15 | EXYNOS_MODEL_CFG_FLPDCACHE |
+	   EXYNOS_MODEL_CFG_ACGEN | EXYNOS_MODEL_CFG_EAP);
+	wr(c->mmu, EXYNOS_MODEL_VM_PT_BASE, page_to_phys(c->l1) >> 12);
+	wr(c->mmu, EXYNOS_MODEL_VM_FLUSH_ALL, EXYNOS_MODEL_FLUSH_GO);
+	wr(c->mmu, EXYNOS_MODEL_VM_CTRL, EXYNOS_MODEL_CTRL_VM_ENABLE | EXYNOS_MODEL_CTRL_VM_STALL);
+	wr(c->mmu, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_ENABLE);
+}
+
+/* What the case holds, released by imt_exit even when an assertion ends it. */
+static struct cam2 imt_cam2;
+
+static void cam2_release(struct cam2 *c)
+{
+	if (c->mmu) {
+		wr(c->mmu, EXYNOS_MODEL_VM_CTRL, 0);
+		wr(c->mmu, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_DISABLE);
+		wr(c->mmu, EXYNOS_MODEL_VM_FLUSH_ALL, EXYNOS_MODEL_FLUSH_GO);
+		iounmap(c->mmu);
+	}
+	if (c->clk) {
+		clk_disable_unprepare(c->clk);
+		clk_put(c->clk);
+	}
+	if (c->cam)
+		isp_model_cam_set_power(c->cam, false);
+	if (c->isp)
+		iounmap(c->isp);
+	if (c->l1)
+		__free_pages(c->l1, 2);
+	if (c->l2)
+		__free_page(c->l2);
+	if (c->buf)
+		__free_page(c->buf);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Its registers, its SYSMMU's registers and clock, and memory. */
+static void cam2_setup(struct kunit *test, struct cam2 *c)
+{
+	struct device_node *np = of_find_node_by_path(CAM2_NODE), *mmu_np;
+	struct resource res;
+	struct clk *clk;
+
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	KUNIT_EXPECT_FALSE(test, of_device_is_available(np));
+	KUNIT_ASSERT_EQ(test, model_bus_master_of(np, 0, &c->bus), 0);
+	mmu_np = of_parse_phandle(np, "iommus", 0);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, mmu_np);
+	KUNIT_ASSERT_EQ(test, of_address_to_resource(mmu_np, 0, &res), 0);
+	clk = of_clk_get_by_name(mmu_np, "sysmmu");
+	of_node_put(mmu_np);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(clk));
+	if (clk_prepare_enable(clk))
+		clk_put(clk);
+	else
+		c->clk = clk;
+	KUNIT_ASSERT_NOT_NULL(test, c->clk);
+	c->mmu = ioremap(res.start, resource_size(&res));
+	c->isp = ioremap(isp_model_cam_phys_base(c->cam), ISP_MODEL_WINDOW);
+	c->l1 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	c->l2 = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	c->buf = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	KUNIT_ASSERT_TRUE(test, c->mmu && c->isp && c->l1 && c->l2 && c->buf);
+	isp_model_cam_set_power(c->cam, false);
+	isp_model_cam_set_power(c->cam, true);
+	KUNIT_EXPECT_EQ(test, rd(c->isp, ISP_MODEL_REG_ID), ISP_MODEL_ID);
+}
+
 static void imt_exit(struct kunit *test)
 {
 	struct imt *t = test->priv;
 
+	cam2_release(&imt_cam2);
 	if (t->m)
 		omap_model_set_power(t->m, false);
 	isp_model_set_power(false);
@@ -253,12 +354,71 @@ static void imt_power(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd(t->isp, ISP_MODEL_REG_BUF_ADDR), 0u);
 }
 
+/*
+ * A camera node with no driver yet: the model serves it behind its SYSMMU
+ * through the model bus.  Frames go through the SYSMMU's tables; a fault
+ * stalls it and errors the frame; the next frame waits until the fault
+ * handler's INT_CLEAR and re-enable.
+ */
+static void imt_second_camera(struct kunit *test)
+{
+	struct isp_model_counters before, after;
+	struct imt t = { .isp = NULL };
+	struct model_bus_stats st;
+	struct cam2 *c = &imt_cam2;
+
+	c->cam = isp_model_cam_find("isp@d20b0000");
+	if (!c->cam)
+		kunit_skip(test, "the second camera is not modelled (no Exynos model loaded)");
+	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_find(CAM2_NODE), c->cam);
+	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_get(1), c->cam);
+	KUNIT_EXPECT_NULL(test, isp_model_cam_device(c->cam));
+	cam2_setup(test, c);
+	t.isp = c->isp;
+	cam2_mmu_enable(c);
+
+	isp_model_cam_counters(c->cam, &before);
+	setup(&t, CAM2_IOVA, 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	KUNIT_EXPECT_EQ(test, capture(test, &t), ISP_MODEL_IRQ_FRAME_DONE);
+	expect_frame(test, page_address(c->buf), 64, 16, 64 * 3, false, 0);
+	model_bus_stats(&c->bus, &st);
+	KUNIT_EXPECT_EQ(test, st.walks_by_size[MODEL_BUS_4K], 1u);
+	KUNIT_EXPECT_EQ(test, st.bypassed, 0u);
+
+	/* Unmapped: the SYSMMU stalls, the frame ends with an error. */
+	wr(t.isp, ISP_MODEL_REG_IRQSTATUS, ISP_MODEL_IRQ_MASK);
+	setup(&t, 0x20000000, 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	KUNIT_EXPECT_EQ(test, capture(test, &t),
+			ISP_MODEL_IRQ_FRAME_DONE | ISP_MODEL_IRQ_DMA_ERROR);
+	KUNIT_EXPECT_EQ(test, rd(t.isp, ISP_MODEL_REG_ERROR_ADDR), 0x20000000u);
+	KUNIT_EXPECT_TRUE(test, model_bus_stalled(&c->bus));
+	KUNIT_EXPECT_EQ(test, rd(c->mmu, EXYNOS_MODEL_V5_INT_STATUS), EXYNOS_MODEL_V7_INT_PAGE);
+	KUNIT_EXPECT_EQ(test, rd(c->mmu, EXYNOS_MODEL_VM_FAULT_VA), 0x20000000u);
+	KUNIT_EXPECT_EQ(test, rd(c->mmu, EXYNOS_MODEL_VM_FAULT_INFO),
+			EXYNOS_MODEL_FAULT_INFO_WRITE);
+	isp_model_cam_counters(c->cam, &after);
+	KUNIT_EXPECT_EQ(test, after.mmu_faults, before.mmu_faults + 1);
+
+	/* The next frame waits for the handler's INT_CLEAR and re-enable. */
+	wr(t.isp, ISP_MODEL_REG_IRQSTATUS, ISP_MODEL_IRQ_MASK);
+	setup(&t, CAM2_IOVA, 64, 16, 64 * 3, ISP_MODEL_FORMAT_RGB24);
+	wr(t.isp, ISP_MODEL_REG_CTRL, ISP_MODEL_CTRL_START);
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, rd(t.isp, ISP_MODEL_REG_STATUS), ISP_MODEL_STATUS_BUSY);
+	wr(c->mmu, EXYNOS_MODEL_V5_INT_CLEAR, EXYNOS_MODEL_V7_INT_PAGE);
+	wr(c->mmu, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_ENABLE);
+	KUNIT_EXPECT_EQ(test, wait_idle(test, &t), ISP_MODEL_IRQ_FRAME_DONE);
+	expect_frame(test, page_address(c->buf), 64, 16, 64 * 3, false, 2);
+	cam2_release(c);
+}
+
 static struct kunit_case imt_cases[] = {
 	KUNIT_CASE(imt_pattern),
 	KUNIT_CASE(imt_bus_error),
 	KUNIT_CASE(imt_mmu_fault),
 	KUNIT_CASE(imt_abort),
 	KUNIT_CASE(imt_power),
+	KUNIT_CASE(imt_second_camera),
 	{}
 };
 

@@ -47,6 +47,7 @@ struct model_bus_stats {
 	unsigned int off_accesses;	/* register accesses while powered off */
 	unsigned int power_ons;
 	unsigned int power_offs;
+	unsigned int bypassed;		/* transfers with translation off */
 	unsigned int walks_by_size[MODEL_BUS_NR_SIZES];
 };
 

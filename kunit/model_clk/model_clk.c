@@ -11,7 +11,7 @@
 
 #include "model_clk.h"
 
-#define MODEL_CLK_MAX	32
+#define MODEL_CLK_MAX	64
 #define MODEL_CLK_RATE	100000000UL
 
 struct model_clk {

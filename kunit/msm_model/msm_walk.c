@@ -7,10 +7,10 @@
  */
 #include <linux/bits.h>
 #include <linux/io.h>
-#include <linux/kasan.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 
+#include "../model_mem/model_mem.h"
 #include "msm_model_priv.h"
 
 /* Descriptor fields (io-pgtable-arm-v7s.c, ARMv7 VMSA short format). */
@@ -235,45 +235,22 @@ static u32 mm_check_access(const struct mm_ctx *ctx, const struct mm_tlb_entry *
 /* ------------------------------------------------------- table walker -- */
 
 /*
- * Is the 4 bytes at va readable, as KASAN sees them?  Reads the shadow
- * directly (no report), as the OMAP model does.
- */
-static bool __no_sanitize_address mm_kasan_readable(const void *va)
-{
-#if defined(CONFIG_KASAN_GENERIC)
-	s8 shadow = *(s8 *)kasan_mem_to_shadow(va);
-	unsigned long last = ((unsigned long)va & 7) + 4;
-
-	return shadow == 0 || (shadow > 0 && last <= (unsigned long)shadow);
-#else
-	return true;
-#endif
-}
-
-/*
- * Read one descriptor of the table at table_pa.  Not RAM: HTWDEEF.  Freed
- * (a page-allocator table whose first page has no references, or freed
- * slab memory as KASAN's shadow says): HTWSEEF, counted, and nothing is
- * dereferenced.  Returns the fault, or 0.
+ * Read one descriptor of the table at table_pa.  Not RAM: HTWDEEF.  Freed:
+ * HTWSEEF, counted.  Returns the fault, or 0.
  */
 static u32 mm_walker_read(struct msm_model *m, u32 table_pa, u32 pa, u32 *val)
 {
-	struct page *table_page;
-	const u32 *va;
-
-	if (!pfn_valid(PHYS_PFN(table_pa)) || !pfn_valid(PHYS_PFN(pa)))
+	switch (model_mem_read_desc(table_pa, pa, val)) {
+	case MODEL_MEM_OK:
+		return 0;
+	case MODEL_MEM_NOT_RAM:
 		return MSM_MODEL_FSR_HTWDEEF;
-	table_page = pfn_to_page(PHYS_PFN(table_pa));
-	va = phys_to_virt(pa);
-	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||
-	    !mm_kasan_readable(va)) {
+	default:
 		m->cnt.freed_reads++;
 		pr_err("socmmu msm model %s: table walk reads freed memory at %#x\n",
 		       m->name, pa);
 		return MSM_MODEL_FSR_HTWSEEF;
 	}
-	*val = READ_ONCE(*va);
-	return 0;
 }
 
 /* Attributes common to L1 sections and L2 pages, from their 8-bit field. */

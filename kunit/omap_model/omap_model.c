@@ -14,7 +14,6 @@
 #include <linux/irq.h>
 #include <linux/irq_work.h>
 #include <linux/irqdomain.h>
-#include <linux/kasan.h>
 #include <linux/logic_iomem.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -30,14 +29,26 @@
 #include <linux/string.h>
 
 #include "../model_bus/model_bus.h"
+#include "../model_mem/model_mem.h"
 #include "../model_pm/model_pm.h"
 #include "omap_model.h"
 
-#define OM_MAX_INSTANCES	8
+#define OM_MAX_INSTANCES	16
+/* DSP_SYSTEM syscons: DRA7 has one per DSP subsystem. */
+#define OM_MAX_SYSCONS		2
 #define OM_MAX_TLB		32
 #define OM_NR_REGS		(OMAP_MODEL_WINDOW / 4)
 
 enum om_kind { OM_OMAP2, OM_OMAP4, OM_DRA7, OM_DRA7_DSP };
+
+/* A DRA7 DSP_SYSTEM syscon: plain registers, MMU_CONFIG among them. */
+struct om_syscon {
+	raw_spinlock_t lock;	/* the syscon window */
+	struct device_node *np;
+	struct resource res;
+	u32 regs[OM_NR_REGS];
+	unsigned int bad_accesses;
+};
 
 struct om_tlb_entry {
 	u32 cam;	/* VA [31:12], preserved bit 3, valid bit 2, size [1:0] */
@@ -53,6 +64,7 @@ struct omap_model {
 	unsigned int ntlb;
 	bool dt_bus_err_back;
 	int syscon_id;		/* DRA7 DSP: MMU_CONFIG bit 4*id; else -1 */
+	struct om_syscon *syscon;	/* DRA7 DSP: its DSP_SYSTEM */
 	unsigned int hwirq;
 	int irq;
 	struct device *dev;
@@ -73,16 +85,13 @@ struct omap_model {
 static struct omap_model instances[OM_MAX_INSTANCES];
 static unsigned int nr_instances;
 
-/* The DRA7 DSP_SYSTEM syscon: plain registers, MMU_CONFIG among them. */
-static struct {
-	raw_spinlock_t lock;	/* the syscon window */
-	struct device_node *np;
-	struct resource res;
-	u32 regs[OM_NR_REGS];
-	unsigned int bad_accesses;
-} syscon = {
-	.lock = __RAW_SPIN_LOCK_UNLOCKED(syscon.lock),
+/* In DT order of first use; each DSP pair's MMUs share one. */
+static struct om_syscon syscons[OM_MAX_SYSCONS] = {
+	{ .lock = __RAW_SPIN_LOCK_UNLOCKED(syscons[0].lock) },
+	{ .lock = __RAW_SPIN_LOCK_UNLOCKED(syscons[1].lock) },
 };
+
+static unsigned int nr_syscons;
 
 /* The model's interrupt controller, one hwirq per instance. */
 static struct irq_domain *om_domain;
@@ -174,50 +183,17 @@ static void om_refill(struct omap_model *m, u32 cam, u32 ram)
 
 /* ------------------------------------------------------- table walker -- */
 
-/*
- * Is the 4 bytes at va readable, as KASAN sees them?  Reads the shadow
- * directly (no report): generic KASAN keeps one shadow byte per 8 bytes, 0
- * when all are accessible, k in 1..7 when the first k are, negative for
- * freed memory and redzones.
- */
-static bool __no_sanitize_address om_kasan_readable(const void *va)
-{
-#if defined(CONFIG_KASAN_GENERIC)
-	s8 shadow = *(s8 *)kasan_mem_to_shadow(va);
-	unsigned long last = ((unsigned long)va & 7) + 4;
-
-	return shadow == 0 || (shadow > 0 && last <= (unsigned long)shadow);
-#else
-	return true;
-#endif
-}
-
-/*
- * Read one descriptor of the table at table_pa.  False when the memory is
- * not RAM or has been freed: a freed page-allocator page has no references
- * (the table's first page is checked, since the tail pages of a
- * non-compound higher-order allocation have none either); freed slab memory
- * is seen through KASAN's shadow.  Either way it is counted, and nothing is
- * dereferenced.
- */
+/* One descriptor of the table at table_pa; a read of freed memory is counted. */
 static bool om_walker_read(struct omap_model *m, u32 table_pa, u32 pa, u32 *val)
 {
-	struct page *table_page;
-	const u32 *va;
+	enum model_mem r = model_mem_read_desc(table_pa, pa, val);
 
-	if (!pfn_valid(PHYS_PFN(table_pa)) || !pfn_valid(PHYS_PFN(pa)))
-		return false;
-	table_page = pfn_to_page(PHYS_PFN(table_pa));
-	va = phys_to_virt(pa);
-	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||
-	    !om_kasan_readable(va)) {
+	if (r == MODEL_MEM_FREED) {
 		m->cnt.freed_reads++;
 		pr_err("socmmu omap model %s: table walk reads freed memory at %#x\n",
 		       m->name, pa);
-		return false;
 	}
-	*val = READ_ONCE(*va);
-	return true;
+	return r == MODEL_MEM_OK;
 }
 
 struct om_xlate {
@@ -284,8 +260,8 @@ static bool om_mmu_enabled(const struct omap_model *m)
 {
 	if (!(m->cntl & OMAP_MODEL_CNTL_MMU_EN))
 		return false;
-	if (m->syscon_id >= 0)
-		return READ_ONCE(syscon.regs[OMAP_MODEL_MMU_CONFIG / 4]) &
+	if (m->syscon)
+		return READ_ONCE(m->syscon->regs[OMAP_MODEL_MMU_CONFIG / 4]) &
 		       BIT(4 * m->syscon_id);
 	return true;
 }
@@ -643,20 +619,31 @@ OM_MAP_FN(4)
 OM_MAP_FN(5)
 OM_MAP_FN(6)
 OM_MAP_FN(7)
+OM_MAP_FN(8)
+OM_MAP_FN(9)
+OM_MAP_FN(10)
+OM_MAP_FN(11)
+OM_MAP_FN(12)
+OM_MAP_FN(13)
+OM_MAP_FN(14)
+OM_MAP_FN(15)
 
 static const struct logic_iomem_region_ops om_region_ops[OM_MAX_INSTANCES] = {
 	{ .map = om_map_0 }, { .map = om_map_1 }, { .map = om_map_2 },
 	{ .map = om_map_3 }, { .map = om_map_4 }, { .map = om_map_5 },
-	{ .map = om_map_6 }, { .map = om_map_7 },
+	{ .map = om_map_6 }, { .map = om_map_7 }, { .map = om_map_8 },
+	{ .map = om_map_9 }, { .map = om_map_10 }, { .map = om_map_11 },
+	{ .map = om_map_12 }, { .map = om_map_13 }, { .map = om_map_14 },
+	{ .map = om_map_15 },
 };
 
-/* The syscon window. */
-static bool syscon_access_ok(unsigned int offset, int size)
+/* The syscon windows. */
+static bool syscon_access_ok(struct om_syscon *syscon, unsigned int offset, int size)
 {
 	if (size == sizeof(u32) && offset % sizeof(u32) == 0 &&
 	    offset < OMAP_MODEL_WINDOW)
 		return true;
-	syscon.bad_accesses++;
+	syscon->bad_accesses++;
 	pr_err("socmmu omap model syscon: bad %d-byte access at 0x%x\n",
 	       size, offset);
 	return false;
@@ -664,24 +651,26 @@ static bool syscon_access_ok(unsigned int offset, int size)
 
 static unsigned long syscon_read(void *priv, unsigned int offset, int size)
 {
+	struct om_syscon *syscon = priv;
 	unsigned long flags, value = ~0UL;
 
-	raw_spin_lock_irqsave(&syscon.lock, flags);
-	if (syscon_access_ok(offset, size))
-		value = syscon.regs[offset / 4];
-	raw_spin_unlock_irqrestore(&syscon.lock, flags);
+	raw_spin_lock_irqsave(&syscon->lock, flags);
+	if (syscon_access_ok(syscon, offset, size))
+		value = syscon->regs[offset / 4];
+	raw_spin_unlock_irqrestore(&syscon->lock, flags);
 	return value;
 }
 
 static void syscon_write(void *priv, unsigned int offset, int size,
 			 unsigned long value)
 {
+	struct om_syscon *syscon = priv;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&syscon.lock, flags);
-	if (syscon_access_ok(offset, size))
-		WRITE_ONCE(syscon.regs[offset / 4], value);
-	raw_spin_unlock_irqrestore(&syscon.lock, flags);
+	raw_spin_lock_irqsave(&syscon->lock, flags);
+	if (syscon_access_ok(syscon, offset, size))
+		WRITE_ONCE(syscon->regs[offset / 4], value);
+	raw_spin_unlock_irqrestore(&syscon->lock, flags);
 }
 
 static const struct logic_iomem_ops syscon_mmio_ops = {
@@ -689,18 +678,22 @@ static const struct logic_iomem_ops syscon_mmio_ops = {
 	.write = syscon_write,
 };
 
-static long syscon_map(unsigned long offset, size_t size,
-		       const struct logic_iomem_ops **ops, void **priv)
-{
-	if (offset + size > OMAP_MODEL_WINDOW)
-		return -EINVAL;
-	*ops = &syscon_mmio_ops;
-	*priv = NULL;
-	return offset;
+#define OM_SYSCON_MAP_FN(n)						\
+static long syscon_map_##n(unsigned long offset, size_t size,		\
+			   const struct logic_iomem_ops **ops, void **priv) \
+{									\
+	if (offset + size > OMAP_MODEL_WINDOW)				\
+		return -EINVAL;						\
+	*ops = &syscon_mmio_ops;					\
+	*priv = &syscons[n];						\
+	return offset;							\
 }
 
-static const struct logic_iomem_region_ops syscon_region_ops = {
-	.map = syscon_map,
+OM_SYSCON_MAP_FN(0)
+OM_SYSCON_MAP_FN(1)
+
+static const struct logic_iomem_region_ops syscon_region_ops[OM_MAX_SYSCONS] = {
+	{ .map = syscon_map_0 }, { .map = syscon_map_1 },
 };
 
 /* ------------------------------------------------------ the bus master -- */
@@ -880,30 +873,37 @@ EXPORT_SYMBOL_GPL(omap_model_counters);
  * omap_model_reset_counters() - zero an instance's counters
  * @m: the instance
  *
- * Also zeroes the syscon window's bad-access count.
+ * Also zeroes the syscon windows' bad-access counts.
  */
 void omap_model_reset_counters(struct omap_model *m)
 {
 	unsigned long flags;
+	unsigned int i;
 
 	raw_spin_lock_irqsave(&m->lock, flags);
 	memset(&m->cnt, 0, sizeof(m->cnt));
 	raw_spin_unlock_irqrestore(&m->lock, flags);
-	raw_spin_lock_irqsave(&syscon.lock, flags);
-	syscon.bad_accesses = 0;
-	raw_spin_unlock_irqrestore(&syscon.lock, flags);
+	for (i = 0; i < nr_syscons; i++) {
+		raw_spin_lock_irqsave(&syscons[i].lock, flags);
+		syscons[i].bad_accesses = 0;
+		raw_spin_unlock_irqrestore(&syscons[i].lock, flags);
+	}
 }
 EXPORT_SYMBOL_GPL(omap_model_reset_counters);
 
 /**
  * omap_model_syscon_bad_accesses() - malformed syscon accesses
  *
- * Return: accesses to the DSP_SYSTEM window that were not aligned 32-bit
+ * Return: accesses to the DSP_SYSTEM windows that were not aligned 32-bit
  * ones, since the last omap_model_reset_counters().
  */
 unsigned int omap_model_syscon_bad_accesses(void)
 {
-	return READ_ONCE(syscon.bad_accesses);
+	unsigned int i, n = 0;
+
+	for (i = 0; i < nr_syscons; i++)
+		n += READ_ONCE(syscons[i].bad_accesses);
+	return n;
 }
 EXPORT_SYMBOL_GPL(omap_model_syscon_bad_accesses);
 
@@ -921,7 +921,8 @@ EXPORT_SYMBOL_GPL(omap_model_get);
 
 /**
  * omap_model_find() - an instance by name
- * @name: DT node name, full path, ti,hwmods, or "mmu_dsp<id>"
+ * @name: DT node name, full path, ti,hwmods, or "mmu_dsp<id>" (the first
+ *	  DSP_SYSTEM's MMUs) and "mmu_dsp<n>_<id>" (the n-th one's)
  *
  * Return: the instance, or NULL when none matches.
  */
@@ -1007,13 +1008,14 @@ struct device *omap_model_device(const struct omap_model *m)
 EXPORT_SYMBOL_GPL(omap_model_device);
 
 /**
- * omap_model_syscon_phys() - physical address of the DSP_SYSTEM syscon
+ * omap_model_syscon_phys() - physical address of the first DSP_SYSTEM syscon
  *
- * Return: the address, or 0 when the DT has no such syscon.
+ * Return: the address of the one the first DRA7 DSP MMU of the DT names,
+ * or 0 when the DT has no such syscon.
  */
 u64 omap_model_syscon_phys(void)
 {
-	return syscon.np ? syscon.res.start : 0;
+	return nr_syscons ? syscons[0].res.start : 0;
 }
 EXPORT_SYMBOL_GPL(omap_model_syscon_phys);
 
@@ -1125,22 +1127,33 @@ static const struct of_device_id om_mmu_of_match[] = {
 	{}
 };
 
-static int om_add_syscon(struct device_node *np)
+/* The syscon of @np, added at its first use; its index in *@index. */
+static int om_add_syscon(struct device_node *np, unsigned int *index)
 {
+	struct om_syscon *syscon;
+	unsigned int i;
 	int ret;
 
-	if (syscon.np)
-		return syscon.np == np ? 0 : -EINVAL;
-	ret = of_address_to_resource(np, 0, &syscon.res);
+	for (i = 0; i < nr_syscons; i++) {
+		if (syscons[i].np == np) {
+			*index = i;
+			return 0;
+		}
+	}
+	if (nr_syscons == OM_MAX_SYSCONS)
+		return -ENOSPC;
+	syscon = &syscons[nr_syscons];
+	ret = of_address_to_resource(np, 0, &syscon->res);
 	if (ret)
 		return ret;
-	if (resource_size(&syscon.res) > OMAP_MODEL_WINDOW)
-		syscon.res.end = syscon.res.start + OMAP_MODEL_WINDOW - 1;
-	syscon.res.name = "socmmu-omap-model-syscon";
-	ret = logic_iomem_add_region(&syscon.res, &syscon_region_ops);
+	if (resource_size(&syscon->res) > OMAP_MODEL_WINDOW)
+		syscon->res.end = syscon->res.start + OMAP_MODEL_WINDOW - 1;
+	syscon->res.name = "socmmu-omap-model-syscon";
+	ret = logic_iomem_add_region(&syscon->res, &syscon_region_ops[nr_syscons]);
 	if (ret)
 		return ret;
-	syscon.np = of_node_get(np);
+	syscon->np = of_node_get(np);
+	*index = nr_syscons++;
 	return 0;
 }
 
@@ -1149,6 +1162,7 @@ static int om_add_instance(struct device_node *np, enum om_kind kind)
 	struct omap_model *m = &instances[nr_instances];
 	struct of_phandle_args args;
 	const char *hwmods = NULL;
+	unsigned int sc;
 	u32 ntlb = 32;
 	int ret;
 
@@ -1183,14 +1197,20 @@ static int om_add_instance(struct device_node *np, enum om_kind kind)
 						       1, 0, &args);
 		if (ret)
 			return ret;
-		ret = om_add_syscon(args.np);
+		ret = om_add_syscon(args.np, &sc);
 		of_node_put(args.np);
 		if (ret)
 			return ret;
+		m->syscon = &syscons[sc];
 		m->syscon_id = args.args[0];
 		if (m->syscon_id > 1)
 			return -EINVAL;
-		snprintf(m->name, sizeof(m->name), "mmu_dsp%d", m->syscon_id);
+		/* The first DSP keeps the names the suites know it by. */
+		if (sc == 0)
+			snprintf(m->name, sizeof(m->name), "mmu_dsp%d", m->syscon_id);
+		else
+			snprintf(m->name, sizeof(m->name), "mmu_dsp%u_%d", sc + 1,
+				 m->syscon_id);
 	}
 
 	m->res.name = m->name;
@@ -1260,6 +1280,7 @@ static void om_bus_stats(void *iommu, struct model_bus_stats *out)
 		.off_accesses = c.off_accesses,
 		.power_ons = c.power_ons,
 		.power_offs = c.power_offs,
+		.bypassed = c.bypassed,
 	};
 	for (i = 0; i < ARRAY_SIZE(size_of_cam); i++)
 		out->walks_by_size[size_of_cam[i]] = c.walks_by_size[i];

@@ -123,7 +123,8 @@ KX_BEGIN_DECLS
 /*
  * Find an instance by DT node name ("mmu@d1000000"), full path
  * ("/mmu@d1000000") or label-like short name ("mmu_isp", "mmu_ipu",
- * "mmu_dsp0", "mmu_dsp1" match ti,hwmods / the node order of the test DT).
+ * "mmu_dsp0", "mmu_dsp1" match ti,hwmods / the node order of the test DT;
+ * the MMUs of a second DSP_SYSTEM syscon are "mmu_dsp2_0", "mmu_dsp2_1").
  * NULL when no instance matches.
  */
 struct omap_model *omap_model_find(const char *name) KX_NOEXCEPT;
@@ -138,7 +139,7 @@ unsigned int omap_model_tlb_entries(const struct omap_model *m) KX_NOEXCEPT;
 int omap_model_irq(const struct omap_model *m) KX_NOEXCEPT;
 /* The MMU's platform device (&pdev->dev), or NULL if none was created. */
 struct device *omap_model_device(const struct omap_model *m) KX_NOEXCEPT;
-/* Physical address of the DRA7 DSP_SYSTEM syscon window (0 if none). */
+/* Physical address of the first DRA7 DSP_SYSTEM syscon window (0 if none). */
 u64 omap_model_syscon_phys(void) KX_NOEXCEPT;
 
 /*
@@ -164,7 +165,7 @@ bool omap_model_powered(const struct omap_model *m) KX_NOEXCEPT;
 void omap_model_counters(const struct omap_model *m,
 			 struct omap_model_counters *out) KX_NOEXCEPT;
 void omap_model_reset_counters(struct omap_model *m) KX_NOEXCEPT;
-/* Accesses to the syscon window that were not aligned 32-bit ones. */
+/* Accesses to the syscon windows that were not aligned 32-bit ones. */
 unsigned int omap_model_syscon_bad_accesses(void) KX_NOEXCEPT;
 
 KX_END_DECLS

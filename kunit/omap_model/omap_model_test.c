@@ -23,7 +23,7 @@
 #include "omap_model.h"
 
 #define L1_ORDER	2	/* 16 KB */
-#define OMT_MAX		8
+#define OMT_MAX		16
 
 static struct {
 	void __iomem *base[OMT_MAX];

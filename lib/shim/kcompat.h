@@ -76,6 +76,17 @@
 	iommu_map_sg(domain, iova, sg, nents, prot)
 #endif
 
+/*
+ * Runtime PM: 6.9 made pm_runtime_get_if_active() what 6.1 spells with
+ * ign_usage_count = true (a reference if the device is RPM_ACTIVE,
+ * whatever its usage count).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#define kx_pm_runtime_get_if_active(dev) pm_runtime_get_if_active(dev)
+#else
+#define kx_pm_runtime_get_if_active(dev) pm_runtime_get_if_active(dev, true)
+#endif
+
 /* 6.7 made iotlb_sync_map return an error (iommu_map() fails with it). */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
 #define KX_IOMMU_SYNC_MAP_RETURNS_INT 1

@@ -268,6 +268,31 @@ class KtapSummaryTest(unittest.TestCase):
                 self.assertIn(why, err)
                 self.assertEqual(last, '0 passed, 1 failed')
 
+    def test_host_crash_after_halt_is_excused(self):
+        for status in ('134', '139'):
+            log = PASSING.replace('socmmu-harness: uml exit 0',
+                                  'reboot: System halted\nsocmmu-harness: uml exit ' + status)
+            rc, last, out = summarise(log)
+            self.assertEqual(rc, 0, out)
+            self.assertEqual(last, '3 passed, 0 failed, 1 skipped')
+            self.assertIn('teardown race', out)
+
+    def test_host_crash_before_halt_fails(self):
+        # No halt line: the kernel itself did not finish.
+        rc, _, out = summarise(PASSING.replace('uml exit 0', 'uml exit 134'))
+        self.assertEqual(rc, 1)
+        self.assertIn('did not halt cleanly: exit 134', out)
+        # A halt line before the harness's end does not count either.
+        log = PASSING.replace('socmmu-harness: end', 'reboot: System halted\nsocmmu-harness: end')
+        rc, _, out = summarise(log.replace('uml exit 0', 'uml exit 139'))
+        self.assertEqual(rc, 1)
+        self.assertIn('did not halt cleanly: exit 139', out)
+        # Any other status after the halt still fails.
+        log = PASSING.replace('socmmu-harness: uml exit 0',
+                              'reboot: System halted\nsocmmu-harness: uml exit 1')
+        rc, _, out = summarise(log)
+        self.assertEqual(rc, 1)
+
     def test_timeout(self):
         rc, _, out = summarise(PASSING.replace('uml exit 0', 'uml timed out after 600 s'))
         self.assertEqual(rc, 1)
