@@ -44,6 +44,8 @@ struct mm_ctx {
 	enum mm_stall stall;
 	u32 stall_mid, stall_va;
 	unsigned int stall_access;	/* MSM_MODEL_ACC_* */
+	/* The stalled transfer came over the model bus (see mm_resume()). */
+	bool stall_bus;
 };
 
 /* One interrupt of an instance: index 0 non-secure, 1 secure. */

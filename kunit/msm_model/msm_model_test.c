@@ -443,6 +443,15 @@ static void mt_model_bus(struct kunit *test)
 	bm[0].ops->reset_stats(bm[0].iommu);
 	model_bus_stats(&bm[0], &st);
 	KUNIT_EXPECT_EQ(test, st.table_walks, 0u);
+
+	/*
+	 * Terminated: the master had MODEL_BUS_STALLED with a new fault for
+	 * that transfer; unlike a C API caller its next transfer is served.
+	 */
+	mt_cwr(in, 1, MSM_MODEL_RESUME, MSM_MODEL_RESUME_TERMINATE);
+	KUNIT_EXPECT_FALSE(test, model_bus_stalled(&bm[0]));
+	KUNIT_EXPECT_EQ(test, model_bus_read(&bm[0], va, buf, 1, &br), MODEL_BUS_OK);
+	KUNIT_EXPECT_EQ(test, buf[0], 0x99);
 }
 
 static struct kunit_case mt_regs_cases[] = {
