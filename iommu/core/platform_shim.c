@@ -173,7 +173,7 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 		.nclocks = max(inst->nclks, 0),
 		.nirqs = inst->nirqs,
 	};
-	bool clocks_on = true;
+	bool clocks_on = false;
 	int ret;
 
 	pm_runtime_enable(inst->dev);
@@ -182,26 +182,27 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 		pm_runtime_disable(inst->dev);
 		return dev_err_probe(inst->dev, ret, "cannot power up\n");
 	}
-	if (!IS_ENABLED(CONFIG_PM))
+	if (!IS_ENABLED(CONFIG_PM)) {
 		ret = clk_bulk_enable(inst->nclks, inst->clks);
+		clocks_on = !ret;
+	}
 	if (!ret)
 		inst->core = core_instance_create(&inst->drv->info, &params,
 						  of_fwnode_handle(inst->dev->of_node), &ret);
-	else
-		clocks_on = false;
-	if (!inst->core) {
-		/*
-		 * Off now, not from the idle work: the caller unprepares the
-		 * clocks next, which must not find them enabled.
-		 */
-		pm_runtime_put_noidle(inst->dev);
-		pm_runtime_force_suspend(inst->dev);
-		if (!IS_ENABLED(CONFIG_PM) && clocks_on)
-			clk_bulk_disable(inst->nclks, inst->clks);
-		return ret;
+	if (inst->core) {
+		pm_runtime_put(inst->dev);
+		return 0;
 	}
-	pm_runtime_put(inst->dev);
-	return 0;
+	/*
+	 * The driver refused the hardware: its clocks go off now, through
+	 * the runtime suspend a plain put would only queue (and disable
+	 * would cancel), before the caller unprepares them.
+	 */
+	if (clocks_on)
+		clk_bulk_disable(inst->nclks, inst->clks);
+	pm_runtime_put_sync(inst->dev);
+	pm_runtime_disable(inst->dev);
+	return ret;
 }
 
 static int socmmu_probe(struct platform_device *pdev)
@@ -263,11 +264,8 @@ err_sysfs:
 err_irqs:
 	while (i--)
 		free_irq(inst->irqs[i], inst);
-	/* The put after create() may not have suspended it yet: clocks off first. */
-	pm_runtime_force_suspend(dev);
+	pm_runtime_disable(dev);
 	core_instance_destroy(inst->core);
-	if (!IS_ENABLED(CONFIG_PM))
-		clk_bulk_disable(inst->nclks, inst->clks);
 err_clocks:
 	if (inst->nclks > 0)
 		clk_bulk_unprepare(inst->nclks, inst->clks);

@@ -11,7 +11,7 @@
 
 #include "model_clk.h"
 
-#define MODEL_CLK_MAX	64
+#define MODEL_CLK_MAX	32
 #define MODEL_CLK_RATE	100000000UL
 
 struct model_clk {
@@ -74,6 +74,13 @@ static const struct clk_ops model_clk_ops = {
 	.recalc_rate = model_clk_recalc_rate,
 };
 
+/*
+ * The provider is registered from the probe of a driver bound to the
+ * node, not from module init: fw_devlink holds every consumer (the
+ * SYSMMUs, the MSM IOMMUs) back until its supplier's device is bound, and
+ * a node no driver binds would keep them deferred until the deferred-probe
+ * timeout.
+ */
 static int model_clk_probe(struct platform_device *pdev)
 {
 	struct device_node *np = pdev->dev.of_node;
@@ -113,23 +120,17 @@ static int model_clk_probe(struct platform_device *pdev)
 	return 0;
 }
 
-static const struct of_device_id model_clk_match[] = {
+static const struct of_device_id model_clk_of_match[] = {
 	{ .compatible = "socmmu,model-clocks" },
 	{}
 };
 
-/*
- * Bound like a real clock controller: fw_devlink links every consumer of
- * the node (the MSM IOMMUs) to its platform device and holds their probe
- * until a driver binds it; with no driver that lasts until the deferred
- * probe timeout.  The gates cannot go away (static storage, a module that
- * stays), so neither can the driver: no remove, no unbinding.
- */
+/* Never unbound: the module that links this stays loaded. */
 static struct platform_driver model_clk_driver = {
 	.probe = model_clk_probe,
 	.driver = {
 		.name = "socmmu-model-clocks",
-		.of_match_table = model_clk_match,
+		.of_match_table = model_clk_of_match,
 		.suppress_bind_attrs = true,
 	},
 };
@@ -137,43 +138,36 @@ static struct platform_driver model_clk_driver = {
 int model_clk_register(void)
 {
 	struct device_node *np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	bool available = np && of_device_is_available(np);
 	int ret;
 
-	if (!np)
-		return 0;
 	of_node_put(np);
+	if (!available)
+		return 0;
 	ret = platform_driver_register(&model_clk_driver);
 	if (ret)
 		return ret;
-	/* Probed at registration: the node's device exists since boot. */
 	if (!model_clk_np) {
-		platform_driver_unregister(&model_clk_driver);
-		pr_err("model_clk: the socmmu,model-clocks node did not probe\n");
+		pr_err("model_clk: the model clocks did not probe\n");
 		return -ENODEV;
 	}
 	return 0;
 }
 
-struct model_clk *model_clk_of_index(struct device_node *consumer, unsigned int index)
+struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
 {
 	struct of_phandle_args args;
+	int index = of_property_match_string(consumer, "clock-names", name);
 	struct model_clk *clk = NULL;
 
-	if (of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index, &args))
+	if (index < 0 || of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index,
+						    &args))
 		return NULL;
 	if (args.np == model_clk_np && args.args_count == 1 &&
 	    args.args[0] < model_clk_cells.data.num)
 		clk = &model_clks[args.args[0]];
 	of_node_put(args.np);
 	return clk;
-}
-EXPORT_SYMBOL_GPL(model_clk_of_index);
-
-struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
-{
-	int index = of_property_match_string(consumer, "clock-names", name);
-
-	return index < 0 ? NULL : model_clk_of_index(consumer, index);
 }
 EXPORT_SYMBOL_GPL(model_clk_of);
 
