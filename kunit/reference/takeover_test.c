@@ -24,6 +24,8 @@
 /* mainline's private layouts: what its legacy functions read. */
 #include "omap-iommu.h"
 
+#include "../exynos_model/exynos_model.h"
+#include "../msm_model/msm_model.h"
 #include "../omap_model/omap_model.h"
 #include "ref_client.h"
 
@@ -50,15 +52,16 @@ static void takeover_count(struct omap_model *m, unsigned int *reads,
 	}
 }
 
-/* Ours, not mainline's, bound the MMUs; mainline's driver never registered. */
+/* Ours, not mainline's, bound the MMUs; mainline's drivers never registered. */
 static void takeover_ours_bound(struct kunit *test)
 {
 	static const char * const mmus[] = { "mmu_ipu", "mmu_dsp0", "mmu_dsp1" };
 	struct device_driver *drv;
+	struct device *dev;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(mmus); i++) {
-		struct device *dev = omap_model_device(omap_model_find(mmus[i]));
+		dev = omap_model_device(omap_model_find(mmus[i]));
 
 		KUNIT_ASSERT_NOT_NULL(test, dev);
 		KUNIT_ASSERT_NOT_NULL_MSG(test, dev->driver, "%s unbound", mmus[i]);
@@ -66,6 +69,18 @@ static void takeover_ours_bound(struct kunit *test)
 	}
 	drv = driver_find("omap-iommu", &platform_bus_type);
 	KUNIT_EXPECT_NULL(test, drv);
+
+	/* Exynos and MSM: ours bound, mainline's never registered either. */
+	dev = exynos_model_device(exynos_model_find("sysmmu-v1"));
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	KUNIT_ASSERT_NOT_NULL(test, dev->driver);
+	KUNIT_EXPECT_STREQ(test, dev->driver->name, "socmmu-exynos-sysmmu");
+	KUNIT_EXPECT_NULL(test, driver_find("exynos-sysmmu", &platform_bus_type));
+	dev = msm_model_device(msm_model_find("iommu@d4000000"));
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	KUNIT_ASSERT_NOT_NULL(test, dev->driver);
+	KUNIT_EXPECT_STREQ(test, dev->driver->name, "socmmu-msm-iommu");
+	KUNIT_EXPECT_NULL(test, driver_find("msm_iommu", &platform_bus_type));
 	KUNIT_EXPECT_NOT_NULL(test, ref_client(&takeover_clients, "ipu"));
 	KUNIT_EXPECT_NOT_NULL(test, ref_client(&takeover_clients, "dsp"));
 }
