@@ -120,8 +120,10 @@ build_and_check() {
 	# Client drivers use the DMA API only (the test bench exists on UML).
 	case "$target" in
 	uml-*)
+		# The reference kernel has no V4L2: no camera there.
 		if scripts/check-client-symbols.sh --no-pm "$moddir" $client_objects &&
-		   scripts/check-client-symbols.sh "$moddir" $camera_objects; then
+		   { [ "$target" = "$ref_target" ] ||
+		     scripts/check-client-symbols.sh "$moddir" $camera_objects; }; then
 			record PASS "client-symbols-$target"
 		else
 			record FAIL "client-symbols-$target: see above"
