@@ -421,7 +421,7 @@ void eit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool eit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 bool eit_text_field(const char *text, const char *key, u32 *value)

@@ -14,6 +14,8 @@
 #include <linux/platform_device.h>
 #include <linux/types.h>
 
+#include "bench_text.h"
+
 struct device;
 struct device_node;
 struct iommu_domain;
@@ -92,7 +94,5 @@ u32 ib_reg_read(phys_addr_t base, size_t window, u32 offset);
 void ib_reg_write(phys_addr_t base, size_t window, u32 offset, u32 value);
 long ib_debugfs_read(const char *dir, struct device *dev, const char *file, char *buf,
 		     size_t len, u64 *ns);
-bool ib_text_field(const char *text, const char *key, u32 *value);
-void ib_log(struct kunit *test, const char *what, const char *text);
 
 #endif

@@ -468,7 +468,7 @@ void mit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool mit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 void mit_log(struct kunit *test, const char *what, const char *text)

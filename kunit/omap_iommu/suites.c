@@ -244,7 +244,7 @@ void oit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool oit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 bool oit_text_field(const char *text, const char *key, u32 *value)
