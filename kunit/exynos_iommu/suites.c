@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suites for the Exynos SYSMMU driver (socmmu_exynos_iommu) against
- * the Exynos model.  A small platform driver binds the test DT's clients
- * ("socmmu,test-exynos": one per SYSMMU variant and the MFC behind two),
- * so that driver core runs of_dma_configure -> of_iommu_configure -> the
- * framework's of_xlate and probe_device, as for any real client.  Cases
- * are C++ (translation_test.cpp, fault_pm_test.cpp); this file holds the
- * tables and the kernel calls, and undoes whatever a case left behind.
+ * the Exynos model.  The test bench's platform driver (kunit/iommu_bench)
+ * binds the test DT's clients ("socmmu,test-exynos": one per SYSMMU
+ * variant and the MFC behind two), so that driver core runs
+ * of_dma_configure -> of_iommu_configure -> the framework's of_xlate and
+ * probe_device, as for any real client.  Cases are C++
+ * (translation_test.cpp, fault_pm_test.cpp); this file holds the tables
+ * and the kernel calls, and has the bench undo whatever a case left behind.
  *
  * 6.1 runs a module's suites before its init, so the client driver is
  * registered from suite_init; the module's exit unregisters it and
@@ -17,11 +18,6 @@
 #include <kunit/test.h>
 #include <linux/clk.h>
 #include <linux/clk-provider.h>
-#include <linux/debugfs.h>
-#include <linux/delay.h>
-#include <linux/fs.h>
-#include <linux/gfp.h>
-#include <linux/io.h>
 #include <linux/iommu.h>
 #include <linux/kernel.h>
 #include <linux/kmsg_dump.h>
@@ -29,17 +25,15 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
-#include <linux/pm_runtime.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uio.h>
 
 #include <shim/kcompat.h>
 #include <socmmu_dma.h>
 
 #include "../../iommu/core/socmmu_iommu.h"
 #include "../exynos_model/exynos_model.h"
+#include "../iommu_bench/iommu_bench.h"
 #include "../model_clk/model_clk.h"
 #include "../testbench/scratch_mmio.h"
 #include "exynos_iommu_test.h"
@@ -57,27 +51,10 @@ static const char *const eit_mmus[EIT_NR_CLIENTS][2] = {
 	{ "sysmmu-mfc0", "sysmmu-mfc1" },
 };
 
-static struct device *eit_clients[EIT_NR_CLIENTS];
 static bool eit_dma_layer[EIT_NR_CLIENTS];
-static bool eit_driver_registered;
 
-#define EIT_MAX		32
-#define EIT_DOMAINS	10
-
-/* What the running case holds; released by eit_case_exit(). */
+/* What the running case holds beyond what the bench tracks. */
 static struct {
-	struct iommu_domain *domains[EIT_DOMAINS];
-	struct {
-		struct iommu_domain *domain;
-		struct device *client;
-	} attached[EIT_MAX];
-	int n_attached;
-	struct device *pm_held[EIT_MAX];
-	int n_pm;
-	struct device *blocked;
-	int asleep;		/* client index + 1 */
-	unsigned long pages[EIT_MAX];
-	int n_pages;
 	struct eit_faults faults;
 	int fault_ret;
 	struct exynos_model *watch;
@@ -98,30 +75,20 @@ static int eit_index_of(struct device_node *np)
 	return -1;
 }
 
-static int eit_client_probe(struct platform_device *pdev)
+/* The framework installed the DMA layer; these suites use domains of their own. */
+static bool eit_probed(unsigned int i, struct device *dev)
 {
 	struct socmmu_dma_info info;
-	int i = eit_index_of(pdev->dev.of_node);
 
-	if (i < 0)
-		return -ENODEV;
-	eit_clients[i] = &pdev->dev;
-	/* The framework installed the DMA layer; these suites use domains of their own. */
-	eit_dma_layer[i] = !socmmu_dma_get_info(&pdev->dev, &info);
-	socmmu_dma_release(&pdev->dev);
-	pm_runtime_enable(&pdev->dev);
-	return 0;
+	eit_dma_layer[i] = !socmmu_dma_get_info(dev, &info);
+	return false;
 }
 
-static void eit_client_remove(struct platform_device *pdev)
+static struct device *eit_mmu_dev(unsigned int which, unsigned int i)
 {
-	int i;
+	struct exynos_model *m = eit_model(which, i);
 
-	pm_runtime_disable(&pdev->dev);
-	for (i = 0; i < EIT_NR_CLIENTS; i++) {
-		if (eit_clients[i] == &pdev->dev)
-			eit_clients[i] = NULL;
-	}
+	return m ? exynos_model_device(m) : NULL;
 }
 
 static const struct of_device_id eit_client_match[] = {
@@ -129,15 +96,16 @@ static const struct of_device_id eit_client_match[] = {
 	{}
 };
 
-static struct platform_driver eit_client_driver = {
-	.probe = eit_client_probe,
-	.remove_new = eit_client_remove,
-	.driver = {
-		.name = "socmmu-exynos-iommu-test-client",
-		.of_match_table = eit_client_match,
-	},
-	/* Cases choose the domains, the blocked one among them. */
-	.driver_managed_dma = true,
+/* The client driver and what the running case holds (kunit/iommu_bench). */
+static struct ib_bench eit_bench = {
+	.name = "socmmu-exynos-iommu-test-client",
+	.match = eit_client_match,
+	.nr_clients = EIT_NR_CLIENTS,
+	.client_names = eit_names,
+	.max_domains = 10,
+	.index_of = eit_index_of,
+	.iommu_dev = eit_mmu_dev,
+	.probed = eit_probed,
 };
 
 /* ------------------------------------------------------------ helpers -- */
@@ -149,7 +117,7 @@ const char *eit_name(enum eit_id which)
 
 struct device *eit_client(enum eit_id which)
 {
-	return which < EIT_NR_CLIENTS ? eit_clients[which] : NULL;
+	return ib_client(&eit_bench, which);
 }
 
 struct exynos_model *eit_model(enum eit_id which, unsigned int i)
@@ -171,39 +139,17 @@ bool eit_paging_domains(void)
 
 struct iommu_domain *eit_domain_alloc(struct device *client)
 {
-	int i;
-
-	for (i = 0; i < EIT_DOMAINS; i++) {
-		if (!eit.domains[i]) {
-			eit.domains[i] = kx_iommu_paging_domain_alloc(client);
-			return eit.domains[i];
-		}
-	}
-	return NULL;
+	return ib_domain_alloc(&eit_bench, client);
 }
 
 int eit_attach(struct iommu_domain *domain, struct device *client)
 {
-	int ret = iommu_attach_device(domain, client);
-
-	if (!ret && eit.n_attached < EIT_MAX) {
-		eit.attached[eit.n_attached].domain = domain;
-		eit.attached[eit.n_attached++].client = client;
-	}
-	return ret;
+	return ib_attach(&eit_bench, domain, client);
 }
 
 void eit_detach(struct iommu_domain *domain, struct device *client)
 {
-	int i;
-
-	for (i = 0; i < eit.n_attached; i++) {
-		if (eit.attached[i].domain == domain && eit.attached[i].client == client) {
-			eit.attached[i] = eit.attached[--eit.n_attached];
-			iommu_detach_device(domain, client);
-			return;
-		}
-	}
+	ib_detach(&eit_bench, domain, client);
 }
 
 int eit_map(struct iommu_domain *domain, u64 iova, u64 paddr, u64 size, int prot)
@@ -255,149 +201,62 @@ struct eit_faults *eit_set_fault_handler(struct iommu_domain *domain, int ret,
 
 bool eit_wait_faults(struct eit_faults *faults, int count)
 {
-	int i;
+	return ib_wait_count(&faults->count, count);
+}
 
-	for (i = 0; i < 50; i++) {
-		if (READ_ONCE(faults->count) >= count) {
-			/* Pairs with the handler's smp_wmb(). */
-			smp_rmb();
-			return true;
-		}
-		msleep(20);
-	}
-	return false;
+static bool eit_powered_is(void *m, long on)
+{
+	return exynos_model_powered(m) == on;
 }
 
 bool eit_wait_power(struct exynos_model *m, bool on)
 {
-	int i;
+	return ib_poll(eit_powered_is, m, on);
+}
 
-	for (i = 0; i < 50; i++) {
-		if (exynos_model_powered(m) == on)
-			return true;
-		msleep(20);
-	}
-	return false;
+static bool eit_unstalled(void *m, long unused)
+{
+	return !exynos_model_stalled(m);
 }
 
 bool eit_wait_unstalled(struct exynos_model *m)
 {
-	int i;
-
-	for (i = 0; i < 50; i++) {
-		if (!exynos_model_stalled(m))
-			return true;
-		msleep(20);
-	}
-	return false;
+	return ib_poll(eit_unstalled, m, 0);
 }
 
 int eit_claim_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	int ret = iommu_device_claim_dma_owner(client, &eit);
-
-	if (!ret)
-		eit.blocked = client;
-	return ret;
-#else
-	return -EOPNOTSUPP;
-#endif
+	return ib_claim_blocked(&eit_bench, client);
 }
 
 void eit_release_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	if (eit.blocked == client) {
-		iommu_device_release_dma_owner(client);
-		eit.blocked = NULL;
-	}
-#endif
+	ib_release_blocked(&eit_bench, client);
 }
 
 int eit_client_get(struct device *client)
 {
-	int ret = pm_runtime_resume_and_get(client);
-
-	if (!ret && eit.n_pm < EIT_MAX)
-		eit.pm_held[eit.n_pm++] = client;
-	return ret;
+	return ib_pm_get(&eit_bench, client);
 }
 
 void eit_client_put(struct device *client)
 {
-	int i;
-
-	for (i = 0; i < eit.n_pm; i++) {
-		if (eit.pm_held[i] == client) {
-			eit.pm_held[i] = eit.pm_held[--eit.n_pm];
-			pm_runtime_put_sync(client);
-			return;
-		}
-	}
+	ib_pm_put(&eit_bench, client);
 }
 
-static struct device *eit_mmu_dev(enum eit_id which, unsigned int i)
-{
-	struct exynos_model *m = eit_model(which, i);
-
-	return m ? exynos_model_device(m) : NULL;
-}
-
-/*
- * As system sleep orders it: device_prepare() takes a runtime PM reference
- * on every device (pm_runtime_get_noresume), then the late phase suspends
- * clients first, then SYSMMUs (pm_runtime_force_suspend); resume is the
- * reverse and device_complete() drops the references.
- */
 int eit_sleep_suspend(enum eit_id which)
 {
-	struct device *client = eit_client(which), *mmu;
-	unsigned int i;
-	int ret;
-
-	if (!client || eit.asleep)
-		return -EINVAL;
-	pm_runtime_get_noresume(client);
-	for (i = 0; i < 2 && (mmu = eit_mmu_dev(which, i)); i++)
-		pm_runtime_get_noresume(mmu);
-	eit.asleep = which + 1;
-	ret = pm_runtime_force_suspend(client);
-	for (i = 0; !ret && i < 2 && (mmu = eit_mmu_dev(which, i)); i++)
-		ret = pm_runtime_force_suspend(mmu);
-	return ret;
+	return ib_sleep_suspend(&eit_bench, which);
 }
 
 int eit_sleep_resume(enum eit_id which)
 {
-	struct device *client = eit_client(which), *mmu;
-	unsigned int i;
-	int ret = 0;
-
-	if (!client || eit.asleep != which + 1)
-		return -EINVAL;
-	for (i = 0; i < 2 && (mmu = eit_mmu_dev(which, i)); i++)
-		ret = ret ?: pm_runtime_force_resume(mmu);
-	ret = ret ?: pm_runtime_force_resume(client);
-	for (i = 0; i < 2 && (mmu = eit_mmu_dev(which, i)); i++)
-		pm_runtime_put(mmu);
-	pm_runtime_put(client);
-	eit.asleep = 0;
-	return ret;
+	return ib_sleep_resume(&eit_bench, which);
 }
 
 void *eit_page(u64 *phys)
 {
-	unsigned long page;
-
-	if (eit.n_pages == EIT_MAX)
-		return NULL;
-	page = get_zeroed_page(GFP_KERNEL);
-	if (!page)
-		return NULL;
-	eit.pages[eit.n_pages++] = page;
-	*phys = virt_to_phys((void *)page);
-	return (void *)page;
+	return ib_page(&eit_bench, phys);
 }
 
 void *eit_phys_to_virt(u64 phys)
@@ -407,14 +266,7 @@ void *eit_phys_to_virt(u64 phys)
 
 u32 eit_reg_read(struct exynos_model *m, u32 offset)
 {
-	void __iomem *base = ioremap(exynos_model_phys_base(m), exynos_model_window(m));
-	u32 value;
-
-	if (!base)
-		return 0;
-	value = readl(base + offset);
-	iounmap(base);
-	return value;
+	return ib_reg_read(exynos_model_phys_base(m), exynos_model_window(m), offset);
 }
 
 struct socmmu_iommu_stats eit_stats(struct exynos_model *m)
@@ -552,64 +404,10 @@ bool eit_is_instance(const char *path)
 
 /* ------------------------------------------------------------ debugfs -- */
 
-/*
- * debugfs's proxy has .read but no .read_iter, so kernel_read() refuses its
- * files.  A seq_file (what the driver's files are) is read as seq_read()
- * reads it, through seq_read_iter() into a kernel buffer, with the file
- * held against removal as the proxy holds it.
- */
-static ssize_t eit_read_file(struct file *f, char *buf, size_t len, loff_t *pos)
-{
-	const struct file_operations *fops = debugfs_real_fops(f);
-	struct kvec kv = { .iov_base = buf, .iov_len = len };
-	struct dentry *dentry = f->f_path.dentry;
-	struct iov_iter iter;
-	struct kiocb kiocb;
-	ssize_t n;
-
-	if (!fops || fops->read != seq_read)
-		return kernel_read(f, buf, len, pos);
-	n = debugfs_file_get(dentry);
-	if (n)
-		return n;
-	init_sync_kiocb(&kiocb, f);
-	kiocb.ki_pos = *pos;
-	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, len);
-	n = seq_read_iter(&kiocb, &iter);
-	if (n > 0)
-		*pos = kiocb.ki_pos;
-	debugfs_file_put(dentry);
-	return n;
-}
-
 long eit_debugfs_read(struct exynos_model *m, const char *file, char *buf, size_t len)
 {
-	struct device *dev = exynos_model_device(m);
-	size_t total = 0;
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n = 0;
-	char *path;
-
-	if (!dev || len < 2)
-		return -EINVAL;
-	path = kasprintf(GFP_KERNEL, "/sys/kernel/debug/socmmu_exynos_iommu/%s/%s",
-			 dev_name(dev), file);
-	if (!path)
-		return -ENOMEM;
-	f = filp_open(path, O_RDONLY, 0);
-	kfree(path);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	while (total < len - 1) {
-		n = eit_read_file(f, buf + total, len - 1 - total, &pos);
-		if (n <= 0)
-			break;
-		total += n;
-	}
-	filp_close(f, NULL);
-	buf[total] = '\0';
-	return n < 0 ? n : total;
+	return ib_debugfs_read("socmmu_exynos_iommu", exynos_model_device(m), file, buf, len,
+			       NULL);
 }
 
 void eit_format(char *buf, size_t len, const char *fmt, ...)
@@ -623,89 +421,37 @@ void eit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool eit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 bool eit_text_field(const char *text, const char *key, u32 *value)
 {
-	size_t klen = strlen(key);
-	const char *line = text;
-
-	while (line) {
-		if (!strncmp(line, key, klen) && !strncmp(line + klen, " 0x", 3))
-			return sscanf(line + klen + 3, "%x", value) == 1;
-		line = strchr(line, '\n');
-		if (line)
-			line++;
-	}
-	return false;
+	return ib_text_field(text, key, value);
 }
 
 void eit_log(struct kunit *test, const char *what, const char *text)
 {
-	const char *end;
-
-	/* One KTAP diagnostic line per line of text. */
-	for (; *text; text = *end ? end + 1 : end) {
-		end = strchrnul(text, '\n');
-		kunit_info(test, "%s: %.*s", what, (int)(end - text), text);
-	}
+	ib_log(test, what, text);
 }
 
 /* ------------------------------------------------------------- suites -- */
 
 static int eit_suite_init(struct kunit_suite *suite)
 {
-	int ret;
-
-	if (eit_driver_registered)
-		return 0;
-	/*
-	 * No owner: on 6.1 this runs before the module's init, while its
-	 * sysfs kobject does not exist yet.  The module's exit unregisters
-	 * the driver, so no reference on the module is needed.
-	 */
-	ret = __platform_driver_register(&eit_client_driver, NULL);
-	if (ret)
-		return ret;
-	eit_driver_registered = true;
-	return 0;
+	return ib_suite_init(&eit_bench);
 }
 
 static int eit_case_init(struct kunit *test)
 {
-	int i;
-
 	memset(&eit, 0, sizeof(eit));
-	/* make check boots the test DT: unbound clients mean a broken bench. */
-	for (i = 0; i < EIT_NR_CLIENTS; i++) {
-		if (!eit_clients[i]) {
-			KUNIT_FAIL(test, "the test DT's client exynos-client-%s is not bound",
-				   eit_names[i]);
-			return -ENODEV;
-		}
-	}
-	return 0;
+	return ib_case_init(&eit_bench, test);
 }
 
 static void eit_case_exit(struct kunit *test)
 {
 	int i;
 
-	if (eit.asleep)
-		eit_sleep_resume(eit.asleep - 1);
-	if (eit.blocked)
-		eit_release_blocked(eit.blocked);
-	while (eit.n_attached)
-		eit_detach(eit.attached[0].domain, eit.attached[0].client);
-	for (i = 0; i < EIT_DOMAINS; i++) {
-		if (eit.domains[i])
-			iommu_domain_free(eit.domains[i]);
-	}
-	while (eit.n_pm)
-		eit_client_put(eit.pm_held[0]);
-	while (eit.n_pages)
-		free_page(eit.pages[--eit.n_pages]);
+	ib_case_exit(&eit_bench);
 	for (i = 0; i < EIT_NR_VARIANTS; i++) {
 		struct exynos_model *m = eit_model(i, 0);
 
@@ -811,10 +557,7 @@ static void __exit eit_exit(void)
 {
 	struct device_node *np;
 
-	if (eit_driver_registered)
-		platform_driver_unregister(&eit_client_driver);
-	for_each_compatible_node(np, NULL, "socmmu,test-exynos")
-		eit_destroy_device(np);
+	ib_exit(&eit_bench);
 	for_each_compatible_node(np, NULL, "socmmu,example-isp") {
 		if (eit_behind_sysmmu(np))
 			eit_destroy_device(np);

@@ -9,6 +9,7 @@
 #include <kcxx/types.h>
 
 #include "../exynos_model/exynos_model.h"
+#include "../iommu_bench/bench_expect.h"
 #include "../kcxx_test.h"
 #include "exynos_iommu_test.h"
 
@@ -98,22 +99,8 @@ inline u64 phys_of(struct exynos_model *m, u64 iova, bool write = false)
 
 } // namespace eit
 
-#define EIT_EXPECT_HAS(test, text, needle)                                              \
-	do {                                                                            \
-		if (!eit_contains((text), (needle))) {                                  \
-			kx_kunit_fail((test), __FILE__, __LINE__, "expected \"%s\" in it", \
-				      (needle));                                        \
-			eit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
-
-#define EIT_EXPECT_HASNT(test, text, needle)                                            \
-	do {                                                                            \
-		if (eit_contains((text), (needle))) {                                   \
-			kx_kunit_fail((test), __FILE__, __LINE__, "unexpected \"%s\" in it", \
-				      (needle));                                        \
-			eit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
+/* The bench's expectations on what a case read (kunit/iommu_bench). */
+#define EIT_EXPECT_HAS IB_EXPECT_HAS
+#define EIT_EXPECT_HASNT IB_EXPECT_HASNT
 
 #endif

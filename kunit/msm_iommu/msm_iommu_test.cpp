@@ -10,6 +10,7 @@
 
 #include "../../iommu/core/driver_abi.h"
 #include "../../iommu/pgtable/format.h"
+#include "../iommu_bench/bench_expect.h"
 #include "../kcxx_test.h"
 #include "../msm_model/msm_model.h"
 #include "msm_iommu_test.h"
@@ -152,23 +153,9 @@ long read_debugfs(struct kunit *test, struct msm_model *m, const char *file, cha
 
 } // namespace
 
-#define EXPECT_HAS(test, text, needle)                                                  \
-	do {                                                                            \
-		if (!mit_contains((text), (needle))) {                                  \
-			kx_kunit_fail((test), __FILE__, __LINE__, "expected \"%s\" in it", \
-				      (needle));                                        \
-			mit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
-
-#define EXPECT_HASNT(test, text, needle)                                                \
-	do {                                                                            \
-		if (mit_contains((text), (needle))) {                                   \
-			kx_kunit_fail((test), __FILE__, __LINE__, "unexpected \"%s\" in it", \
-				      (needle));                                        \
-			mit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
+/* The bench's expectations on what a case read (kunit/iommu_bench). */
+#define EXPECT_HAS IB_EXPECT_HAS
+#define EXPECT_HASNT IB_EXPECT_HASNT
 
 extern "C" {
 

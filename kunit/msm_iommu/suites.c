@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suites for the MSM IOMMU driver (socmmu_msm_iommu) against the
- * MSM IOMMU model.  A small platform driver binds the test DT's clients
- * ("socmmu,test-msm-client"), so that driver core runs of_dma_configure
- * -> of_iommu_configure -> the framework's of_xlate and probe_device, as
- * for any real client.  Cases are C++ (msm_iommu_test.cpp); this file
- * holds the tables and the kernel calls, and undoes whatever a case left
- * behind.
+ * MSM IOMMU model.  The test bench's platform driver (kunit/iommu_bench)
+ * binds the test DT's clients ("socmmu,test-msm-client"), so that driver
+ * core runs of_dma_configure -> of_iommu_configure -> the framework's
+ * of_xlate and probe_device, as for any real client.  Cases are C++
+ * (msm_iommu_test.cpp); this file holds the tables and the kernel calls,
+ * and has the bench undo whatever a case left behind.
  *
  * 6.1 runs a module's suites before its init, so the client driver is
  * registered from the suites' suite_init; the module's exit unregisters it
@@ -14,29 +14,22 @@
  * reference on the driver (one per probed client) so that it can unload.
  */
 #include <kunit/test.h>
-#include <linux/debugfs.h>
-#include <linux/delay.h>
 #include <linux/dma-mapping.h>
-#include <linux/fs.h>
-#include <linux/gfp.h>
 #include <linux/interrupt.h>
-#include <linux/io.h>
 #include <linux/iommu.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
-#include <linux/pm_runtime.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uio.h>
 
 #include <shim/kcompat.h>
 #include <socmmu_dma.h>
 
 #include "../../iommu/core/socmmu_iommu.h"
+#include "../iommu_bench/iommu_bench.h"
 #include "../model_clk/model_clk.h"
 #include "../msm_model/msm_model.h"
 #include "msm_iommu_test.h"
@@ -54,26 +47,10 @@ static const char *const mit_iommus[MIT_NR_CLIENTS][2] = {
 	{ "iommu@d4000000", "iommu@d4100000" }, { "iommu@d4300000" },
 };
 
-static struct device *mit_clients[MIT_NR_CLIENTS];
-static bool mit_driver_registered;
-
 #define MIT_MAX		32
-#define MIT_DOMAINS	4
 
-/* What the running case holds; released by mit_case_exit(). */
+/* What the running case holds beyond what the bench tracks. */
 static struct {
-	struct iommu_domain *domains[MIT_DOMAINS];
-	struct {
-		struct iommu_domain *domain;
-		struct device *client;
-	} attached[MIT_MAX];
-	int n_attached;
-	struct device *pm_held[MIT_MAX];
-	int n_pm;
-	struct device *blocked;
-	struct device *asleep;
-	unsigned long pages[MIT_MAX];
-	int n_pages;
 	void *buffers[MIT_MAX];
 	int n_buffers;
 	struct {
@@ -100,28 +77,31 @@ static int mit_index_of(struct device_node *np)
 	return -1;
 }
 
-static int mit_client_probe(struct platform_device *pdev)
+/* These suites attach domains of their own; vfe keeps the DMA layer. */
+static bool mit_probed(unsigned int i, struct device *dev)
 {
-	int i = mit_index_of(pdev->dev.of_node);
-
-	if (i < 0)
-		return -ENODEV;
-	/* These suites attach domains of their own; vfe keeps the DMA layer. */
-	if (i != MIT_VFE)
-		socmmu_dma_release(&pdev->dev);
-	pm_runtime_enable(&pdev->dev);
-	mit_clients[i] = &pdev->dev;
-	return 0;
+	return i == MIT_VFE;
 }
 
-static void mit_client_remove(struct platform_device *pdev)
+static struct device *mit_iommu_dev(unsigned int client, unsigned int i)
 {
-	int i;
+	struct msm_model *m;
 
-	pm_runtime_disable(&pdev->dev);
-	for (i = 0; i < MIT_NR_CLIENTS; i++) {
-		if (mit_clients[i] == &pdev->dev)
-			mit_clients[i] = NULL;
+	if (!mit_iommus[client][i])
+		return NULL;
+	m = msm_model_find(mit_iommus[client][i]);
+	return m ? msm_model_device(m) : NULL;
+}
+
+/* The case's coherent buffers go with its domains, before runtime PM. */
+static void mit_release(void)
+{
+	while (mit.n_coherent) {
+		mit.n_coherent--;
+		dma_free_coherent(mit.coherent[mit.n_coherent].dev,
+				  mit.coherent[mit.n_coherent].size,
+				  mit.coherent[mit.n_coherent].cpu,
+				  mit.coherent[mit.n_coherent].dma);
 	}
 }
 
@@ -130,22 +110,24 @@ static const struct of_device_id mit_client_match[] = {
 	{}
 };
 
-static struct platform_driver mit_client_driver = {
-	.probe = mit_client_probe,
-	.remove_new = mit_client_remove,
-	.driver = {
-		.name = "socmmu-msm-iommu-test-client",
-		.of_match_table = mit_client_match,
-	},
-	/* Cases choose the domains, the blocked one among them. */
-	.driver_managed_dma = true,
+/* The client driver and what the running case holds (kunit/iommu_bench). */
+static struct ib_bench mit_bench = {
+	.name = "socmmu-msm-iommu-test-client",
+	.match = mit_client_match,
+	.nr_clients = MIT_NR_CLIENTS,
+	.client_names = mit_names,
+	.max_domains = 4,
+	.index_of = mit_index_of,
+	.iommu_dev = mit_iommu_dev,
+	.probed = mit_probed,
+	.release = mit_release,
 };
 
 /* ------------------------------------------------------------ helpers -- */
 
 struct device *mit_client(enum mit_client which)
 {
-	return which < MIT_NR_CLIENTS ? mit_clients[which] : NULL;
+	return ib_client(&mit_bench, which);
 }
 
 bool mit_has_iommu(struct device *dev)
@@ -169,39 +151,17 @@ bool mit_paging_domains(void)
 
 struct iommu_domain *mit_domain_alloc(struct device *client)
 {
-	int i;
-
-	for (i = 0; i < MIT_DOMAINS && mit.domains[i]; i++)
-		;
-	if (i == MIT_DOMAINS)
-		return NULL;
-	mit.domains[i] = kx_iommu_paging_domain_alloc(client);
-	return mit.domains[i];
+	return ib_domain_alloc(&mit_bench, client);
 }
 
 int mit_attach(struct iommu_domain *domain, struct device *client)
 {
-	int ret = iommu_attach_device(domain, client);
-
-	if (!ret && mit.n_attached < MIT_MAX) {
-		mit.attached[mit.n_attached].domain = domain;
-		mit.attached[mit.n_attached].client = client;
-		mit.n_attached++;
-	}
-	return ret;
+	return ib_attach(&mit_bench, domain, client);
 }
 
 void mit_detach(struct iommu_domain *domain, struct device *client)
 {
-	int i;
-
-	for (i = 0; i < mit.n_attached; i++) {
-		if (mit.attached[i].client == client && mit.attached[i].domain == domain) {
-			mit.attached[i] = mit.attached[--mit.n_attached];
-			iommu_detach_device(domain, client);
-			return;
-		}
-	}
+	ib_detach(&mit_bench, domain, client);
 }
 
 int mit_map(struct iommu_domain *domain, u64 iova, u64 paddr, u64 size, int prot)
@@ -274,41 +234,36 @@ struct mit_faults *mit_set_fault_handler(struct iommu_domain *domain, enum mit_f
 
 bool mit_wait_faults(struct mit_faults *faults, int count)
 {
-	int i;
+	return ib_wait_count(&faults->count, count);
+}
 
-	for (i = 0; i < 50; i++) {
-		if (READ_ONCE(faults->count) >= count) {
-			/* Pairs with the handler's smp_wmb(). */
-			smp_rmb();
-			return true;
-		}
-		msleep(20);
-	}
-	return false;
+struct mit_bank {
+	struct msm_model *m;
+	u32 mid;
+};
+
+static bool mit_unstalled(void *bank, long unused)
+{
+	struct mit_bank *b = bank;
+
+	return !msm_model_stalled(b->m, b->mid);
 }
 
 bool mit_wait_unstalled(struct msm_model *m, u32 mid)
 {
-	int i;
+	struct mit_bank bank = { m, mid };
 
-	for (i = 0; i < 50; i++) {
-		if (!msm_model_stalled(m, mid))
-			return true;
-		msleep(20);
-	}
-	return false;
+	return ib_poll(mit_unstalled, &bank, 0);
+}
+
+static bool mit_powered_is(void *m, long on)
+{
+	return msm_model_powered(m) == on;
 }
 
 bool mit_wait_power(struct msm_model *m, bool on)
 {
-	int i;
-
-	for (i = 0; i < 50; i++) {
-		if (msm_model_powered(m) == on)
-			return true;
-		msleep(20);
-	}
-	return false;
+	return ib_poll(mit_powered_is, m, on);
 }
 
 int mit_stats(struct msm_model *m, struct socmmu_iommu_stats *stats)
@@ -318,30 +273,28 @@ int mit_stats(struct msm_model *m, struct socmmu_iommu_stats *stats)
 	return dev ? socmmu_iommu_get_stats(dev, stats) : -ENODEV;
 }
 
-bool mit_wait_terminated(struct msm_model *m, u64 terminated)
+static bool mit_terminated(void *m, long terminated)
 {
 	struct socmmu_iommu_stats s;
-	int i;
 
-	for (i = 0; i < 50; i++) {
-		if (!mit_stats(m, &s) && s.terminated >= terminated)
-			return true;
-		msleep(20);
-	}
-	return false;
+	return !mit_stats(m, &s) && s.terminated >= terminated;
+}
+
+bool mit_wait_terminated(struct msm_model *m, u64 terminated)
+{
+	return ib_poll(mit_terminated, m, terminated);
+}
+
+static bool mit_unhandled(void *m, long unhandled)
+{
+	struct socmmu_iommu_stats s;
+
+	return !mit_stats(m, &s) && s.unhandled_faults >= unhandled;
 }
 
 bool mit_wait_unhandled(struct msm_model *m, u64 unhandled)
 {
-	struct socmmu_iommu_stats s;
-	int i;
-
-	for (i = 0; i < 50; i++) {
-		if (!mit_stats(m, &s) && s.unhandled_faults >= unhandled)
-			return true;
-		msleep(20);
-	}
-	return false;
+	return ib_poll(mit_unhandled, m, unhandled);
 }
 
 bool mit_clock_on(struct msm_model *m, const char *clock)
@@ -373,113 +326,36 @@ void mit_irqs_on(struct msm_model *m)
 
 int mit_claim_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	int ret = iommu_device_claim_dma_owner(client, &mit);
-
-	if (!ret)
-		mit.blocked = client;
-	return ret;
-#else
-	return -EOPNOTSUPP;
-#endif
+	return ib_claim_blocked(&mit_bench, client);
 }
 
 void mit_release_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	if (mit.blocked == client) {
-		iommu_device_release_dma_owner(client);
-		mit.blocked = NULL;
-	}
-#endif
+	ib_release_blocked(&mit_bench, client);
 }
 
 int mit_pm_get(struct device *dev)
 {
-	int ret = pm_runtime_resume_and_get(dev);
-
-	if (!ret && mit.n_pm < MIT_MAX)
-		mit.pm_held[mit.n_pm++] = dev;
-	return ret;
+	return ib_pm_get(&mit_bench, dev);
 }
 
 void mit_pm_put(struct device *dev)
 {
-	int i;
-
-	for (i = 0; i < mit.n_pm; i++) {
-		if (mit.pm_held[i] == dev) {
-			mit.pm_held[i] = mit.pm_held[--mit.n_pm];
-			pm_runtime_put_sync(dev);
-			return;
-		}
-	}
+	ib_pm_put(&mit_bench, dev);
 }
 
-static int mit_client_index(struct device *client)
-{
-	int i;
-
-	for (i = 0; i < MIT_NR_CLIENTS; i++) {
-		if (mit_clients[i] && mit_clients[i] == client)
-			return i;
-	}
-	return -1;
-}
-
-static struct device *mit_iommu_dev(int client, int i)
-{
-	struct msm_model *m;
-
-	if (!mit_iommus[client][i])
-		return NULL;
-	m = msm_model_find(mit_iommus[client][i]);
-	return m ? msm_model_device(m) : NULL;
-}
-
-/*
- * As system sleep orders it: device_prepare() takes a runtime PM reference
- * on every device (pm_runtime_get_noresume), then the late phase suspends
- * clients first, then IOMMUs (pm_runtime_force_suspend); resume is the
- * reverse and device_complete() drops the references.
- */
 int mit_sleep_suspend(struct device *client)
 {
-	int c = mit_client_index(client), i, ret;
-	struct device *iommu;
+	int c = ib_client_index(&mit_bench, client);
 
-	if (c < 0 || mit.asleep)
-		return -EINVAL;
-	pm_runtime_get_noresume(client);
-	for (i = 0; i < 2 && (iommu = mit_iommu_dev(c, i)); i++)
-		pm_runtime_get_noresume(iommu);
-	ret = pm_runtime_force_suspend(client);
-	if (ret)
-		return ret;
-	mit.asleep = client;
-	for (i = 0; i < 2 && (iommu = mit_iommu_dev(c, i)); i++) {
-		ret = pm_runtime_force_suspend(iommu);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	return c < 0 ? -EINVAL : ib_sleep_suspend(&mit_bench, c);
 }
 
 int mit_sleep_resume(struct device *client)
 {
-	int c = mit_client_index(client), i, ret = 0;
-	struct device *iommu;
+	int c = ib_client_index(&mit_bench, client);
 
-	if (c < 0 || mit.asleep != client)
-		return -EINVAL;
-	for (i = 0; i < 2 && (iommu = mit_iommu_dev(c, i)); i++)
-		ret = ret ?: pm_runtime_force_resume(iommu);
-	ret = ret ?: pm_runtime_force_resume(client);
-	for (i = 0; i < 2 && (iommu = mit_iommu_dev(c, i)); i++)
-		pm_runtime_put(iommu);
-	pm_runtime_put(client);
-	mit.asleep = NULL;
-	return ret;
+	return c < 0 ? -EINVAL : ib_sleep_resume(&mit_bench, c);
 }
 
 /*
@@ -497,7 +373,7 @@ int mit_destroy(enum mit_client which)
 		return -ENODEV;
 	mit_destroyed[which] = of_node_get(dev->of_node);
 	of_platform_device_destroy(dev, NULL);
-	return mit_clients[which] ? -EBUSY : 0;
+	return mit_client(which) ? -EBUSY : 0;
 }
 
 int mit_create(enum mit_client which)
@@ -512,21 +388,12 @@ int mit_create(enum mit_client which)
 	of_node_put(np);
 	if (!pdev)
 		return -ENODEV;
-	return mit_clients[which] ? 0 : -ENODEV;
+	return mit_client(which) ? 0 : -ENODEV;
 }
 
 void *mit_page(u64 *phys)
 {
-	unsigned long page;
-
-	if (mit.n_pages == MIT_MAX)
-		return NULL;
-	page = get_zeroed_page(GFP_KERNEL);
-	if (!page)
-		return NULL;
-	mit.pages[mit.n_pages++] = page;
-	*phys = virt_to_phys((void *)page);
-	return (void *)page;
+	return ib_page(&mit_bench, phys);
 }
 
 void *mit_phys_to_virt(u64 phys)
@@ -582,74 +449,12 @@ void *mit_buffer(size_t size)
 
 u32 mit_reg_read(struct msm_model *m, u32 offset)
 {
-	void __iomem *base = ioremap(msm_model_phys_base(m), MSM_MODEL_WINDOW);
-	u32 value;
-
-	if (!base)
-		return 0;
-	value = readl(base + offset);
-	iounmap(base);
-	return value;
-}
-
-/*
- * debugfs's proxy has .read but no .read_iter, so kernel_read() refuses its
- * files.  A seq_file (what the driver's files are) is read as seq_read()
- * reads it, through seq_read_iter() into a kernel buffer, with the file
- * held against removal as the proxy holds it.
- */
-static ssize_t mit_read_file(struct file *f, char *buf, size_t len, loff_t *pos)
-{
-	const struct file_operations *fops = debugfs_real_fops(f);
-	struct kvec kv = { .iov_base = buf, .iov_len = len };
-	struct dentry *dentry = f->f_path.dentry;
-	struct iov_iter iter;
-	struct kiocb kiocb;
-	ssize_t n;
-
-	if (!fops || fops->read != seq_read)
-		return kernel_read(f, buf, len, pos);
-	n = debugfs_file_get(dentry);
-	if (n)
-		return n;
-	init_sync_kiocb(&kiocb, f);
-	kiocb.ki_pos = *pos;
-	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, len);
-	n = seq_read_iter(&kiocb, &iter);
-	if (n > 0)
-		*pos = kiocb.ki_pos;
-	debugfs_file_put(dentry);
-	return n;
+	return ib_reg_read(msm_model_phys_base(m), MSM_MODEL_WINDOW, offset);
 }
 
 long mit_debugfs_read(struct msm_model *m, const char *file, char *buf, size_t len)
 {
-	struct device *dev = msm_model_device(m);
-	size_t total = 0;
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n = 0;
-	char *path;
-
-	if (!dev || len < 2)
-		return -EINVAL;
-	path = kasprintf(GFP_KERNEL, "/sys/kernel/debug/socmmu_msm_iommu/%s/%s",
-			 dev_name(dev), file);
-	if (!path)
-		return -ENOMEM;
-	f = filp_open(path, O_RDONLY, 0);
-	kfree(path);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	while (total < len - 1) {
-		n = mit_read_file(f, buf + total, len - 1 - total, &pos);
-		if (n <= 0)
-			break;
-		total += n;
-	}
-	filp_close(f, NULL);
-	buf[total] = '\0';
-	return n < 0 ? n : total;
+	return ib_debugfs_read("socmmu_msm_iommu", msm_model_device(m), file, buf, len, NULL);
 }
 
 void mit_format(char *buf, size_t len, const char *fmt, ...)
@@ -663,54 +468,25 @@ void mit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool mit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 void mit_log(struct kunit *test, const char *what, const char *text)
 {
-	const char *end;
-
-	/* One KTAP diagnostic line per line of text. */
-	for (; *text; text = *end ? end + 1 : end) {
-		end = strchrnul(text, '\n');
-		kunit_info(test, "%s: %.*s", what, (int)(end - text), text);
-	}
+	ib_log(test, what, text);
 }
 
 /* ------------------------------------------------------------- suites -- */
 
 static int mit_suite_init(struct kunit_suite *suite)
 {
-	int ret;
-
-	if (mit_driver_registered)
-		return 0;
-	/*
-	 * No owner: on 6.1 this runs before the module's init, while its
-	 * sysfs kobject does not exist yet, and module_add_driver() would
-	 * link the driver under it.  The module's exit unregisters the
-	 * driver, so no reference on the module is needed.
-	 */
-	ret = __platform_driver_register(&mit_client_driver, NULL);
-	if (ret)
-		return ret;
-	mit_driver_registered = true;
-	return 0;
+	return ib_suite_init(&mit_bench);
 }
 
 static int mit_case_init(struct kunit *test)
 {
-	int i;
-
 	memset(&mit, 0, sizeof(mit));
-	/* make check boots the test DT: unbound clients mean a broken bench. */
-	for (i = 0; i < MIT_NR_CLIENTS; i++) {
-		if (!mit_clients[i]) {
-			KUNIT_FAIL(test, "the test DT's client %s is not bound", mit_names[i]);
-			return -ENODEV;
-		}
-	}
-	return 0;
+	return ib_case_init(&mit_bench, test);
 }
 
 static void mit_case_exit(struct kunit *test)
@@ -722,27 +498,7 @@ static void mit_case_exit(struct kunit *test)
 		mit_create(i);
 	if (mit.irqs_off)
 		mit_irqs_on(mit.irqs_off);
-	if (mit.asleep)
-		mit_sleep_resume(mit.asleep);
-	if (mit.blocked)
-		mit_release_blocked(mit.blocked);
-	while (mit.n_attached)
-		mit_detach(mit.attached[0].domain, mit.attached[0].client);
-	for (i = 0; i < MIT_DOMAINS; i++) {
-		if (mit.domains[i])
-			iommu_domain_free(mit.domains[i]);
-	}
-	while (mit.n_coherent) {
-		mit.n_coherent--;
-		dma_free_coherent(mit.coherent[mit.n_coherent].dev,
-				  mit.coherent[mit.n_coherent].size,
-				  mit.coherent[mit.n_coherent].cpu,
-				  mit.coherent[mit.n_coherent].dma);
-	}
-	while (mit.n_pm)
-		mit_pm_put(mit.pm_held[0]);
-	while (mit.n_pages)
-		free_page(mit.pages[--mit.n_pages]);
+	ib_case_exit(&mit_bench);
 	while (mit.n_buffers)
 		kfree(mit.buffers[--mit.n_buffers]);
 	memset(&mit, 0, sizeof(mit));
@@ -816,18 +572,7 @@ module_init(mit_init);
 /* Unbind and destroy the clients: each holds a reference on the driver. */
 static void __exit mit_exit(void)
 {
-	struct device_node *np;
-
-	if (mit_driver_registered)
-		platform_driver_unregister(&mit_client_driver);
-	for_each_compatible_node(np, NULL, "socmmu,test-msm-client") {
-		struct platform_device *pdev = of_find_device_by_node(np);
-
-		if (pdev) {
-			of_platform_device_destroy(&pdev->dev, NULL);
-			put_device(&pdev->dev);
-		}
-	}
+	ib_exit(&mit_bench);
 }
 module_exit(mit_exit);
 

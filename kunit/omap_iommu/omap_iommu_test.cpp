@@ -7,6 +7,7 @@
 #include <kcxx/errno.h>
 #include <kcxx/types.h>
 
+#include "../iommu_bench/bench_expect.h"
 #include "../kcxx_test.h"
 #include "../omap_model/omap_model.h"
 #include "omap_iommu_test.h"
@@ -110,23 +111,9 @@ long read_debugfs(struct kunit *test, struct omap_model *m, const char *file, ch
 
 } // namespace
 
-#define EXPECT_HAS(test, text, needle)                                                  \
-	do {                                                                            \
-		if (!oit_contains((text), (needle))) {                                  \
-			kx_kunit_fail((test), __FILE__, __LINE__, "expected \"%s\" in it", \
-				      (needle));                                        \
-			oit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
-
-#define EXPECT_HASNT(test, text, needle)                                                \
-	do {                                                                            \
-		if (oit_contains((text), (needle))) {                                   \
-			kx_kunit_fail((test), __FILE__, __LINE__, "unexpected \"%s\" in it", \
-				      (needle));                                        \
-			oit_log((test), "read", (text));                                \
-		}                                                                       \
-	} while (0)
+/* The bench's expectations on what a case read (kunit/iommu_bench). */
+#define EXPECT_HAS IB_EXPECT_HAS
+#define EXPECT_HASNT IB_EXPECT_HASNT
 
 extern "C" {
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suites for the OMAP IOMMU driver (socmmu_omap_iommu) against the
- * OMAP MMU model.  A small platform driver binds the test DT's clients
- * ("socmmu,test-isp/-ipu/-dsp"), so that driver core runs of_dma_configure
- * -> of_iommu_configure -> the driver's of_xlate and probe_device, as for
- * any real client.  Cases are C++ (omap_iommu_test.cpp); this file holds
- * the tables and the kernel calls, and undoes whatever a case left behind.
+ * OMAP MMU model.  The test bench's platform driver (kunit/iommu_bench)
+ * binds the test DT's clients ("socmmu,test-isp/-ipu/-dsp"), so that
+ * driver core runs of_dma_configure -> of_iommu_configure -> the driver's
+ * of_xlate and probe_device, as for any real client.  Cases are C++
+ * (omap_iommu_test.cpp); this file holds the tables and the kernel calls,
+ * and has the bench undo whatever a case left behind.
  *
  * 6.1 runs a module's suites before its init, so the client driver is
  * registered from the suites' suite_init; the module's exit unregisters it
@@ -13,29 +14,16 @@
  * reference on the driver (one per probed client) so that it can unload.
  */
 #include <kunit/test.h>
-#include <linux/debugfs.h>
-#include <linux/delay.h>
-#include <linux/dma-mapping.h>
-#include <linux/fs.h>
-#include <linux/gfp.h>
-#include <linux/io.h>
 #include <linux/iommu.h>
 #include <linux/kernel.h>
-#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/of.h>
-#include <linux/of_platform.h>
-#include <linux/platform_device.h>
-#include <linux/pm_runtime.h>
-#include <linux/seq_file.h>
-#include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uio.h>
 
 #include <shim/kcompat.h>
-#include <socmmu_dma.h>
 
 #include "../../iommu/omap/omap_iommu.h"
+#include "../iommu_bench/iommu_bench.h"
 #include "../omap_model/omap_model.h"
 #include "omap_iommu_test.h"
 
@@ -48,49 +36,25 @@ static const char *const oit_mmus[OIT_NR_CLIENTS][2] = {
 	{ "mmu_isp" }, { "mmu_ipu" }, { "mmu_dsp0", "mmu_dsp1" },
 };
 
-static struct device *oit_clients[OIT_NR_CLIENTS];
-static bool oit_driver_registered;
-
-#define OIT_MAX 32
-
-/* What the running case holds; released by oit_case_exit(). */
-static struct {
-	struct iommu_domain *domain;
-	struct device *attached[OIT_MAX];
-	int n_attached;
-	struct device *pm_held[OIT_MAX];
-	int n_pm;
-	struct device *blocked;
-	struct device *asleep;
-	unsigned long pages[OIT_MAX];
-	int n_pages;
-	struct oit_faults faults;
-	int fault_ret;
-} oit;
-
-static int oit_client_probe(struct platform_device *pdev)
+static int oit_index_of(struct device_node *np)
 {
 	int i;
 
 	for (i = 0; i < OIT_NR_CLIENTS; i++) {
-		if (of_device_is_compatible(pdev->dev.of_node, oit_compatibles[i]))
-			oit_clients[i] = &pdev->dev;
+		if (of_device_is_compatible(np, oit_compatibles[i]))
+			return i;
 	}
-	/* These suites attach domains of their own, as remoteproc does. */
-	socmmu_dma_release(&pdev->dev);
-	pm_runtime_enable(&pdev->dev);
-	return 0;
+	return -1;
 }
 
-static void oit_client_remove(struct platform_device *pdev)
+static struct device *oit_mmu_dev(unsigned int client, unsigned int i)
 {
-	int i;
+	struct omap_model *m;
 
-	pm_runtime_disable(&pdev->dev);
-	for (i = 0; i < OIT_NR_CLIENTS; i++) {
-		if (oit_clients[i] == &pdev->dev)
-			oit_clients[i] = NULL;
-	}
+	if (!oit_mmus[client][i])
+		return NULL;
+	m = omap_model_find(oit_mmus[client][i]);
+	return m ? omap_model_device(m) : NULL;
 }
 
 static const struct of_device_id oit_client_match[] = {
@@ -100,22 +64,27 @@ static const struct of_device_id oit_client_match[] = {
 	{}
 };
 
-static struct platform_driver oit_client_driver = {
-	.probe = oit_client_probe,
-	.remove_new = oit_client_remove,
-	.driver = {
-		.name = "socmmu-omap-iommu-test-client",
-		.of_match_table = oit_client_match,
-	},
-	/* Cases choose the domains, the blocked one among them. */
-	.driver_managed_dma = true,
+/* The client driver and what the running case holds (kunit/iommu_bench). */
+static struct ib_bench oit_bench = {
+	.name = "socmmu-omap-iommu-test-client",
+	.match = oit_client_match,
+	.nr_clients = OIT_NR_CLIENTS,
+	.client_names = oit_compatibles,
+	.max_domains = 1,
+	.index_of = oit_index_of,
+	.iommu_dev = oit_mmu_dev,
 };
+
+static struct {
+	struct oit_faults faults;
+	int fault_ret;
+} oit;
 
 /* ------------------------------------------------------------ helpers -- */
 
 struct device *oit_client(enum oit_client which)
 {
-	return which < OIT_NR_CLIENTS ? oit_clients[which] : NULL;
+	return ib_client(&oit_bench, which);
 }
 
 bool oit_paging_domains(void)
@@ -125,32 +94,17 @@ bool oit_paging_domains(void)
 
 struct iommu_domain *oit_domain_alloc(struct device *client)
 {
-	if (oit.domain)
-		return NULL;
-	oit.domain = kx_iommu_paging_domain_alloc(client);
-	return oit.domain;
+	return ib_domain_alloc(&oit_bench, client);
 }
 
 int oit_attach(struct iommu_domain *domain, struct device *client)
 {
-	int ret = iommu_attach_device(domain, client);
-
-	if (!ret && oit.n_attached < OIT_MAX)
-		oit.attached[oit.n_attached++] = client;
-	return ret;
+	return ib_attach(&oit_bench, domain, client);
 }
 
 void oit_detach(struct iommu_domain *domain, struct device *client)
 {
-	int i;
-
-	for (i = 0; i < oit.n_attached; i++) {
-		if (oit.attached[i] == client) {
-			oit.attached[i] = oit.attached[--oit.n_attached];
-			iommu_detach_device(domain, client);
-			return;
-		}
-	}
+	ib_detach(&oit_bench, domain, client);
 }
 
 int oit_map(struct iommu_domain *domain, u64 iova, u64 paddr, u64 size)
@@ -197,166 +151,66 @@ struct oit_faults *oit_set_fault_handler(struct iommu_domain *domain, int ret)
 
 bool oit_wait_faults(struct oit_faults *faults, int count)
 {
-	int i;
+	return ib_wait_count(&faults->count, count);
+}
 
-	for (i = 0; i < 50; i++) {
-		if (READ_ONCE(faults->count) >= count) {
-			/* Pairs with the handler's smp_wmb(). */
-			smp_rmb();
-			return true;
-		}
-		msleep(20);
-	}
-	return false;
+static bool oit_powered_is(void *m, long on)
+{
+	return omap_model_powered(m) == on;
 }
 
 bool oit_wait_power(struct omap_model *m, bool on)
 {
-	int i;
+	return ib_poll(oit_powered_is, m, on);
+}
 
-	for (i = 0; i < 50; i++) {
-		if (omap_model_powered(m) == on)
-			return true;
-		msleep(20);
-	}
-	return false;
+static bool oit_unstalled(void *m, long unused)
+{
+	return !omap_model_stalled(m);
 }
 
 bool oit_wait_unstalled(struct omap_model *m)
 {
-	int i;
-
-	for (i = 0; i < 50; i++) {
-		if (!omap_model_stalled(m))
-			return true;
-		msleep(20);
-	}
-	return false;
+	return ib_poll(oit_unstalled, m, 0);
 }
 
 int oit_claim_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	int ret = iommu_device_claim_dma_owner(client, &oit);
-
-	if (!ret)
-		oit.blocked = client;
-	return ret;
-#else
-	return -EOPNOTSUPP;
-#endif
+	return ib_claim_blocked(&oit_bench, client);
 }
 
 void oit_release_blocked(struct device *client)
 {
-#if KX_IOMMU_PAGING_DOMAINS
-	if (oit.blocked == client) {
-		iommu_device_release_dma_owner(client);
-		oit.blocked = NULL;
-	}
-#endif
+	ib_release_blocked(&oit_bench, client);
 }
 
 int oit_client_get(struct device *client)
 {
-	int ret = pm_runtime_resume_and_get(client);
-
-	if (!ret && oit.n_pm < OIT_MAX)
-		oit.pm_held[oit.n_pm++] = client;
-	return ret;
+	return ib_pm_get(&oit_bench, client);
 }
 
 void oit_client_put(struct device *client)
 {
-	int i;
-
-	for (i = 0; i < oit.n_pm; i++) {
-		if (oit.pm_held[i] == client) {
-			oit.pm_held[i] = oit.pm_held[--oit.n_pm];
-			pm_runtime_put_sync(client);
-			return;
-		}
-	}
+	ib_pm_put(&oit_bench, client);
 }
 
-static int oit_client_index(struct device *client)
-{
-	int i;
-
-	for (i = 0; i < OIT_NR_CLIENTS; i++) {
-		if (oit_clients[i] == client)
-			return i;
-	}
-	return -1;
-}
-
-static struct device *oit_mmu_dev(int client, int i)
-{
-	struct omap_model *m;
-
-	if (!oit_mmus[client][i])
-		return NULL;
-	m = omap_model_find(oit_mmus[client][i]);
-	return m ? omap_model_device(m) : NULL;
-}
-
-/*
- * As system sleep orders it: device_prepare() takes a runtime PM reference
- * on every device (pm_runtime_get_noresume), then the late phase suspends
- * clients first, then IOMMUs (pm_runtime_force_suspend); resume is the
- * reverse and device_complete() drops the references.
- */
 int oit_sleep_suspend(struct device *client)
 {
-	int c = oit_client_index(client), i, ret;
-	struct device *mmu;
+	int c = ib_client_index(&oit_bench, client);
 
-	if (c < 0 || oit.asleep)
-		return -EINVAL;
-	pm_runtime_get_noresume(client);
-	for (i = 0; i < 2 && (mmu = oit_mmu_dev(c, i)); i++)
-		pm_runtime_get_noresume(mmu);
-	ret = pm_runtime_force_suspend(client);
-	if (ret)
-		return ret;
-	oit.asleep = client;
-	for (i = 0; i < 2 && (mmu = oit_mmu_dev(c, i)); i++) {
-		ret = pm_runtime_force_suspend(mmu);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	return c < 0 ? -EINVAL : ib_sleep_suspend(&oit_bench, c);
 }
 
 int oit_sleep_resume(struct device *client)
 {
-	int c = oit_client_index(client), i, ret = 0;
-	struct device *mmu;
+	int c = ib_client_index(&oit_bench, client);
 
-	if (c < 0 || oit.asleep != client)
-		return -EINVAL;
-	for (i = 0; i < 2 && (mmu = oit_mmu_dev(c, i)); i++)
-		ret = ret ?: pm_runtime_force_resume(mmu);
-	ret = ret ?: pm_runtime_force_resume(client);
-	for (i = 0; i < 2 && (mmu = oit_mmu_dev(c, i)); i++)
-		pm_runtime_put(mmu);
-	pm_runtime_put(client);
-	oit.asleep = NULL;
-	return ret;
+	return c < 0 ? -EINVAL : ib_sleep_resume(&oit_bench, c);
 }
 
 void *oit_page(u64 *phys)
 {
-	unsigned long page;
-
-	if (oit.n_pages == OIT_MAX)
-		return NULL;
-	page = get_zeroed_page(GFP_KERNEL);
-	if (!page)
-		return NULL;
-	oit.pages[oit.n_pages++] = page;
-	*phys = virt_to_phys((void *)page);
-	return (void *)page;
+	return ib_page(&oit_bench, phys);
 }
 
 void *oit_phys_to_virt(u64 phys)
@@ -366,88 +220,17 @@ void *oit_phys_to_virt(u64 phys)
 
 u32 oit_reg_read(struct omap_model *m, u32 offset)
 {
-	void __iomem *base = ioremap(omap_model_phys_base(m), OMAP_MODEL_WINDOW);
-	u32 value;
-
-	if (!base)
-		return 0;
-	value = readl(base + offset);
-	iounmap(base);
-	return value;
+	return ib_reg_read(omap_model_phys_base(m), OMAP_MODEL_WINDOW, offset);
 }
 
 void oit_reg_write(struct omap_model *m, u32 offset, u32 value)
 {
-	void __iomem *base = ioremap(omap_model_phys_base(m), OMAP_MODEL_WINDOW);
-
-	if (!base)
-		return;
-	writel(value, base + offset);
-	iounmap(base);
-}
-
-/*
- * debugfs's proxy has .read but no .read_iter, so kernel_read() refuses its
- * files.  A seq_file (what the driver's files are) is read as seq_read()
- * reads it, through seq_read_iter() into a kernel buffer, with the file
- * held against removal as the proxy holds it.
- */
-static ssize_t oit_read_file(struct file *f, char *buf, size_t len, loff_t *pos)
-{
-	const struct file_operations *fops = debugfs_real_fops(f);
-	struct kvec kv = { .iov_base = buf, .iov_len = len };
-	struct dentry *dentry = f->f_path.dentry;
-	struct iov_iter iter;
-	struct kiocb kiocb;
-	ssize_t n;
-
-	if (!fops || fops->read != seq_read)
-		return kernel_read(f, buf, len, pos);
-	n = debugfs_file_get(dentry);
-	if (n)
-		return n;
-	init_sync_kiocb(&kiocb, f);
-	kiocb.ki_pos = *pos;
-	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, len);
-	n = seq_read_iter(&kiocb, &iter);
-	if (n > 0)
-		*pos = kiocb.ki_pos;
-	debugfs_file_put(dentry);
-	return n;
+	ib_reg_write(omap_model_phys_base(m), OMAP_MODEL_WINDOW, offset, value);
 }
 
 long oit_debugfs_read(struct omap_model *m, const char *file, char *buf, size_t len, u64 *ns)
 {
-	struct device *dev = omap_model_device(m);
-	size_t total = 0;
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n = 0;
-	char *path;
-	ktime_t t0;
-
-	if (!dev || len < 2)
-		return -EINVAL;
-	path = kasprintf(GFP_KERNEL, "/sys/kernel/debug/socmmu_omap_iommu/%s/%s",
-			 dev_name(dev), file);
-	if (!path)
-		return -ENOMEM;
-	f = filp_open(path, O_RDONLY, 0);
-	kfree(path);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	t0 = ktime_get();
-	while (total < len - 1) {
-		n = oit_read_file(f, buf + total, len - 1 - total, &pos);
-		if (n <= 0)
-			break;
-		total += n;
-	}
-	if (ns)
-		*ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
-	filp_close(f, NULL);
-	buf[total] = '\0';
-	return n < 0 ? n : total;
+	return ib_debugfs_read("socmmu_omap_iommu", omap_model_device(m), file, buf, len, ns);
 }
 
 void oit_format(char *buf, size_t len, const char *fmt, ...)
@@ -461,81 +244,35 @@ void oit_format(char *buf, size_t len, const char *fmt, ...)
 
 bool oit_contains(const char *text, const char *needle)
 {
-	return strstr(text, needle);
+	return ib_contains(text, needle);
 }
 
 bool oit_text_field(const char *text, const char *key, u32 *value)
 {
-	size_t klen = strlen(key);
-	const char *line = text;
-
-	while (line) {
-		if (!strncmp(line, key, klen) && !strncmp(line + klen, " 0x", 3))
-			return sscanf(line + klen + 3, "%x", value) == 1;
-		line = strchr(line, '\n');
-		if (line)
-			line++;
-	}
-	return false;
+	return ib_text_field(text, key, value);
 }
 
 void oit_log(struct kunit *test, const char *what, const char *text)
 {
-	const char *end;
-
-	/* One KTAP diagnostic line per line of text. */
-	for (; *text; text = *end ? end + 1 : end) {
-		end = strchrnul(text, '\n');
-		kunit_info(test, "%s: %.*s", what, (int)(end - text), text);
-	}
+	ib_log(test, what, text);
 }
 
 /* ------------------------------------------------------------- suites -- */
 
 static int oit_suite_init(struct kunit_suite *suite)
 {
-	int ret;
-
-	if (oit_driver_registered)
-		return 0;
-	/*
-	 * No owner: on 6.1 this runs before the module's init, while its
-	 * sysfs kobject does not exist yet, and module_add_driver() would
-	 * link the driver under it.  The module's exit unregisters the
-	 * driver, so no reference on the module is needed.
-	 */
-	ret = __platform_driver_register(&oit_client_driver, NULL);
-	if (ret)
-		return ret;
-	oit_driver_registered = true;
-	return 0;
+	return ib_suite_init(&oit_bench);
 }
 
 static int oit_case_init(struct kunit *test)
 {
 	memset(&oit, 0, sizeof(oit));
-	/* make check boots the test DT: unbound clients mean a broken bench. */
-	if (!oit_clients[OIT_ISP] || !oit_clients[OIT_IPU] || !oit_clients[OIT_DSP]) {
-		KUNIT_FAIL(test, "the test DT's clients are not bound");
-		return -ENODEV;
-	}
-	return 0;
+	return ib_case_init(&oit_bench, test);
 }
 
 static void oit_case_exit(struct kunit *test)
 {
-	if (oit.asleep)
-		oit_sleep_resume(oit.asleep);
-	if (oit.blocked)
-		oit_release_blocked(oit.blocked);
-	while (oit.n_attached)
-		oit_detach(oit.domain, oit.attached[0]);
-	if (oit.domain)
-		iommu_domain_free(oit.domain);
-	while (oit.n_pm)
-		oit_client_put(oit.pm_held[0]);
-	while (oit.n_pages)
-		free_page(oit.pages[--oit.n_pages]);
+	ib_case_exit(&oit_bench);
 	memset(&oit, 0, sizeof(oit));
 }
 
@@ -600,20 +337,7 @@ module_init(oit_init);
 /* Unbind and destroy the clients: each holds a reference on the driver. */
 static void __exit oit_exit(void)
 {
-	int i;
-
-	if (oit_driver_registered)
-		platform_driver_unregister(&oit_client_driver);
-	for (i = 0; i < OIT_NR_CLIENTS; i++) {
-		struct device_node *np = of_find_compatible_node(NULL, NULL, oit_compatibles[i]);
-		struct platform_device *pdev = np ? of_find_device_by_node(np) : NULL;
-
-		if (pdev) {
-			of_platform_device_destroy(&pdev->dev, NULL);
-			put_device(&pdev->dev);
-		}
-		of_node_put(np);
-	}
+	ib_exit(&oit_bench);
 }
 module_exit(oit_exit);
 
