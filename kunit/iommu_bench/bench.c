@@ -31,6 +31,46 @@ static struct ib_bench *ib_of(struct device *dev)
 	return container_of(drv, struct ib_bench, driver);
 }
 
+static struct device *ib_iommu(struct ib_bench *b, unsigned int client, unsigned int i)
+{
+	return i < IB_MAX_IOMMUS ? b->iommu_dev(client, i) : NULL;
+}
+
+/*
+ * A master's DMA goes through its IOMMUs from the moment it runs: the
+ * device links resume them first at runtime, and system sleep (as
+ * ib_sleep_resume() plays it) resumes suppliers before consumers.  A
+ * client resumed with an IOMMU still off is the bug this refuses.
+ */
+static int ib_client_runtime_resume(struct device *dev)
+{
+	struct ib_bench *b = ib_of(dev);
+	int client = ib_client_index(b, dev);
+	struct device *iommu;
+	unsigned int i;
+
+	/* A client its IOMMU driver refused has no IOMMU to wait for. */
+	if (!device_iommu_mapped(dev))
+		return 0;
+	for (i = 0; client >= 0 && (iommu = ib_iommu(b, client, i)); i++) {
+		if (pm_runtime_status_suspended(iommu)) {
+			dev_err(dev, "resumed before its IOMMU %s\n", dev_name(iommu));
+			return -EIO;
+		}
+	}
+	return 0;
+}
+
+/* Nothing to save (no hardware of its own); without it the PM core refuses. */
+static int ib_client_runtime_suspend(struct device *dev)
+{
+	return 0;
+}
+
+static const struct dev_pm_ops ib_client_pm_ops = {
+	SET_RUNTIME_PM_OPS(ib_client_runtime_suspend, ib_client_runtime_resume, NULL)
+};
+
 static int ib_client_probe(struct platform_device *pdev)
 {
 	struct ib_bench *b = ib_of(&pdev->dev);
@@ -77,6 +117,7 @@ int ib_suite_init(struct ib_bench *b)
 	b->driver.remove_new = ib_client_remove;
 	b->driver.driver.name = b->name;
 	b->driver.driver.of_match_table = b->match;
+	b->driver.driver.pm = &ib_client_pm_ops;
 	/* Cases choose the domains, the blocked one among them. */
 	b->driver.driver_managed_dma = true;
 	/*
@@ -343,11 +384,6 @@ void ib_pm_put(struct ib_bench *b, struct device *dev)
 	}
 }
 EXPORT_SYMBOL_GPL(ib_pm_put);
-
-static struct device *ib_iommu(struct ib_bench *b, unsigned int client, unsigned int i)
-{
-	return i < IB_MAX_IOMMUS ? b->iommu_dev(client, i) : NULL;
-}
 
 /**
  * ib_sleep_suspend() - a client and its IOMMUs as system sleep suspends them
