@@ -75,16 +75,25 @@ static void dma_test_fill(u8 *buf, size_t len, u32 seed)
 		buf[i] = (u8)(seed + i * 7 + (i >> 12));
 }
 
+/*
+ * The clients the running case powered: KUnit runs the exit after an init
+ * that failed half-way (a client not bound), which must undo only those.
+ */
+static struct device *dma_test_powered[DMA_TEST_NR_CLIENTS];
+
 static int dma_test_case_init(struct kunit *test)
 {
 	unsigned int i;
 
 	for (i = 0; i < DMA_TEST_NR_CLIENTS; i++) {
-		if (!dma_test_client(i)) {
+		struct device *dev = dma_test_client(i);
+
+		if (!dev) {
 			KUNIT_FAIL(test, "the test DT's DMA client %u is not bound", i);
 			return -ENODEV;
 		}
-		dma_test_power(test, dma_test_client(i));
+		dma_test_power(test, dev);
+		dma_test_powered[i] = dev;
 	}
 	return 0;
 }
@@ -93,8 +102,11 @@ static void dma_test_case_exit(struct kunit *test)
 {
 	unsigned int i;
 
-	for (i = 0; i < DMA_TEST_NR_CLIENTS; i++)
-		dma_test_unpower(dma_test_client(i));
+	for (i = 0; i < DMA_TEST_NR_CLIENTS; i++) {
+		if (dma_test_powered[i])
+			dma_test_unpower(dma_test_powered[i]);
+		dma_test_powered[i] = NULL;
+	}
 }
 
 static int dma_test_suite_init(struct kunit_suite *suite)
