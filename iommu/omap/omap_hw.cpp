@@ -256,3 +256,8 @@ extern "C" void *omap_hw_create(const struct socmmu_hw_params *params, int *err)
 		      cfg.value().syscon ? ", DSP syscon" : "");
 	return static_cast<socmmu::Hardware *>(hw.value().release());
 }
+
+extern "C" int omap_hw_check(const struct socmmu_hw_params *params) noexcept
+{
+	return omap_iommu::parse(*params).to_errno();
+}
