@@ -59,6 +59,15 @@ gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/rproc-test" remoteproc/test
 scripts/build-firmware.sh "$out/tools/firmware" || bail "could not build the remote processors' firmware"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
+# Mainline's board device trees, by the 6.12 kernel's own cpp and dtc flow,
+# for the board suite's boot (kunit/boards).
+if scripts/build-board-dtb.sh "${kdir[uml-6.12]}/source" "${kdir[uml-6.12]}/scripts/dtc/dtc" \
+		"$out/tools/socmmu-boards.dtb" > "$out/check/board-dtb.log" 2>&1; then
+	record PASS "board-dtb"
+else
+	cat "$out/check/board-dtb.log"
+	record FAIL "board-dtb: the boards did not compile (see $out/check/board-dtb.log)"
+fi
 
 # Client drivers: the DMA layer's test client makes no IOMMU, DMA-layer or
 # runtime-PM call; the example camera none but runtime PM on itself.
@@ -192,6 +201,7 @@ else
 fi
 
 runs=()
+board_runs=()
 for t in $uml_targets; do
 	phase "KUnit on $t"
 	if [ -f "$out/$t/socmmu_core.ko" ]; then
@@ -199,6 +209,14 @@ for t in $uml_targets; do
 			scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" "$out/$t/console.log"
 	fi
 	runs+=("$t=$out/$t/console.log")
+	# The mainline boards: a boot of their own, with their tree.
+	phase "board device trees on $t"
+	if [ -f "$out/$t/socmmu_core.ko" ] && [ -f "$out/tools/socmmu-boards.dtb" ]; then
+		MODULES_LIST=$top/kunit/boards/modules.list DTB=$out/tools/socmmu-boards.dtb \
+			scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" \
+			"$out/$t/console-boards.log"
+	fi
+	board_runs+=(--run kunit/boards/modules.list "$t-boards=$out/$t/console-boards.log")
 done
 
 phase "summary self-test"
@@ -210,4 +228,5 @@ else
 fi
 
 phase "summary (console logs in out/<kernel>/console.log)"
-python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" "${runs[@]}"
+python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" \
+	"${board_runs[@]}" "${runs[@]}"
