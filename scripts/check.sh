@@ -179,6 +179,16 @@ for t in uml-6.12 arm-6.1; do
 	selftest_object_checks "$t"
 done
 
+# What a vendor's ARM kernel tree gets: make modules_install, dkms.conf and
+# dkms itself (scripts/check-install.sh), against the 6.12 board kernel.
+phase "modules_install and DKMS on arm-6.12"
+if [ -f "$out/arm-6.12/socmmu_core.ko" ] &&
+   scripts/check-install.sh "${kdir[arm-6.12]}" "$out/arm-6.12" arm-linux-gnueabihf-; then
+	record PASS "install-arm-6.12"
+else
+	record FAIL "install-arm-6.12: see above"
+fi
+
 # Kernel style for our C: checkpatch --strict of the 6.12 tree over every C
 # file and every header C reads; exceptions, each with its reason, in
 # scripts/checkpatch.py and Documentation/testing.rst.
