@@ -7,7 +7,8 @@
 #               then depmod); `make install` is the same.  DKMS: dkms.conf.
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
-# Demo:         make demo    (the example camera in UML: a frame and a report)
+# Demo:         make demo    (the example camera in UML: a frame and a report;
+#                             PLATFORM=exynos: the camera behind an Exynos SYSMMU)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
@@ -41,7 +42,7 @@ kernels:
 	scripts/test-kernels.sh
 
 demo:
-	scripts/demo.sh
+	PLATFORM=$(PLATFORM) scripts/demo.sh
 
 bench:
 	scripts/bench.sh

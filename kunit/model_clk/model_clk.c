@@ -6,6 +6,7 @@
 #include <linux/clk-provider.h>
 #include <linux/export.h>
 #include <linux/of.h>
+#include <linux/platform_device.h>
 #include <linux/spinlock.h>
 
 #include "model_clk.h"
@@ -73,19 +74,23 @@ static const struct clk_ops model_clk_ops = {
 	.recalc_rate = model_clk_recalc_rate,
 };
 
-int model_clk_register(void)
+/*
+ * The provider is registered from the probe of a driver bound to the
+ * node, not from module init: fw_devlink holds every consumer (the
+ * SYSMMUs, the MSM IOMMUs) back until its supplier's device is bound, and
+ * a node no driver binds would keep them deferred until the deferred-probe
+ * timeout.
+ */
+static int model_clk_probe(struct platform_device *pdev)
 {
-	struct device_node *np;
+	struct device_node *np = pdev->dev.of_node;
 	int n, i, ret;
 
-	np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
-	if (!np)
-		return 0;
+	if (model_clk_np)
+		return -EBUSY;
 	n = of_property_count_strings(np, "clock-output-names");
 	if (n <= 0 || n > MODEL_CLK_MAX) {
-		pr_err("model_clk: %pOF: clock-output-names must name 1..%d clocks\n", np,
-		       MODEL_CLK_MAX);
-		of_node_put(np);
+		dev_err(&pdev->dev, "clock-output-names must name 1..%d clocks\n", MODEL_CLK_MAX);
 		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
@@ -97,8 +102,7 @@ int model_clk_register(void)
 		c->hw.init = &init;
 		ret = clk_hw_register(NULL, &c->hw);
 		if (ret) {
-			pr_err("model_clk: cannot register %s: %d\n", c->name, ret);
-			of_node_put(np);
+			dev_err(&pdev->dev, "cannot register %s: %d\n", c->name, ret);
 			return ret;
 		}
 		model_clk_cells.hws[i] = &c->hw;
@@ -106,11 +110,44 @@ int model_clk_register(void)
 	model_clk_cells.data.num = n;
 	ret = of_clk_add_hw_provider(np, of_clk_hw_onecell_get, &model_clk_cells.data);
 	if (ret) {
-		pr_err("model_clk: cannot add the provider: %d\n", ret);
-		of_node_put(np);
+		dev_err(&pdev->dev, "cannot add the provider: %d\n", ret);
 		return ret;
 	}
-	model_clk_np = np;
+	model_clk_np = of_node_get(np);
+	return 0;
+}
+
+static const struct of_device_id model_clk_of_match[] = {
+	{ .compatible = "socmmu,model-clocks" },
+	{}
+};
+
+/* Never unbound: the module that links this stays loaded. */
+static struct platform_driver model_clk_driver = {
+	.probe = model_clk_probe,
+	.driver = {
+		.name = "socmmu-model-clocks",
+		.of_match_table = model_clk_of_match,
+		.suppress_bind_attrs = true,
+	},
+};
+
+int model_clk_register(void)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	bool available = np && of_device_is_available(np);
+	int ret;
+
+	of_node_put(np);
+	if (!available)
+		return 0;
+	ret = platform_driver_register(&model_clk_driver);
+	if (ret)
+		return ret;
+	if (!model_clk_np) {
+		pr_err("model_clk: the model clocks did not probe\n");
+		return -ENODEV;
+	}
 	return 0;
 }
 

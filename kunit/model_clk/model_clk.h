@@ -36,7 +36,10 @@ unsigned int model_clk_enables(const struct model_clk *clk);
 unsigned int model_clk_disables(const struct model_clk *clk);
 const char *model_clk_name(const struct model_clk *clk);
 
-/* socmmu_testbench's init; 0 when the tree has no model clocks. */
+/*
+ * socmmu_testbench's init: binds a driver to the node, whose probe
+ * registers the provider; 0 when the tree has no model clocks.
+ */
 int model_clk_register(void);
 
 #endif
