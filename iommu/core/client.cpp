@@ -4,6 +4,7 @@
  */
 #include <kcxx/errno.h>
 #include <kcxx/log.h>
+#include <kcxx/utility.h>
 
 #include "client.h"
 #include "instance.h"
@@ -79,16 +80,18 @@ kcxx::Result<void> Client::check_endpoints(struct device *dev, const socmmu_endp
 kcxx::Result<kcxx::Owner<Client>> Client::create_locked(Registry &registry, struct device *dev,
 							 const socmmu_endpoint *eps, u32 n)
 {
-	socmmu_endpoint_owner owners[kMaxEndpoints] = {};
+	/* check_endpoints() refuses more than kMaxEndpoints before it reads them. */
+	const u32 m = kcxx::min(n, kMaxEndpoints);
+	auto owners = KCXX_TRY(kcxx::OwnedArray<socmmu_endpoint_owner>::create(m ? m : 1));
 
 	registry.mutex().assert_held();
-	for (u32 e = 0; e < n && e < kMaxEndpoints; e++) {
+	for (u32 e = 0; e < m; e++) {
 		const Instance *instance = registry.find_locked(eps[e].key);
 
 		if (instance)
 			owners[e] = { instance->driver(), kx_dev_name(instance->dev()) };
 	}
-	KCXX_TRY(check_endpoints(dev, eps, owners, n));
+	KCXX_TRY(check_endpoints(dev, eps, owners.data(), n));
 
 	auto bindings = KCXX_TRY(kcxx::OwnedArray<Binding>::create(n));
 	auto client = KCXX_TRY(kcxx::make_owned<Client>(dev, kcxx::move(bindings)));

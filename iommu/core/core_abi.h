@@ -36,7 +36,7 @@ struct socmmu_driver_info {
 };
 
 /* "iommus" entries one client may list (policy.h's kMaxEndpoints). */
-#define SOCMMU_MAX_ENDPOINTS	16
+#define SOCMMU_MAX_ENDPOINTS	64
 
 /* One entry of a client's "iommus": the instance's node and the arguments. */
 struct socmmu_endpoint {

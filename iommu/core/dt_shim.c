@@ -290,7 +290,7 @@ EXPORT_SYMBOL_IF_KUNIT(socmmu_iommu_check_node);
  */
 int socmmu_iommu_check_client(struct device_node *np)
 {
-	struct socmmu_endpoint_owner owners[SOCMMU_MAX_ENDPOINTS] = {};
+	struct socmmu_endpoint_owner *owners;
 	const struct socmmu_iommu_driver *drv;
 	const struct of_device_id *match;
 	struct socmmu_endpoint *eps;
@@ -305,6 +305,13 @@ int socmmu_iommu_check_client(struct device_node *np)
 		put_device(dev);
 		return n;
 	}
+	/* The core refuses more than SOCMMU_MAX_ENDPOINTS before it reads them. */
+	owners = kcalloc(clamp(n, 1, SOCMMU_MAX_ENDPOINTS), sizeof(*owners), GFP_KERNEL);
+	if (!owners) {
+		kfree(eps);
+		put_device(dev);
+		return -ENOMEM;
+	}
 	mutex_lock(&socmmu_drivers_lock);
 	for (i = 0; i < min(n, SOCMMU_MAX_ENDPOINTS); i++) {
 		struct device_node *iommu = to_of_node((const struct fwnode_handle *)eps[i].key);
@@ -315,6 +322,7 @@ int socmmu_iommu_check_client(struct device_node *np)
 	}
 	ret = core_client_check(dev, eps, owners, n);
 	mutex_unlock(&socmmu_drivers_lock);
+	kfree(owners);
 	kfree(eps);
 	put_device(dev);
 	return ret;
