@@ -80,6 +80,23 @@ void socmmu_read_props(struct device_node *np, const struct socmmu_iommu_driver 
 	}
 }
 
+int socmmu_check_cells(struct device *dev, struct device_node *np,
+		       const struct socmmu_iommu_driver *drv)
+{
+	u32 cells;
+
+	if (of_property_read_u32(np, "#iommu-cells", &cells)) {
+		dev_err(dev, "no #iommu-cells; the binding has <%u>\n", drv->info.iommu_cells);
+		return -EINVAL;
+	}
+	if (cells != drv->info.iommu_cells) {
+		dev_err(dev, "#iommu-cells = <%u>; the binding has <%u>\n", cells,
+			drv->info.iommu_cells);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int socmmu_check_irqs(struct device *dev, const struct socmmu_iommu_driver *drv, int n)
 {
 	if (n < drv->min_irqs || n > drv->max_irqs) {
@@ -207,6 +224,9 @@ static int socmmu_check_iommu(struct device *dev, struct device_node *np,
 	struct resource res;
 	int nirqs, nclks, i, ret;
 
+	ret = socmmu_check_cells(dev, np, drv);
+	if (ret)
+		return ret;
 	/* As devm_platform_get_and_ioremap_resource() finds window 0. */
 	ret = of_address_to_resource(np, 0, &res);
 	if (ret) {

@@ -29,6 +29,8 @@ struct socmmu_inst {
 /* dt_shim.c: what probe reads, and a check of a node nobody probes reads. */
 void socmmu_read_props(struct device_node *np, const struct socmmu_iommu_driver *drv,
 		       struct socmmu_dt_value *values, bool check);
+int socmmu_check_cells(struct device *dev, struct device_node *np,
+		       const struct socmmu_iommu_driver *drv);
 int socmmu_check_irqs(struct device *dev, const struct socmmu_iommu_driver *drv, int n);
 int socmmu_check_clocks(struct device *dev, const struct socmmu_iommu_driver *drv, int n);
 int socmmu_read_endpoints(struct device *dev, struct device_node *np,

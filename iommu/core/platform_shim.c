@@ -178,6 +178,10 @@ static int socmmu_probe(struct platform_device *pdev)
 				   GFP_KERNEL);
 	if (!inst->props)
 		return -ENOMEM;
+	/* Clients' "iommus" are read with it: a wrong one would misread them all. */
+	ret = socmmu_check_cells(dev, dev->of_node, inst->drv);
+	if (ret)
+		return ret;
 	base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
 	if (IS_ERR(base))
 		return PTR_ERR(base);
