@@ -1314,7 +1314,8 @@ static int __init om_init(void)
 	int ret;
 
 	for_each_matching_node_and_match(np, om_mmu_of_match, &match) {
-		if (!of_device_is_available(np))
+		/* The bad nodes of kunit/bad_dt are for the driver to refuse. */
+		if (!of_device_is_available(np) || of_property_read_bool(np, "socmmu,bad-input"))
 			continue;
 		if (nr_instances == OM_MAX_INSTANCES) {
 			of_node_put(np);
