@@ -40,6 +40,21 @@ static const struct bad_node bad_nodes[] = {
 	{ "/sysmmu-bad-noclk@d0000c00", -EINVAL, "(0 clocks named)" },
 };
 
+/*
+ * Clients whose "iommus" the core refuses, checked by the parse-only
+ * entry (the kernel makes no device of them): the checks probe_device
+ * makes, with the same one line.  A phandle to a node without
+ * #iommu-cells never gets this far: dtc warns, and the kernel's parser
+ * refuses it before any IOMMU driver is asked.
+ */
+static const struct bad_node bad_clients[] = {
+	{ "/bad-clients/client-not-iommu", -ENODEV,
+	  "iommus entry 1 is not a registered IOMMU of ours" },
+	{ "/bad-clients/client-mixed", -EINVAL,
+	  "iommus mixes socmmu-omap-iommu and socmmu-exynos-sysmmu IOMMUs" },
+	{ "/bad-clients/client-no-entries", -EINVAL, "iommus has 0 entries" },
+};
+
 /* What the IOMMUs the bad nodes sit beside must still be. */
 static const char *const good_nodes[] = {
 	"/mmu@d1000000", "/mmu@d1010000", "/mmu@d1020000", "/mmu@d1021000",
@@ -151,6 +166,32 @@ static void bad_dt_refused(struct kunit *test)
 	put_device(&pdev->dev);
 }
 
+KUNIT_ARRAY_PARAM(bad_client, bad_clients, bad_dt_desc);
+
+/* One bad client, checked as probe_device checks it: one line, its errno. */
+static void bad_dt_client_refused(struct kunit *test)
+{
+	const struct bad_node *b = test->param_value;
+	struct device_node *np = of_find_node_by_path(b->path);
+	struct bad_dt_result *r;
+	char marker[64], *name;
+
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	/* The check's messages name the node as a device name can: '/' is '!'. */
+	name = kunit_kstrdup(test, b->path, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, name);
+	strreplace(name, '/', '!');
+	bad_dt_mark(marker, sizeof(marker));
+	KUNIT_EXPECT_EQ(test, socmmu_iommu_check_client(np), b->err);
+	bad_dt_scan(marker, name, r);
+	KUNIT_EXPECT_EQ_MSG(test, r->lines, 1, "%s", r->first);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(r->first, b->why), "\"%s\" lacks \"%s\"",
+				  r->first, b->why);
+	of_node_put(np);
+}
+
 /* After every refusal, the good IOMMUs beside them are still instances. */
 static void bad_dt_good_unharmed(struct kunit *test)
 {
@@ -168,6 +209,7 @@ static void bad_dt_good_unharmed(struct kunit *test)
 
 static struct kunit_case bad_dt_cases[] = {
 	KUNIT_CASE_PARAM(bad_dt_refused, bad_dt_gen_params),
+	KUNIT_CASE_PARAM(bad_dt_client_refused, bad_client_gen_params),
 	KUNIT_CASE(bad_dt_good_unharmed),
 	{}
 };
@@ -181,3 +223,4 @@ kunit_test_suites(&bad_dt_suite);
 
 MODULE_DESCRIPTION("socmmu: malformed IOMMU nodes, refused one line each");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
