@@ -18,6 +18,7 @@
 #include <linux/string.h>
 
 #include "../../iommu/core/socmmu_iommu.h"
+#include "../omap_model/omap_model.h"
 
 struct bad_node {
 	const char *path;
@@ -58,6 +59,7 @@ static const struct bad_node bad_clients[] = {
 /* What the IOMMUs the bad nodes sit beside must still be. */
 static const char *const good_nodes[] = {
 	"/mmu@d1000000", "/mmu@d1010000", "/mmu@d1020000", "/mmu@d1021000",
+	"/mmu@d10c0000",
 };
 
 static void bad_dt_mark(char *marker, size_t len)
@@ -207,10 +209,28 @@ static void bad_dt_good_unharmed(struct kunit *test)
 	}
 }
 
+/*
+ * Every OMAP MMU the driver has served so far kept to its node's window
+ * (mmu_small's is 0x80 bytes, mainline's OMAP3 ISP's, without GP_REG).
+ */
+static void bad_dt_windows_kept(struct kunit *test)
+{
+	struct omap_model_counters c;
+	struct omap_model *m;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, omap_model_find("mmu_small"));
+	for (i = 0; (m = omap_model_get(i)); i++) {
+		omap_model_counters(m, &c);
+		KUNIT_EXPECT_EQ_MSG(test, c.bad_accesses, 0u, "%s", omap_model_name(m));
+	}
+}
+
 static struct kunit_case bad_dt_cases[] = {
 	KUNIT_CASE_PARAM(bad_dt_refused, bad_dt_gen_params),
 	KUNIT_CASE_PARAM(bad_dt_client_refused, bad_client_gen_params),
 	KUNIT_CASE(bad_dt_good_unharmed),
+	KUNIT_CASE(bad_dt_windows_kept),
 	{}
 };
 
