@@ -8,7 +8,8 @@
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
 # Demo:         make demo    (the example camera in UML: a frame and a report;
-#                             PLATFORM=exynos: the camera behind an Exynos SYSMMU)
+#                             PLATFORM=exynos: the camera behind an Exynos SYSMMU,
+#                             PLATFORM=msm: the one behind an MSM IOMMU)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build

@@ -5,7 +5,8 @@
 # one as out/demo/frame.ppm and prints a short report.  See README.
 #
 # PLATFORM picks the camera: omap (the default) behind the OMAP3 ISP MMU,
-# exynos the second one, behind an Exynos SYSMMU v7 with the VM block.
+# exynos the second one, behind an Exynos SYSMMU v7 with the VM block,
+# msm the third, behind a Qualcomm MSM (APQ8064) IOMMU context bank.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +19,10 @@ omap)	camera=d1070000.isp mmu=d1060000.mmu
 exynos)	camera=d20b0000.isp mmu=d20a0000.sysmmu-isp
 	behind="an Exynos SYSMMU v7 with VM (sysmmu-isp)"
 	flushes="FLUSH_ALL FLUSH_ENTRY FLUSH_RANGE" ;;
-*)	echo "demo: PLATFORM must be omap or exynos, not $platform" >&2; exit 2 ;;
+msm)	camera=d4700000.isp mmu=d4300000.iommu
+	behind="a Qualcomm MSM IOMMU, context bank 0 (msm_cam)"
+	flushes="CTX_TLBIALL TLBIVA -" ;;
+*)	echo "demo: PLATFORM must be omap, exynos or msm, not $platform" >&2; exit 2 ;;
 esac
 t0=$SECONDS
 cd "$top"
@@ -42,7 +46,7 @@ fi
 
 # What UML loads: the models and our drivers, nothing unloaded (the demo
 # boots for one capture), kmemleak off (no scans to wait for).  The test
-# DT has both cameras, so both IOMMUs' models and drivers are loaded
+# DT has three cameras, so all three IOMMUs' models and drivers are loaded
 # whichever camera captures.
 {
 	echo '!boot kmemleak=off vivid.node_types=0x1'
@@ -51,10 +55,12 @@ fi
 	echo 'socmmu_testbench stays'
 	echo 'socmmu_omap_model stays'
 	echo 'socmmu_exynos_model stays'
+	echo 'socmmu_msm_model stays'
 	[ -e "$out/uml-6.12/socmmu_dma.ko" ] && echo 'socmmu_dma stays'
 	echo 'socmmu_iommu stays'
 	echo 'socmmu_omap_iommu stays'
 	echo 'socmmu_exynos_iommu stays'
+	echo 'socmmu_msm_iommu stays'
 	echo 'socmmu_isp_model stays'
 	echo 'socmmu_isp_example stays'
 	# UML sees the tree as $SOCMMU_TOP, a path without spaces (run-tests.sh).

@@ -98,6 +98,8 @@ int core_client_check(struct device *dev, const struct socmmu_endpoint *eps,
 		      const struct socmmu_endpoint_owner *owners, unsigned int n) KX_NOEXCEPT;
 /* The instance the IOMMU core files the client under. */
 struct socmmu_inst *core_client_inst(struct core_client *cc) KX_NOEXCEPT;
+/* Every instance of the client gives it a context of its own (not shared). */
+bool core_client_isolated(struct core_client *cc) KX_NOEXCEPT;
 /* Every context of the client to bypass (identity) or to faulting (blocked). */
 void core_client_leave(struct core_client *cc, bool blocked) KX_NOEXCEPT;
 

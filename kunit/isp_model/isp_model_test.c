@@ -454,10 +454,16 @@ module_init(imt_mod_init);
 /* Give the ISP device back: see the comment at the top. */
 static void __exit imt_mod_exit(void)
 {
-	struct device *dev = isp_model_device();
+	struct isp_model *cam;
+	unsigned int i;
 
-	if (dev)
-		of_platform_device_destroy(dev, NULL);
+	/* Every camera: each holds a reference on its IOMMU's driver. */
+	for (i = 0; (cam = isp_model_cam_get(i)); i++) {
+		struct device *dev = isp_model_cam_device(cam);
+
+		if (dev)
+			of_platform_device_destroy(dev, NULL);
+	}
 }
 module_exit(imt_mod_exit);
 

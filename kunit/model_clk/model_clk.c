@@ -11,7 +11,7 @@
 
 #include "model_clk.h"
 
-#define MODEL_CLK_MAX	32
+#define MODEL_CLK_MAX	64
 #define MODEL_CLK_RATE	100000000UL
 
 struct model_clk {
@@ -86,8 +86,11 @@ static int model_clk_probe(struct platform_device *pdev)
 	struct device_node *np = pdev->dev.of_node;
 	int n, i, ret;
 
-	if (model_clk_np)
+	/* One provider: the gates live in static storage. */
+	if (model_clk_np) {
+		dev_err(&pdev->dev, "a second socmmu,model-clocks node\n");
 		return -EBUSY;
+	}
 	n = of_property_count_strings(np, "clock-output-names");
 	if (n <= 0 || n > MODEL_CLK_MAX) {
 		dev_err(&pdev->dev, "clock-output-names must name 1..%d clocks\n", MODEL_CLK_MAX);
@@ -145,26 +148,33 @@ int model_clk_register(void)
 	if (ret)
 		return ret;
 	if (!model_clk_np) {
+		platform_driver_unregister(&model_clk_driver);
 		pr_err("model_clk: the model clocks did not probe\n");
 		return -ENODEV;
 	}
 	return 0;
 }
 
-struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+struct model_clk *model_clk_of_index(struct device_node *consumer, unsigned int index)
 {
 	struct of_phandle_args args;
-	int index = of_property_match_string(consumer, "clock-names", name);
 	struct model_clk *clk = NULL;
 
-	if (index < 0 || of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index,
-						    &args))
+	if (of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index, &args))
 		return NULL;
 	if (args.np == model_clk_np && args.args_count == 1 &&
 	    args.args[0] < model_clk_cells.data.num)
 		clk = &model_clks[args.args[0]];
 	of_node_put(args.np);
 	return clk;
+}
+EXPORT_SYMBOL_GPL(model_clk_of_index);
+
+struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+{
+	int index = of_property_match_string(consumer, "clock-names", name);
+
+	return index < 0 ? NULL : model_clk_of_index(consumer, index);
 }
 EXPORT_SYMBOL_GPL(model_clk_of);
 
