@@ -39,6 +39,10 @@ static const struct bad_node bad_nodes[] = {
 	{ "/mmu-bad-syscon-id@d0000f00", -EINVAL, "needs an id of 0 or 1" },
 	{ "/mmu-bad-duplicate@d1000080", -EBUSY, "can't request region" },
 	{ "/sysmmu-bad-noclk@d0000c00", -EINVAL, "(0 clocks named)" },
+	{ "/iommu@d4800000", -EINVAL, "qcom,ncb must be 1..4, not 0" },
+	{ "/iommu@d4400000", -EINVAL, "qcom,ncb must be 1..4, not 5" },
+	{ "/iommu@d4600000", -EINVAL, "qcom,ncb is required" },
+	{ "/iommu@d4500000", -EINVAL, "clock \"core\": the binding names only" },
 };
 
 /*
