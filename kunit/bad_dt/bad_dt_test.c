@@ -186,8 +186,9 @@ static void bad_dt_client_refused(struct kunit *test)
 	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	/* The check's messages name the node as a device name can: '/' is '!'. */
-	name = kunit_kstrdup(test, b->path, GFP_KERNEL);
+	name = kunit_kzalloc(test, strlen(b->path) + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, name);
+	strscpy(name, b->path, strlen(b->path) + 1);
 	strreplace(name, '/', '!');
 	bad_dt_mark(marker, sizeof(marker));
 	KUNIT_EXPECT_EQ(test, socmmu_iommu_check_client(np), b->err);
