@@ -2,6 +2,9 @@
 #
 # Board build:  make KDIR=/path/to/kernel/build ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-
 #               modules land in $(OUT), ready for insmod.
+# Install:      make modules_install KDIR=... [INSTALL_MOD_PATH=/staging]
+#               (what `make` built, into lib/modules/<release>/updates/,
+#               then depmod); `make install` is the same.  DKMS: dkms.conf.
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
 # Demo:         make demo    (the example camera in UML: a frame and a report;
@@ -12,12 +15,25 @@
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules check kernels demo bench clean
+.PHONY: modules modules_install install check kernels demo bench clean
 
 modules:
 	scripts/build-modules.sh "$(KDIR)" "$(OUT)" $(if $(ARCH),ARCH=$(ARCH)) \
 		$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
 	@echo "modules: $$(cd "$(OUT)" && ls *.ko | tr '\n' ' ')(in $(OUT))"
+
+# As the kernel's own: installs what the last `make` built, rebuilds nothing.
+# 6.1 and 6.12 disagree on the default directory (extra, updates): ours is
+# updates on both, where vendors' packages put what overrides the tree.
+INSTALL_MOD_DIR ?= updates
+
+modules_install:
+	GOAL=modules_install scripts/build-modules.sh "$(KDIR)" "$(OUT)" \
+		$(if $(ARCH),ARCH=$(ARCH)) $(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE)) \
+		$(if $(INSTALL_MOD_PATH),INSTALL_MOD_PATH=$(abspath $(INSTALL_MOD_PATH))) \
+		INSTALL_MOD_DIR=$(INSTALL_MOD_DIR)
+
+install: modules_install
 
 check:
 	scripts/check.sh

@@ -4,7 +4,11 @@
 build checks that scripts/check.sh recorded.
 
     ktap-summary.py --modules kunit/modules.list --checks RESULTS \
-                    KERNEL=LOG [KERNEL=LOG ...]
+                    [--run LIST NAME=LOG ...] KERNEL=LOG [KERNEL=LOG ...]
+
+Each KERNEL=LOG run loaded --modules; a "--run LIST NAME=LOG" run is a
+boot of its own that loaded LIST (the board device trees' boot,
+kunit/boards/modules.list).
 
 A kernel's run fails when a case fails, when a suite from modules.list never
 ran or never finished, when the harness could not load or unload a module,
@@ -250,28 +254,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--modules', required=True)
     parser.add_argument('--checks', help='file of "PASS name" / "FAIL name: why" lines')
-    # A run that loaded another list (the reference kernel's runs).
-    parser.add_argument('--modules-for', action='append', default=[], metavar='KERNEL=LIST')
+    parser.add_argument('--run', nargs=2, action='append', default=[],
+                        metavar=('LIST', 'NAME=LOG'), help='a run that loaded another list')
     parser.add_argument('runs', nargs='*', metavar='KERNEL=LOG')
     args = parser.parse_args()
 
     lists = {}
     try:
-        default = read_modules(args.modules)
-        for spec in args.modules_for:
-            kernel, path = spec.split('=', 1)
-            lists[kernel] = read_modules(path)
+        for path in [args.modules] + [path for path, _ in args.run]:
+            lists[path] = read_modules(path)
     except (OSError, ModulesListError) as e:
         print(f'ktap-summary: {e}', file=sys.stderr)
         print('0 passed, 1 failed')
         return 1
     total_pass = total_fail = total_skip = 0
 
-    for spec in args.runs:
-        kernel, log = spec.split('=', 1)
-        modules = lists.get(kernel, default)
+    for path, spec in [(args.modules, spec) for spec in args.runs] + args.run:
+        modules = lists[path]
         expected = [s for _, _, suites in modules for s in suites]
         staying = [name for name, after, _ in modules if after == 'stays']
+        kernel, log = spec.split('=', 1)
         try:
             run = Run(kernel, log, staying)
         except OSError as e:

@@ -4,6 +4,7 @@
  */
 #include <kcxx/errno.h>
 #include <kcxx/log.h>
+#include <kcxx/utility.h>
 
 #include "client.h"
 #include "instance.h"
@@ -16,52 +17,98 @@ Client::Client(struct device *dev, kcxx::OwnedArray<Binding> bindings)
 {
 }
 
-/*
- * Validates "iommus" completely before anything is claimed: every entry
- * names a registered instance of one driver, with that binding's number
- * of cells, and no stream ID twice; then claims a context, a link and a
- * driver reference per instance.
- */
-kcxx::Result<kcxx::Owner<Client>> Client::create_locked(Registry &registry, struct device *dev,
-							 const socmmu_endpoint *eps, u32 n)
+kcxx::Result<void> Client::check_endpoints(struct device *dev, const socmmu_endpoint *eps,
+					   const socmmu_endpoint_owner *owners, u32 n)
 {
-	registry.mutex().assert_held();
+	const socmmu_driver_info *driver = nullptr;
+
 	if (!n || n > kMaxEndpoints) {
 		KCXX_DEV_ERR(dev, "iommus has %u entries; 1 to %u are supported\n", n, kMaxEndpoints);
 		return kcxx::Error(-kcxx::EINVAL);
 	}
+	for (u32 e = 0; e < n; e++) {
+		const socmmu_endpoint_owner &owner = owners[e];
+
+		if (!owner.drv) {
+			KCXX_DEV_ERR(dev, "iommus entry %u is not a registered IOMMU of ours\n", e);
+			return kcxx::Error(-kcxx::ENODEV);
+		}
+		if (driver && owner.drv != driver) {
+			KCXX_DEV_ERR(dev, "iommus mixes %s and %s IOMMUs\n", driver->name,
+				     owner.drv->name);
+			return kcxx::Error(-kcxx::EINVAL);
+		}
+		driver = owner.drv;
+		if (eps[e].nargs != driver->iommu_cells) {
+			KCXX_DEV_ERR(dev, "iommus entry %u: %s takes %u cells, not %u\n", e,
+				     owner.name, driver->iommu_cells, eps[e].nargs);
+			return kcxx::Error(-kcxx::EINVAL);
+		}
+		/* Each ID against those before it on the same IOMMU, in this entry or earlier. */
+		for (u32 a = 0; a < eps[e].nargs; a++) {
+			u32 before = 0;
+
+			for (u32 f = 0; f <= e; f++) {
+				const u32 upto = f < e ? eps[f].nargs : a;
+
+				if (eps[f].key != eps[e].key)
+					continue;
+				for (u32 b = 0; b < upto; b++) {
+					if (eps[f].args[b] != eps[e].args[a])
+						continue;
+					KCXX_DEV_ERR(dev, "iommus lists stream ID %u of %s twice\n",
+						     eps[e].args[a], owner.name);
+					return kcxx::Error(-kcxx::EINVAL);
+				}
+				before += upto;
+			}
+			if (before == kMaxEndpoints) {
+				KCXX_DEV_ERR(dev, "iommus gives %s more than %u stream IDs\n",
+					     owner.name, kMaxEndpoints);
+				return kcxx::Error(-kcxx::EINVAL);
+			}
+		}
+	}
+	return {};
+}
+
+/*
+ * Validates "iommus" completely before anything is claimed (on the
+ * registered instances: check_endpoints()), then claims a context, a link
+ * and a driver reference per instance.
+ */
+kcxx::Result<kcxx::Owner<Client>> Client::create_locked(Registry &registry, struct device *dev,
+							 const socmmu_endpoint *eps, u32 n)
+{
+	/* check_endpoints() refuses more than kMaxEndpoints before it reads them. */
+	const u32 m = kcxx::min(n, kMaxEndpoints);
+	auto owners = KCXX_TRY(kcxx::OwnedArray<socmmu_endpoint_owner>::create(m ? m : 1));
+
+	registry.mutex().assert_held();
+	for (u32 e = 0; e < m; e++) {
+		const Instance *instance = registry.find_locked(eps[e].key);
+
+		if (instance)
+			owners[e] = { instance->driver(), kx_dev_name(instance->dev()) };
+	}
+	KCXX_TRY(check_endpoints(dev, eps, owners.data(), n));
+
 	auto bindings = KCXX_TRY(kcxx::OwnedArray<Binding>::create(n));
 	auto client = KCXX_TRY(kcxx::make_owned<Client>(dev, kcxx::move(bindings)));
 
-	KCXX_TRY(client->group_locked(registry, eps, n));
+	client->group_locked(registry, eps, n);
 	KCXX_TRY(client->acquire_locked());
 	return client;
 }
 
-kcxx::Result<void> Client::group_locked(Registry &registry, const socmmu_endpoint *eps, u32 n)
+/* After check_endpoints(): every entry is a registered instance and fits. */
+void Client::group_locked(Registry &registry, const socmmu_endpoint *eps, u32 n)
 {
-	const socmmu_driver_info *driver = nullptr;
-
 	registry.mutex().assert_held();
 	for (u32 e = 0; e < n; e++) {
 		Instance *instance = registry.find_locked(eps[e].key);
 		Binding *b = nullptr;
 
-		if (!instance) {
-			KCXX_DEV_ERR(dev_, "iommus entry %u is not a registered IOMMU of ours\n", e);
-			return kcxx::Error(-kcxx::ENODEV);
-		}
-		if (driver && instance->driver() != driver) {
-			KCXX_DEV_ERR(dev_, "iommus mixes %s and %s IOMMUs\n", driver->name,
-				     instance->driver()->name);
-			return kcxx::Error(-kcxx::EINVAL);
-		}
-		driver = instance->driver();
-		if (eps[e].nargs != driver->iommu_cells) {
-			KCXX_DEV_ERR(dev_, "iommus entry %u: %s takes %u cells, not %u\n", e,
-				     kx_dev_name(instance->dev()), driver->iommu_cells, eps[e].nargs);
-			return kcxx::Error(-kcxx::EINVAL);
-		}
 		for (u32 i = 0; i < count_; i++) {
 			if (bindings_[i].instance == instance)
 				b = &bindings_[i];
@@ -70,23 +117,9 @@ kcxx::Result<void> Client::group_locked(Registry &registry, const socmmu_endpoin
 			b = &bindings_[count_++];
 			b->instance = instance;
 		}
-		for (u32 a = 0; a < eps[e].nargs; a++) {
-			for (u32 i = 0; i < b->nids; i++) {
-				if (b->ids[i] != eps[e].args[a])
-					continue;
-				KCXX_DEV_ERR(dev_, "iommus lists stream ID %u of %s twice\n",
-					     eps[e].args[a], kx_dev_name(instance->dev()));
-				return kcxx::Error(-kcxx::EINVAL);
-			}
-			if (b->nids == kMaxEndpoints) {
-				KCXX_DEV_ERR(dev_, "iommus gives %s more than %u stream IDs\n",
-					     kx_dev_name(instance->dev()), kMaxEndpoints);
-				return kcxx::Error(-kcxx::EINVAL);
-			}
+		for (u32 a = 0; a < eps[e].nargs; a++)
 			b->ids[b->nids++] = eps[e].args[a];
-		}
 	}
-	return {};
 }
 
 kcxx::Result<void> Client::acquire_locked()

@@ -34,6 +34,15 @@ public:
 		u32 ids[kMaxEndpoints];
 	};
 
+	/*
+	 * The whole of "iommus", before anything is claimed: 1 to
+	 * kMaxEndpoints entries, each naming an IOMMU of ours (@owners), all
+	 * of one driver, with that binding's number of cells, and no stream
+	 * ID twice on one IOMMU.  create_locked() runs it on the registered
+	 * instances, a check of an unprobed tree on the drivers alone.
+	 */
+	static kcxx::Result<void> check_endpoints(struct device *dev, const socmmu_endpoint *eps,
+						  const socmmu_endpoint_owner *owners, u32 n);
 	/* Registry mutex held. */
 	static kcxx::Result<kcxx::Owner<Client>> create_locked(Registry &registry,
 								struct device *dev,
@@ -51,7 +60,7 @@ public:
 	void leave_locked(bool blocked);
 
 private:
-	kcxx::Result<void> group_locked(Registry &registry, const socmmu_endpoint *eps, u32 n);
+	void group_locked(Registry &registry, const socmmu_endpoint *eps, u32 n);
 	kcxx::Result<void> acquire_locked();
 
 	struct device *const dev_;

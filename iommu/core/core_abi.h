@@ -27,13 +27,32 @@ struct socmmu_driver_info {
 	unsigned int iommu_cells;	/* #iommu-cells of the binding */
 	/* The driver's socmmu::Hardware for one instance, or NULL with *err set. */
 	void *(*create)(const struct socmmu_hw_params *params, int *err);
+	/*
+	 * The binding alone, as create() checks it first, for a node that is
+	 * not probed (params->base is NULL: nothing may touch the hardware):
+	 * 0, or the errno create() would return, with the same one dev_err.
+	 */
+	int (*check)(const struct socmmu_hw_params *params);
 };
+
+/* "iommus" entries one client may list (policy.h's kMaxEndpoints). */
+#define SOCMMU_MAX_ENDPOINTS	64
 
 /* One entry of a client's "iommus": the instance's node and the arguments. */
 struct socmmu_endpoint {
 	const void *key;		/* the IOMMU node's fwnode */
 	u32 nargs;
 	u32 args[SOCMMU_DT_MAX_CELLS];
+};
+
+/*
+ * Whose IOMMU one "iommus" entry names, when no instance exists to ask
+ * (core_client_check()): its driver (NULL: not one of ours) and a name
+ * for messages.
+ */
+struct socmmu_endpoint_owner {
+	const struct socmmu_driver_info *drv;
+	const char *name;
 };
 
 /* What a debugfs file of an instance shows. */
@@ -70,6 +89,13 @@ struct core_instance *core_instance_find(const void *key) KX_NOEXCEPT;
 struct core_client *core_client_create(struct device *dev, const struct socmmu_endpoint *eps,
 				       unsigned int n, int *err) KX_NOEXCEPT;
 void core_client_destroy(struct core_client *cc) KX_NOEXCEPT;
+/*
+ * The checks core_client_create() makes of "iommus" before it claims
+ * anything, for a node that is not probed: 0 or the same errno and the
+ * same one dev_err.
+ */
+int core_client_check(struct device *dev, const struct socmmu_endpoint *eps,
+		      const struct socmmu_endpoint_owner *owners, unsigned int n) KX_NOEXCEPT;
 /* The instance the IOMMU core files the client under. */
 struct socmmu_inst *core_client_inst(struct core_client *cc) KX_NOEXCEPT;
 /* Every instance of the client gives it a context of its own (not shared). */

@@ -137,6 +137,12 @@ struct core_client *core_client_create(struct device *dev, const struct socmmu_e
 	return reinterpret_cast<struct core_client *>(client.value().release());
 }
 
+int core_client_check(struct device *dev, const struct socmmu_endpoint *eps,
+		      const struct socmmu_endpoint_owner *owners, unsigned int n) noexcept
+{
+	return Client::check_endpoints(dev, eps, owners, n).to_errno();
+}
+
 void core_client_destroy(struct core_client *cc) noexcept
 {
 	kcxx::Guard<kcxx::Mutex> guard(registry().mutex());

@@ -26,6 +26,18 @@ struct socmmu_inst {
 	struct dentry *debugfs;
 };
 
+/* dt_shim.c: what probe reads, and a check of a node nobody probes reads. */
+void socmmu_read_props(struct device_node *np, const struct socmmu_iommu_driver *drv,
+		       struct socmmu_dt_value *values, bool check);
+int socmmu_check_cells(struct device *dev, struct device_node *np,
+		       const struct socmmu_iommu_driver *drv);
+int socmmu_check_irqs(struct device *dev, const struct socmmu_iommu_driver *drv, int n);
+int socmmu_check_clocks(struct device *dev, const struct socmmu_iommu_driver *drv, int n);
+int socmmu_read_endpoints(struct device *dev, struct device_node *np,
+			  struct socmmu_endpoint **out);
+void socmmu_drivers_add(struct socmmu_iommu_driver *drv);
+void socmmu_drivers_del(struct socmmu_iommu_driver *drv);
+
 /* iommu_ops_shim.c */
 extern const struct iommu_ops socmmu_iommu_ops;
 void socmmu_iommu_ops_exit(void);

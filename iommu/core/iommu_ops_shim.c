@@ -220,38 +220,6 @@ static int socmmu_of_xlate(struct device *dev, KX_IOMMU_OF_XLATE_CONST struct of
 	return core_instance_find(of_fwnode_handle(args->np)) ? 0 : -ENODEV;
 }
 
-/*
- * The client's "iommus" as the core sees it, every entry: the core
- * decides what is acceptable.  Returns the count, or a negative errno.
- */
-static int socmmu_read_endpoints(struct device *dev, struct socmmu_endpoint **out)
-{
-	struct of_phandle_args args;
-	struct socmmu_endpoint *eps;
-	int count, i, j;
-
-	count = of_count_phandle_with_args(dev->of_node, "iommus", "#iommu-cells");
-	if (count < 0)
-		count = 0;
-	eps = kcalloc(max(count, 1), sizeof(*eps), GFP_KERNEL);
-	if (!eps)
-		return -ENOMEM;
-	for (i = 0; i < count; i++) {
-		if (of_parse_phandle_with_args(dev->of_node, "iommus", "#iommu-cells", i, &args)) {
-			dev_err(dev, "iommus entry %d cannot be parsed\n", i);
-			kfree(eps);
-			return -EINVAL;
-		}
-		eps[i].key = of_fwnode_handle(args.np);
-		of_node_put(args.np);
-		eps[i].nargs = args.args_count;
-		for (j = 0; j < min_t(int, args.args_count, SOCMMU_DT_MAX_CELLS); j++)
-			eps[i].args[j] = args.args[j];
-	}
-	*out = eps;
-	return count;
-}
-
 static struct iommu_device *socmmu_probe_device(struct device *dev)
 {
 	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
@@ -266,7 +234,7 @@ static struct iommu_device *socmmu_probe_device(struct device *dev)
 	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return ERR_PTR(-ENOMEM);
-	n = socmmu_read_endpoints(dev, &eps);
+	n = socmmu_read_endpoints(dev, dev->of_node, &eps);
 	if (n < 0) {
 		kfree(priv);
 		return ERR_PTR(n);

@@ -10,7 +10,6 @@
 #include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/iommu.h>
-#include <linux/mfd/syscon.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
@@ -23,57 +22,14 @@
 
 /* -------------------------------------------------------------- probe -- */
 
-static void socmmu_read_props(struct socmmu_inst *inst)
-{
-	struct device_node *np = inst->dev->of_node;
-	unsigned int i;
-
-	for (i = 0; i < inst->drv->nprops; i++) {
-		const struct socmmu_dt_prop *p = &inst->drv->props[i];
-		struct socmmu_dt_value *v = &inst->props[i];
-		struct of_phandle_args args;
-		int n;
-
-		switch (p->kind) {
-		case SOCMMU_DT_U32:
-			v->present = !of_property_read_u32(np, p->name, &v->cells[0]);
-			v->ncells = v->present;
-			break;
-		case SOCMMU_DT_FLAG:
-			v->present = of_property_read_bool(np, p->name);
-			break;
-		case SOCMMU_DT_SYSCON:
-			v->present = of_find_property(np, p->name, NULL);
-			if (!v->present)
-				break;
-			v->syscon = syscon_regmap_lookup_by_phandle(np, p->name);
-			if (IS_ERR(v->syscon)) {
-				v->err = PTR_ERR(v->syscon);
-				v->syscon = NULL;
-			}
-			n = of_property_count_u32_elems(np, p->name) - 1;
-			v->ncells = clamp(n, 0, SOCMMU_DT_MAX_CELLS);
-			if (v->ncells &&
-			    !of_parse_phandle_with_fixed_args(np, p->name, v->ncells, 0, &args)) {
-				memcpy(v->cells, args.args, v->ncells * sizeof(u32));
-				of_node_put(args.np);
-			}
-			break;
-		}
-	}
-}
-
 static int socmmu_get_irqs(struct platform_device *pdev, struct socmmu_inst *inst)
 {
 	int n = platform_irq_count(pdev), i;
 
 	if (n < 0)
 		return n;
-	if (n < inst->drv->min_irqs || n > inst->drv->max_irqs) {
-		dev_err(&pdev->dev, "%d interrupts; the binding has %u to %u\n", n,
-			inst->drv->min_irqs, inst->drv->max_irqs);
+	if (socmmu_check_irqs(&pdev->dev, inst->drv, n))
 		return -EINVAL;
-	}
 	for (i = 0; i < n; i++) {
 		inst->irqs[i] = platform_get_irq(pdev, i);
 		if (inst->irqs[i] < 0)
@@ -92,11 +48,8 @@ static int socmmu_get_clocks(struct socmmu_inst *inst)
 	inst->nclks = devm_clk_bulk_get_all(inst->dev, &inst->clks);
 	if (inst->nclks < 0)
 		return dev_err_probe(inst->dev, inst->nclks, "cannot get the clocks\n");
-	if (inst->nclks > inst->drv->max_clocks) {
-		dev_err(inst->dev, "%d clocks; the binding has at most %u\n", inst->nclks,
-			inst->drv->max_clocks);
+	if (socmmu_check_clocks(inst->dev, inst->drv, inst->nclks))
 		return -EINVAL;
-	}
 	for (i = 0; i < inst->nclks; i++)
 		inst->clock_names[i] = inst->clks[i].id;
 	return clk_bulk_prepare(inst->nclks, inst->clks);
@@ -225,6 +178,10 @@ static int socmmu_probe(struct platform_device *pdev)
 				   GFP_KERNEL);
 	if (!inst->props)
 		return -ENOMEM;
+	/* Clients' "iommus" are read with it: a wrong one would misread them all. */
+	ret = socmmu_check_cells(dev, dev->of_node, inst->drv);
+	if (ret)
+		return ret;
 	base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
 	if (IS_ERR(base))
 		return PTR_ERR(base);
@@ -234,7 +191,7 @@ static int socmmu_probe(struct platform_device *pdev)
 	ret = socmmu_get_clocks(inst);
 	if (ret)
 		return ret;
-	socmmu_read_props(inst);
+	socmmu_read_props(dev->of_node, inst->drv, inst->props, false);
 	platform_set_drvdata(pdev, inst);
 
 	ret = socmmu_create_core(pdev, inst, base, resource_size(res));
@@ -352,9 +309,12 @@ int __socmmu_iommu_driver_register(struct socmmu_iommu_driver *drv, struct modul
 	/* /sys/kernel/debug/<driver module>/<instance>/ */
 	drv->debugfs = debugfs_create_dir(module_name(owner), NULL);
 	ret = __platform_driver_register(&drv->platform, owner);
-	if (ret)
+	if (ret) {
 		debugfs_remove_recursive(drv->debugfs);
-	return ret;
+		return ret;
+	}
+	socmmu_drivers_add(drv);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(__socmmu_iommu_driver_register);
 
@@ -364,6 +324,7 @@ EXPORT_SYMBOL_GPL(__socmmu_iommu_driver_register);
  */
 void socmmu_iommu_driver_unregister(struct socmmu_iommu_driver *drv)
 {
+	socmmu_drivers_del(drv);
 	platform_driver_unregister(&drv->platform);
 	debugfs_remove_recursive(drv->debugfs);
 }

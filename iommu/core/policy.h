@@ -9,10 +9,16 @@
 #include <kcxx/errno.h>
 #include <kcxx/types.h>
 
+#include "core_abi.h"
+
 namespace socmmu {
 
-/* "iommus" entries one client may list, all instances together. */
-inline constexpr u32 kMaxEndpoints = 16;
+/*
+ * "iommus" entries one client may list, all instances together: mainline's
+ * APQ8064 GPU lists 64 (MIDs 0..31 on each of its two IOMMUs).
+ */
+inline constexpr u32 kMaxEndpoints = 64;
+static_assert(kMaxEndpoints == SOCMMU_MAX_ENDPOINTS, "core_abi.h says the same");
 
 /* Why a map failed, for the one line that reports it. */
 constexpr const char *map_error_text(int err)

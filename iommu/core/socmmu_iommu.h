@@ -16,6 +16,7 @@
 #include "driver_abi.h"
 
 struct dentry;
+struct device_node;
 
 /* A property of the binding, read into socmmu_hw_params.props[] at probe. */
 struct socmmu_dt_prop {
@@ -33,6 +34,7 @@ struct socmmu_iommu_driver {
 	unsigned int max_clocks;		/* 0: the binding has none */
 
 	/* The framework's. */
+	struct list_head list;			/* socmmu_iommu_check_node() */
 	struct module *owner;
 	struct platform_driver platform;
 	struct dentry *debugfs;
@@ -41,6 +43,13 @@ struct socmmu_iommu_driver {
 int __socmmu_iommu_driver_register(struct socmmu_iommu_driver *drv, struct module *owner);
 #define socmmu_iommu_driver_register(drv) __socmmu_iommu_driver_register(drv, THIS_MODULE)
 void socmmu_iommu_driver_unregister(struct socmmu_iommu_driver *drv);
+
+/*
+ * A node nobody probes, checked as probe would check it (dt_shim.c);
+ * exported to KUnit only (kunit/boards).
+ */
+int socmmu_iommu_check_node(struct device_node *np, const char **driver);
+int socmmu_iommu_check_client(struct device_node *np);
 
 /* What the framework did to the instance @iommu (its own device). */
 int socmmu_iommu_get_stats(struct device *iommu, struct socmmu_iommu_stats *stats);

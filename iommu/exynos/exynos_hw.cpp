@@ -517,3 +517,9 @@ extern "C" void *exynos_hw_create(const struct socmmu_hw_params *params, int *er
 		      c.flpd ? ", FLPD cache invalidated after maps" : "");
 	return static_cast<socmmu::Hardware *>(hw.value().release());
 }
+
+/* The clocks: the rest of the binding is the hardware's to tell (VERSION). */
+extern "C" int exynos_hw_check(const struct socmmu_hw_params *params) noexcept
+{
+	return exynos_iommu::check_clocks(*params).to_errno();
+}

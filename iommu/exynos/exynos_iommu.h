@@ -21,6 +21,8 @@ KX_BEGIN_DECLS
 
 /* socmmu_driver_info.create: the socmmu::Hardware of one SYSMMU. */
 void *exynos_hw_create(const struct socmmu_hw_params *params, int *err) KX_NOEXCEPT;
+/* socmmu_driver_info.check: the binding alone, as exynos_hw_create() checks it. */
+int exynos_hw_check(const struct socmmu_hw_params *params) KX_NOEXCEPT;
 
 KX_END_DECLS
 

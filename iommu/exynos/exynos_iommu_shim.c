@@ -25,6 +25,7 @@ static struct socmmu_iommu_driver exynos_iommu_driver = {
 		.name = "socmmu-exynos-sysmmu",
 		.iommu_cells = 0,
 		.create = exynos_hw_create,
+		.check = exynos_hw_check,
 	},
 	.of_match = exynos_iommu_of_match,
 	.min_irqs = 1,

@@ -432,3 +432,9 @@ extern "C" void *msm_hw_create(const struct socmmu_hw_params *params, int *err) 
 		      mmio.read<Rev>().raw(), cfg.ncb, idr.ncb(), cfg.nmids - 1, params->nirqs);
 	return static_cast<socmmu::Hardware *>(hw.value().release());
 }
+
+/* The binding; the MIDs the hardware routes are its IDR's to tell. */
+extern "C" int msm_hw_check(const struct socmmu_hw_params *params) noexcept
+{
+	return msm_iommu::parse(*params).to_errno();
+}

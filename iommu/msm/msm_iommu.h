@@ -26,6 +26,8 @@ KX_BEGIN_DECLS
 
 /* socmmu_driver_info.create: the socmmu::Hardware of one IOMMU. */
 void *msm_hw_create(const struct socmmu_hw_params *params, int *err) KX_NOEXCEPT;
+/* socmmu_driver_info.check: the binding alone, as msm_hw_create() checks it. */
+int msm_hw_check(const struct socmmu_hw_params *params) KX_NOEXCEPT;
 
 KX_END_DECLS
 

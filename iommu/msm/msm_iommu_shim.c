@@ -28,6 +28,7 @@ static struct socmmu_iommu_driver msm_iommu_driver = {
 		.name = "socmmu-msm-iommu",
 		.iommu_cells = 1,
 		.create = msm_hw_create,
+		.check = msm_hw_check,
 	},
 	.of_match = msm_iommu_of_match,
 	.props = msm_iommu_props,

@@ -33,6 +33,13 @@ constexpr u32 kMaxTlb = 32;
 /* Ranges up to this many 4 KB pages get FLUSH_ENTRY each, larger a GFLUSH. */
 constexpr u64 kFlushEntryPages = 16;
 constexpr u64 kPage = 0x1000;
+/*
+ * The register window: every MMU has registers up to EMU_FAULT_AD
+ * (mainline's OMAP3 ISP MMU declares 0x80 bytes); GP_REG, beyond, only
+ * the MMUs with ti,iommu-bus-err-back use (and declare 0x100).
+ */
+constexpr u64 kWindow = EmuFaultAd::offset + 4;
+constexpr u64 kWindowGpReg = GpReg::offset + 4;
 
 struct Config {
 	u32 tlb_entries;	/* 8 or 32 */
@@ -48,6 +55,12 @@ kcxx::Result<Config> parse(const socmmu_hw_params &p)
 	const socmmu_dt_value &syscon = p.props[OMAP_PROP_SYSCON];
 	Config cfg = { 32, p.props[OMAP_PROP_BUS_ERR_BACK].present, nullptr, 0 };
 
+	if (p.size < kWindow || (cfg.bus_err_back && p.size < kWindowGpReg)) {
+		KCXX_DEV_ERR(p.dev, "register window of %llu bytes: the MMU's registers end at 0x%llx\n",
+			     static_cast<unsigned long long>(p.size),
+			     static_cast<unsigned long long>(cfg.bus_err_back ? kWindowGpReg : kWindow));
+		return kcxx::Error(-kcxx::EINVAL);
+	}
 	if (tlb.present) {
 		if (tlb.cells[0] != 8 && tlb.cells[0] != 32) {
 			KCXX_DEV_ERR(p.dev, "ti,#tlb-entries must be 8 or 32, not %u\n", tlb.cells[0]);
@@ -63,7 +76,7 @@ kcxx::Result<Config> parse(const socmmu_hw_params &p)
 	}
 	if (!syscon.syscon)
 		return kcxx::Error(kx_dev_err_probe(p.dev, syscon.err,
-						    "ti,syscon-mmuconfig is required\n"));
+						    "ti,syscon-mmuconfig names no syscon\n"));
 	if (syscon.ncells != 1 || syscon.cells[0] > 1) {
 		KCXX_DEV_ERR(p.dev, "ti,syscon-mmuconfig needs an id of 0 or 1\n");
 		return kcxx::Error(-kcxx::EINVAL);
@@ -127,7 +140,9 @@ public:
 		mmio_.write(Ttb().set_l1_table(setup.ttb));
 		if (cfg_.syscon)
 			syscon_enable(translate);
-		mmio_.write(GpReg().set_bus_err_back(cfg_.bus_err_back));
+		/* Outside the window of MMUs without it (mainline's OMAP3 ISP). */
+		if (cfg_.bus_err_back)
+			mmio_.write(GpReg().set_bus_err_back(true));
 		mmio_.write(translate ? kFaultInterrupts : IrqEnable());
 		mmio_.write(Cntl().set_mmu_enable(translate).set_table_walk_enable(translate));
 		stats.programs++;
@@ -188,12 +203,14 @@ public:
 	{
 		out.print("REVISION 0x%08x\nIRQSTATUS 0x%08x\nIRQENABLE 0x%08x\n"
 			  "WALKING_ST 0x%08x\nCNTL 0x%08x\nFAULT_AD 0x%08x\n"
-			  "TTB 0x%08x\nLOCK 0x%08x\nEMU_FAULT_AD 0x%08x\nGP_REG 0x%08x\n",
+			  "TTB 0x%08x\nLOCK 0x%08x\nEMU_FAULT_AD 0x%08x\n",
 			  mmio_.read<Revision>().raw(), mmio_.read<IrqStatus>().raw(),
 			  mmio_.read<IrqEnable>().raw(), mmio_.read<WalkingSt>().raw(),
 			  mmio_.read<Cntl>().raw(), mmio_.read<FaultAd>().raw(),
 			  mmio_.read<Ttb>().raw(), mmio_.read<Lock>().raw(),
-			  mmio_.read<EmuFaultAd>().raw(), mmio_.read<GpReg>().raw());
+			  mmio_.read<EmuFaultAd>().raw());
+		if (cfg_.bus_err_back)
+			out.print("GP_REG 0x%08x\n", mmio_.read<GpReg>().raw());
 	}
 
 	void dump_tlb(Printer &out) override
@@ -255,4 +272,9 @@ extern "C" void *omap_hw_create(const struct socmmu_hw_params *params, int *err)
 		      cfg.value().bus_err_back ? ", bus error back" : "",
 		      cfg.value().syscon ? ", DSP syscon" : "");
 	return static_cast<socmmu::Hardware *>(hw.value().release());
+}
+
+extern "C" int omap_hw_check(const struct socmmu_hw_params *params) noexcept
+{
+	return omap_iommu::parse(*params).to_errno();
 }

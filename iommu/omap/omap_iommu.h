@@ -29,6 +29,8 @@ KX_BEGIN_DECLS
 
 /* socmmu_driver_info.create: the socmmu::Hardware of one MMU. */
 void *omap_hw_create(const struct socmmu_hw_params *params, int *err) KX_NOEXCEPT;
+/* socmmu_driver_info.check: the binding alone, as omap_hw_create() checks it. */
+int omap_hw_check(const struct socmmu_hw_params *params) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -31,6 +31,7 @@ static struct socmmu_iommu_driver omap_iommu_driver = {
 		.name = "socmmu-omap-iommu",
 		.iommu_cells = 0,
 		.create = omap_hw_create,
+		.check = omap_hw_check,
 	},
 	.of_match = omap_iommu_of_match,
 	.props = omap_iommu_props,

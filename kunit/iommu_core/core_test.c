@@ -31,7 +31,7 @@
 
 enum { FAKE_A, FAKE_B, FAKE_C, NR_FAKES };
 
-#define CT_MAX	16
+#define CT_MAX	24
 
 static struct {
 	struct device *dev[NR_FAKES];
@@ -181,20 +181,32 @@ static void ct_exit(struct kunit *test)
 /* Everything wrong with "iommus" is refused, and a refusal claims nothing. */
 static void ct_client_rules(struct kunit *test)
 {
-	struct socmmu_endpoint eps[CT_MAX + 1];
+	struct socmmu_endpoint *eps;
 	struct core_client *c1, *c3;
 	struct fake_log log;
 	int err, i;
 
 	ct_hold(test, FAKE_A);
 	ct_hold(test, FAKE_B);
+	eps = kunit_kcalloc(test, SOCMMU_MAX_ENDPOINTS + 1, sizeof(*eps), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, eps);
 
 	KUNIT_EXPECT_NULL(test, ct_client(test, eps, 0, &err));
 	KUNIT_EXPECT_EQ(test, err, -EINVAL);
-	for (i = 0; i <= CT_MAX; i++)
-		eps[i] = ct_ep(FAKE_A, i % 16);
-	KUNIT_EXPECT_NULL(test, ct_client(test, eps, CT_MAX + 1, &err));
+	/*
+	 * One entry too many, each with a stream ID of its own, is refused
+	 * before the driver hears of it; as many as mainline's APQ8064 GPU
+	 * lists (64) reach the driver (whose IDs end at 15).
+	 */
+	for (i = 0; i <= SOCMMU_MAX_ENDPOINTS; i++)
+		eps[i] = ct_ep(FAKE_A, i);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_NULL(test, ct_client(test, eps, SOCMMU_MAX_ENDPOINTS + 1, &err));
 	KUNIT_EXPECT_EQ(test, err, -EINVAL);
+	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_A).check_ids, log.check_ids);
+	KUNIT_EXPECT_NULL(test, ct_client(test, eps, SOCMMU_MAX_ENDPOINTS, &err));
+	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_A).check_ids, log.check_ids + 1);
+	KUNIT_EXPECT_EQ(test, SOCMMU_MAX_ENDPOINTS, 64);
 
 	eps[0] = ct_ep(FAKE_A, 1);
 	eps[0].key = of_fwnode_handle(of_root);

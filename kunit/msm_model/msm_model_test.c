@@ -33,6 +33,7 @@ static const struct {
 	{ "iommu@d4400000", 4, "msm_badncb_clk" },
 	{ "iommu@d4500000", 1, "msm_badclk_clk" },
 	{ "iommu@d4600000", 1, "msm_noncb_clk" },
+	{ "iommu@d4800000", 1, "msm_noncb_clk" },	/* kunit/bad_dt's ncb 0 */
 };
 
 static void mt_lookup(struct kunit *test)

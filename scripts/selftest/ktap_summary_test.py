@@ -90,7 +90,36 @@ def summarise(log, modules=MODULES):
     return proc.returncode, proc.stdout.strip().splitlines()[-1], proc.stdout
 
 
+def summarise_with_run(log, other_log, other_modules):
+    """A run of MODULES and a run of its own list (--run), as check.sh's boards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        mods, other = os.path.join(tmp, 'modules.list'), os.path.join(tmp, 'other.list')
+        path, other_path = os.path.join(tmp, 'console.log'), os.path.join(tmp, 'other.log')
+        for name, text in ((mods, MODULES), (other, other_modules), (path, log),
+                           (other_path, other_log)):
+            with open(name, 'w') as f:
+                f.write(text)
+        proc = subprocess.run([sys.executable, SUMMARY, '--modules', mods,
+                               '--run', other, f'k-other={other_path}', f'k={path}'],
+                              capture_output=True, text=True)
+    return proc.returncode, proc.stdout.strip().splitlines()[-1], proc.stdout
+
+
 class KtapSummaryTest(unittest.TestCase):
+    def test_run_with_its_own_list(self):
+        # The other run loaded only beta: alpha is not expected of it...
+        rc, last, _ = summarise_with_run(PASSING, PASSING, 'socmmu_beta unload beta\n')
+        self.assertEqual(rc, 0)
+        self.assertEqual(last, '6 passed, 0 failed, 2 skipped')
+        # ...but its own suites are, and its failures count.
+        rc, _, out = summarise_with_run(PASSING, PASSING, 'socmmu_gamma unload gamma\n')
+        self.assertEqual(rc, 1)
+        self.assertIn('k-other: expected suite gamma never ran', out)
+        rc, last, _ = summarise_with_run(PASSING, PASSING.replace('ok 1 - only', 'not ok 1 - only'),
+                                         'socmmu_beta unload beta\n')
+        self.assertEqual(rc, 1)
+        self.assertEqual(last, '5 passed, 1 failed, 2 skipped')
+
     def test_counts_cases_once(self):
         rc, last, _ = summarise(PASSING)
         self.assertEqual(rc, 0)
