@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Summarise `make check`: KUnit results from each UML console log, plus the
+"""Summarise `make check`: KUnit results from each UML or QEMU console log, plus the
 build checks that scripts/check.sh recorded.
 
     ktap-summary.py --modules kunit/modules.list --checks RESULTS \
-                    KERNEL=LOG [KERNEL=LOG ...]
+                    [--modules-for KERNEL=LIST ...] KERNEL=LOG [KERNEL=LOG ...]
 
 A kernel's run fails when a case fails, when a suite from modules.list never
 ran or never finished, when the harness could not load or unload a module,
@@ -59,7 +59,7 @@ KERNEL_REPORTS = [
 REPORT_END = re.compile(r'---\[ end trace|^\s*={20,}\s*$')
 # When the tests or the harness speak again, the kernel's report is over.
 NOT_A_REPORT = re.compile(r'^\s*(KTAP version|1\.\.\d|# Subtest:|(not )?ok \d)|'
-                          r'^(socmmu-harness|uml-helper): ')
+                          r'^(socmmu-harness|uml-helper|arm-init): ')
 # A panic that names an earlier report as its cause is part of it.
 CONSEQUENCE = re.compile(r'Kernel panic - not syncing: (Fatal exception|BUG!|'
                          r'panic_on_warn set|kasan\.fault=panic)')
@@ -79,6 +79,9 @@ DIRECTIVES = {
 }
 
 
+# How the machine ended, as the harness saw it: UML (scripts/uml/) or QEMU
+# (scripts/arm/, the ARM runtime).
+HARNESS_EXIT = re.compile(r'^socmmu-harness: (uml|qemu) (.*)$')
 # The kernel's last line when it halts (reboot(2) from uml-helper).
 KERNEL_HALTED = re.compile(r'^reboot: (System halted|Power down)')
 # UML's host process may still die of a signal after that line: a timer or
@@ -175,7 +178,7 @@ class Run:
         self._open_report = self._last_report = None
         stack = []   # [indent, name, diagnostics]
         began = ended = kernel_halted = False
-        halted = None
+        halted = machine = None
         blind = any(KMEMLEAK_BLIND_TO_MODULES in line for line in self.lines)
         staying_pids = set()
         for number, line in enumerate(self.lines, 1):
@@ -193,8 +196,8 @@ class Run:
                 began = True
             elif 'socmmu-harness: end' in line:
                 ended = True
-            elif line.startswith('socmmu-harness: uml '):
-                halted = line[len('socmmu-harness: uml '):]
+            elif HARNESS_EXIT.match(line):
+                machine, halted = HARNESS_EXIT.match(line).groups()
             elif ended and KERNEL_HALTED.match(line):
                 kernel_halted = True
             self._kernel_report(number, line)
@@ -236,7 +239,7 @@ class Run:
             self.problems.append('the harness never started (UML userspace did not run)')
         elif not ended:
             self.problems.append('the harness never reached its end')
-        if halted in HOST_TEARDOWN_CRASHES and kernel_halted:
+        if machine == 'uml' and halted in HOST_TEARDOWN_CRASHES and kernel_halted:
             self.excused.append(f'UML\'s host process died ({halted}) after the kernel had '
                                 'halted: the known teardown race of UML\'s exit path')
         elif halted != 'exit 0':
@@ -249,22 +252,32 @@ class Run:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--modules', required=True)
+    parser.add_argument('--modules-for', action='append', default=[], metavar='KERNEL=LIST',
+                        help='the modules list of one kernel\'s run, instead of --modules '
+                             '(the ARM runtime loads kunit/arm-modules.list)')
     parser.add_argument('--checks', help='file of "PASS name" / "FAIL name: why" lines')
     parser.add_argument('runs', nargs='*', metavar='KERNEL=LOG')
     args = parser.parse_args()
 
-    try:
-        modules = read_modules(args.modules)
-    except (OSError, ModulesListError) as e:
-        print(f'ktap-summary: {e}', file=sys.stderr)
-        print('0 passed, 1 failed')
-        return 1
-    expected = [s for _, _, suites in modules for s in suites]
-    staying = [name for name, after, _ in modules if after == 'stays']
+    lists = {None: args.modules}
+    for spec in args.modules_for:
+        kernel, path = spec.split('=', 1)
+        lists[kernel] = path
+    plans = {}
+    for kernel, path in lists.items():
+        try:
+            modules = read_modules(path)
+        except (OSError, ModulesListError) as e:
+            print(f'ktap-summary: {e}', file=sys.stderr)
+            print('0 passed, 1 failed')
+            return 1
+        plans[kernel] = ([s for _, _, suites in modules for s in suites],
+                         [name for name, after, _ in modules if after == 'stays'])
     total_pass = total_fail = total_skip = 0
 
     for spec in args.runs:
         kernel, log = spec.split('=', 1)
+        expected, staying = plans.get(kernel, plans[None])
         try:
             run = Run(kernel, log, staying)
         except OSError as e:
