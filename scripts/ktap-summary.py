@@ -76,6 +76,7 @@ DIRECTIVES = {
     '!sleep': (0, 0, '"!sleep"'),
     '!run': (2, None, '"!run SUITE COMMAND [ARGS...]"'),
     '!boot': (1, None, '"!boot ARG..."'),
+    '!params': (2, None, '"!params NAME ARG..."'),
 }
 
 
