@@ -6,11 +6,12 @@
 # Kernels only: make kernels
 # Demo:         make demo    (the example camera in UML: a frame and a report)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
+# Fault inj.:   make faultinject (allocation failure at every site: sites, runs, leaks)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules check kernels demo bench clean
+.PHONY: modules check kernels demo bench faultinject clean
 
 modules:
 	scripts/build-modules.sh "$(KDIR)" "$(OUT)" $(if $(ARCH),ARCH=$(ARCH)) \
@@ -29,6 +30,9 @@ demo:
 
 bench:
 	scripts/bench.sh
+
+faultinject:
+	scripts/faultinject.sh
 
 clean:
 	rm -rf out
