@@ -8,7 +8,9 @@
 #     modpost warning in our files fails the check; checkpatch --strict
 #     over our C (checkpatch.py);
 #  4. boot each UML kernel, load the modules, collect KTAP and kernel
-#     reports (uml/run-tests.sh);
+#     reports (uml/run-tests.sh); boot the ARM runtime kernel on QEMU's
+#     virt machine with two CPUs and run the suites that need no model,
+#     and the SMP stress (arm/run-tests.sh, kunit/arm-modules.list);
 #  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
 #     and the exit status is non-zero when anything failed.
 set -uo pipefail
@@ -18,6 +20,8 @@ out=$top/out
 results=$out/check/results.txt
 uml_targets="uml-6.1 uml-6.12"
 arm_targets="arm-6.1 arm-6.12"
+# The ARM runtime: the 6.12 board kernel, bootable on QEMU virt.
+arm_runtime=arm-6.12-virt
 t_start=$SECONDS
 
 cd "$top"
@@ -40,8 +44,8 @@ phase "test kernels"
 declare -A kdir
 while read -r target dir; do
 	kdir[$target]=$dir
-done < <(scripts/test-kernels.sh $uml_targets $arm_targets)
-for t in $uml_targets $arm_targets; do
+done < <(scripts/test-kernels.sh $uml_targets $arm_targets $arm_runtime)
+for t in $uml_targets $arm_targets $arm_runtime; do
 	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
 done
 
@@ -59,6 +63,9 @@ gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/rproc-test" remoteproc/test
 scripts/build-firmware.sh "$out/tools/firmware" || bail "could not build the remote processors' firmware"
 scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
+# PID 1 of the ARM runtime's initramfs.
+arm-linux-gnueabihf-gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/arm-init" \
+	scripts/arm/arm-init.c || bail "could not build arm-init"
 
 # Client drivers: the DMA layer's test client makes no IOMMU, DMA-layer or
 # runtime-PM call; the example camera none but runtime PM on itself.
@@ -161,7 +168,7 @@ selftest_object_checks() {
 	record PASS "checker-selftest-$target"
 }
 
-for t in $uml_targets $arm_targets; do
+for t in $uml_targets $arm_targets $arm_runtime; do
 	phase "modules for $t"
 	build_and_check "$t"
 done
@@ -201,6 +208,15 @@ for t in $uml_targets; do
 	runs+=("$t=$out/$t/console.log")
 done
 
+phase "KUnit on $arm_runtime (QEMU virt, 2 CPUs)"
+t_arm=$SECONDS
+if [ -f "$out/$arm_runtime/socmmu_core.ko" ]; then
+	scripts/arm/run-tests.sh "${kdir[$arm_runtime]}" "$out/$arm_runtime" "$out/tools/arm-init" \
+		"$out/$arm_runtime/console.log"
+fi
+phase "$arm_runtime: boot and run took $((SECONDS - t_arm)) s"
+runs+=("$arm_runtime=$out/$arm_runtime/console.log")
+
 phase "summary self-test"
 if python3 scripts/selftest/ktap_summary_test.py > "$out/check/summary-selftest.log" 2>&1; then
 	record PASS "summary-selftest"
@@ -210,4 +226,5 @@ else
 fi
 
 phase "summary (console logs in out/<kernel>/console.log)"
-python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" "${runs[@]}"
+python3 scripts/ktap-summary.py --modules kunit/modules.list \
+	--modules-for "$arm_runtime=kunit/arm-modules.list" --checks "$results" "${runs[@]}"
