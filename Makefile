@@ -4,7 +4,9 @@
 #               modules land in $(OUT), ready for insmod.
 # Tests:        make check   (fresh machine: installs, builds and runs everything)
 # Kernels only: make kernels
-# Demo:         make demo    (the example camera in UML: a frame and a report)
+# Demo:         make demo    (the example camera in UML: a frame and a report;
+#                             PLATFORM=exynos: the camera behind an Exynos SYSMMU,
+#                             PLATFORM=msm: the one behind an MSM IOMMU)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 # Fault inj.:   make faultinject (allocation failure at every site: sites, runs, leaks)
 
@@ -26,7 +28,7 @@ kernels:
 	scripts/test-kernels.sh
 
 demo:
-	scripts/demo.sh
+	PLATFORM=$(PLATFORM) scripts/demo.sh
 
 bench:
 	scripts/bench.sh

@@ -64,6 +64,24 @@ void kx_kunit_skip(struct kunit *test, const char *reason)
 EXPORT_SYMBOL_GPL(kx_kunit_skip);
 
 /**
+ * kx_kunit_info() - kunit_info() for C++: a line in the case's log
+ * @test: the running case
+ * @fmt: printf-style
+ */
+void kx_kunit_info(struct kunit *test, const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	kunit_info(test, "%pV", &vaf);
+	va_end(args);
+}
+EXPORT_SYMBOL_GPL(kx_kunit_info);
+
+/**
  * kx_kunit_kzalloc() - kunit_kzalloc() for C++
  * @test: the running case
  * @size: bytes

@@ -28,6 +28,9 @@ KX_NORETURN KX_PRINTF(4, 5) void kx_kunit_abort(struct kunit *test, const char *
 /* Mark the case skipped and end it. */
 KX_NORETURN void kx_kunit_skip(struct kunit *test, const char *reason) KX_NOEXCEPT;
 
+/* A line in the case's log (kunit_info()). */
+KX_PRINTF(2, 3) void kx_kunit_info(struct kunit *test, const char *fmt, ...) KX_NOEXCEPT;
+
 /* Zeroed memory that KUnit frees when the case ends, however it ends. */
 void *kx_kunit_kzalloc(struct kunit *test, size_t size) KX_NOEXCEPT;
 

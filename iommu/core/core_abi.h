@@ -72,6 +72,8 @@ struct core_client *core_client_create(struct device *dev, const struct socmmu_e
 void core_client_destroy(struct core_client *cc) KX_NOEXCEPT;
 /* The instance the IOMMU core files the client under. */
 struct socmmu_inst *core_client_inst(struct core_client *cc) KX_NOEXCEPT;
+/* Every instance of the client gives it a context of its own (not shared). */
+bool core_client_isolated(struct core_client *cc) KX_NOEXCEPT;
 /* Every context of the client to bypass (identity) or to faulting (blocked). */
 void core_client_leave(struct core_client *cc, bool blocked) KX_NOEXCEPT;
 

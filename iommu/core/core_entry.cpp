@@ -149,6 +149,17 @@ struct socmmu_inst *core_client_inst(struct core_client *cc) noexcept
 	return socmmu::of(cc)->binding(0).instance->kernel();
 }
 
+bool core_client_isolated(struct core_client *cc) noexcept
+{
+	socmmu::Client *client = socmmu::of(cc);
+
+	for (u32 i = 0; i < client->bindings(); i++) {
+		if (client->binding(i).instance->contexts() < 2)
+			return false;
+	}
+	return true;
+}
+
 void core_client_leave(struct core_client *cc, bool blocked) noexcept
 {
 	kcxx::Guard<kcxx::Mutex> guard(registry().mutex());

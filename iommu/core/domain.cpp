@@ -204,7 +204,8 @@ size_t Domain::unmap(u64 iova, u64 pgsize, size_t pgcount)
 /*
  * Everything unmapped since the last sync is in pending_: one
  * invalidation of the union with the core's range on every attached
- * context, then the tables the walker can no longer reach are freed.
+ * context (with the walk cache's L1 entries, when the unmap unlinked L2
+ * tables), then the tables the walker can no longer reach are freed.
  */
 void Domain::sync(u64 start, u64 end)
 {
@@ -219,10 +220,12 @@ void Domain::sync(u64 start, u64 end)
 		end = kcxx::max(end, pending_.end());
 	}
 	if (start < end) {
+		/* A walk cache may still point into the tables about to be freed. */
+		const bool unlinked = pending_.has_tables();
 		kcxx::IrqSaveGuard attach_guard(attach_lock_);
 
 		for (AttachNode *n = attached_; n; n = n->next)
-			n->ctx->instance->flush_range(*n->ctx, this, start, end);
+			n->ctx->instance->flush_range(*n->ctx, this, start, end, unlinked);
 	}
 	pending_.release_tables();
 }

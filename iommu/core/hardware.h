@@ -99,6 +99,20 @@ public:
 	virtual bool caches_empty_l1() const { return false; }
 	virtual void flush_walk_cache(u32 ctx, u64 start, u64 end, Stats &stats) {}
 
+	/*
+	 * For hardware with caches_empty_l1(): an unmap in [start, end)
+	 * unlinked L2 tables, which are freed after this returns, and the walk
+	 * cache may still hold the L1 entries that pointed to them.  Forget
+	 * both the translations and those entries.  The default does one
+	 * after the other; a driver with a cheaper way (one command for both)
+	 * overrides it.
+	 */
+	virtual void flush_range_unlinked(u32 ctx, u64 start, u64 end, Stats &stats)
+	{
+		flush_range(ctx, start, end, stats);
+		flush_walk_cache(ctx, start, end, stats);
+	}
+
 	/* Power is about to go: save what is lost and not rebuilt by program(). */
 	virtual void save(Stats &stats) = 0;
 	/* Power is back: global state, before program(Resume) of each context. */

@@ -183,7 +183,8 @@ void Instance::set_context_locked(u32 index, Domain *domain, bool blocked)
 	}
 }
 
-void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 end)
+void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 end,
+			   bool unlinked)
 {
 	kcxx::IrqSaveGuard guard(lock_);
 
@@ -194,7 +195,10 @@ void Instance::flush_range(Context &ctx, const Domain *domain, u64 start, u64 en
 		stats_.skipped_off++;
 		return;
 	}
-	hw_->flush_range(ctx.index, start, end, stats_);
+	if (unlinked && hw_->caches_empty_l1())
+		hw_->flush_range_unlinked(ctx.index, start, end, stats_);
+	else
+		hw_->flush_range(ctx.index, start, end, stats_);
 }
 
 void Instance::flush_all(Context &ctx, const Domain *domain)
@@ -257,6 +261,7 @@ bool Instance::handle_irq()
 	for (u32 round = 0; round < contexts(); round++) {
 		struct iommu_domain *domain = nullptr;
 		struct device *client = nullptr;
+		const char *outcome = "";
 		Fault fault;
 		bool handled;
 
@@ -279,18 +284,22 @@ bool Instance::handle_irq()
 		handled = domain && !kx_report_iommu_fault(domain, client, fault.addr, fault.flags);
 		{
 			kcxx::IrqSaveGuard guard(lock_);
+			const u64 terminated = stats_.terminated;
 
 			if (powered_)
 				hw_->end_fault(fault, handled, stats_);
 			if (!handled)
 				stats_.unhandled_faults++;
+			/* What the hardware did with its master, as the driver counted it. */
+			if (fault.stalled)
+				outcome = stats_.terminated != terminated ? ", master terminated"
+									  : ", master resumed";
 		}
 		if (!handled)
 			kx_inst_log_fault(kernel_, "unhandled %s %s fault at 0x%08llx (status 0x%x) from %s%s\n",
 					  fault.reason, fault.flags & SOCMMU_FAULT_WRITE ? "write" : "read",
 					  fault.addr, fault.status,
-					  client ? kx_dev_name(client) : "no client",
-					  fault.stalled ? ", master terminated" : "");
+					  client ? kx_dev_name(client) : "no client", outcome);
 	}
 	return taken;
 }

@@ -74,7 +74,8 @@ public:
 	void set_context_locked(u32 index, Domain *domain, bool blocked);
 
 	/* The domain's attach lock held: only if @ctx is still on @domain. */
-	void flush_range(Context &ctx, const Domain *domain, u64 start, u64 end);
+	/* @unlinked: the unmap unlinked L2 tables there (flush_range_unlinked()). */
+	void flush_range(Context &ctx, const Domain *domain, u64 start, u64 end, bool unlinked);
 	void flush_all(Context &ctx, const Domain *domain);
 	void flush_walk_cache(Context &ctx, const Domain *domain, u64 start, u64 end);
 

@@ -258,8 +258,16 @@ static void socmmu_release_device(struct device *dev)
 	core_client_destroy(client);
 }
 
+/*
+ * Hardware with a context for each client (MSM's banks) keeps them apart:
+ * a group each, so that each can have its own domain.  Single-context
+ * hardware cannot: its clients share the instance's group (6.12; 6.1 has
+ * no such helper and gives every device a group of its own).
+ */
 static struct iommu_group *socmmu_device_group(struct device *dev)
 {
+	if (core_client_isolated(client_of(dev)))
+		return generic_device_group(dev);
 	return kx_iommu_single_device_group(dev);
 }
 

@@ -12,6 +12,7 @@
 #include "core_abi.h"
 
 EXPORT_SYMBOL_IF_KUNIT(core_instance_find);
+EXPORT_SYMBOL_IF_KUNIT(core_instance_irq);
 EXPORT_SYMBOL_IF_KUNIT(core_client_create);
 EXPORT_SYMBOL_IF_KUNIT(core_client_destroy);
 EXPORT_SYMBOL_IF_KUNIT(core_client_leave);

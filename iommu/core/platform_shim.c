@@ -173,6 +173,7 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 		.nclocks = max(inst->nclks, 0),
 		.nirqs = inst->nirqs,
 	};
+	bool clocks_on = false;
 	int ret;
 
 	pm_runtime_enable(inst->dev);
@@ -181,17 +182,27 @@ static int socmmu_create_core(struct platform_device *pdev, struct socmmu_inst *
 		pm_runtime_disable(inst->dev);
 		return dev_err_probe(inst->dev, ret, "cannot power up\n");
 	}
-	if (!IS_ENABLED(CONFIG_PM))
+	if (!IS_ENABLED(CONFIG_PM)) {
 		ret = clk_bulk_enable(inst->nclks, inst->clks);
+		clocks_on = !ret;
+	}
 	if (!ret)
 		inst->core = core_instance_create(&inst->drv->info, &params,
 						  of_fwnode_handle(inst->dev->of_node), &ret);
-	pm_runtime_put(inst->dev);
-	if (!inst->core) {
-		pm_runtime_disable(inst->dev);
-		return ret;
+	if (inst->core) {
+		pm_runtime_put(inst->dev);
+		return 0;
 	}
-	return 0;
+	/*
+	 * The driver refused the hardware: its clocks go off now, through
+	 * the runtime suspend a plain put would only queue (and disable
+	 * would cancel), before the caller unprepares them.
+	 */
+	if (clocks_on)
+		clk_bulk_disable(inst->nclks, inst->clks);
+	pm_runtime_put_sync(inst->dev);
+	pm_runtime_disable(inst->dev);
+	return ret;
 }
 
 static int socmmu_probe(struct platform_device *pdev)

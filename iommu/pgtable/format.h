@@ -39,6 +39,13 @@
  *                                    one shared zeroed L2 instead of being a
  *                                    fault (Exynos v3.3 FLPD cache
  *                                    workaround); the engine allocates it.
+ *   kAccessRequired (optional)       true: the entries cannot say "no
+ *                                    access" (ARMv7s's simplified AP model
+ *                                    makes every mapping readable), so
+ *                                    map() refuses a prot with neither
+ *                                    IOMMU_READ nor IOMMU_WRITE (-EINVAL)
+ *                                    rather than grant what was not asked
+ *                                    for.  Absent means false.
  *
  * Const member functions (constexpr where the format allows):
  *   pa_bits()                        physical address width the entries can
@@ -92,6 +99,15 @@ inline constexpr Prot kProtAll =
 
 enum class L1Kind { Fault, Table, Section, Supersection };
 enum class L2Kind { Fault, Large, Small };
+
+/* Format::kAccessRequired, false for a format that does not declare it. */
+template <typename Format> constexpr bool access_required()
+{
+	if constexpr (requires { Format::kAccessRequired; })
+		return Format::kAccessRequired;
+	else
+		return false;
+}
 
 /*
  * Does @format encode no Prot bit outside Format::kProtHonoured?  Every

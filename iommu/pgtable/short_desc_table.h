@@ -156,8 +156,9 @@ public:
 	}
 
 	/*
-	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, or @iova or
-	 * @paddr not aligned to @pgsize; -ERANGE: the range leaves the IOVA
+	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, @iova or
+	 * @paddr not aligned to @pgsize, or @prot grants no access on a format
+	 * that cannot say so (Format::kAccessRequired); -ERANGE: the range leaves the IOVA
 	 * aperture or the format's physical address space (pa_bits());
 	 * -EEXIST: a page would overlap a valid entry (that page is left
 	 * untouched); -ENOMEM: no L2 table could be had.  @prot goes to the
@@ -169,6 +170,8 @@ public:
 			       kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
 	{
 		if (!supported(pgsize) || !pgcount)
+			return kcxx::Error(-kcxx::EINVAL);
+		if (access_required<Format>() && !(prot & (kProtRead | kProtWrite)))
 			return kcxx::Error(-kcxx::EINVAL);
 		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
 			return kcxx::Error(-kcxx::EINVAL);

@@ -6,12 +6,19 @@
 # (--expbuf-device); the harness boots with vivid.allocators=1 so they are
 # contiguous, which dma-contig needs when no IOMMU maps the device.
 #
-#   isp-compliance.sh SUITE
+#   isp-compliance.sh SUITE [CAMERA]
+#
+# CAMERA is the camera's platform device (default d1070000.isp, the one
+# behind the OMAP MMU): every camera's video device is named socmmu-isp,
+# so it is found by its parent device.
 suite=${1:-isp_v4l2_compliance}
+camera=${2:-d1070000.isp}
 
+# The video device named $1..., of the device $2 when given.
 find_node() {
 	for d in /sys/class/video4linux/video*; do
-		if grep -q "^$1" "$d/name" 2>/dev/null; then
+		grep -q "^$1" "$d/name" 2>/dev/null || continue
+		if [ -z "$2" ] || [ "$(basename "$(readlink "$d/device")")" = "$2" ]; then
 			echo "/dev/${d##*/}"
 			return 0
 		fi
@@ -22,7 +29,9 @@ find_node() {
 echo "    KTAP version 1"
 echo "    # Subtest: $suite"
 echo "    1..2"
-isp=$(find_node socmmu-isp) || { echo "    # no socmmu-isp video node"; echo "not ok 1 $suite"; exit 1; }
+isp=$(find_node socmmu-isp "$camera") ||
+	{ echo "    # no socmmu-isp video node of $camera"; echo "not ok 1 $suite"; exit 1; }
+echo "    # camera $camera: $isp"
 expbuf=$(find_node vivid-000-vid-cap) && expbuf="--expbuf-device $expbuf"
 
 # Debian 12's v4l2-compliance predates Linux 6.8's max_num_buffers: the

@@ -14,12 +14,23 @@
  *   isp-test SUITE              any other name: one capture, checked (used
  *                               around the harness's "!sleep")
  *
+ *   isp-test SUITE CAMERA       the same on the camera whose platform device
+ *                               is CAMERA (default d1070000.isp, the one
+ *                               behind the OMAP MMU); the cases are those of
+ *                               the part of SUITE from "isp_" on, so
+ *                               exynos_isp_capture runs isp_capture's.
+ *
+ * Every camera's video device is named socmmu-isp: the one to test is
+ * found by its parent device, its IOMMU through its "iommu" link, its
+ * model's files by its device-tree node.
+ *
  * Built static on the host (scripts/check.sh), like uml-helper.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,10 +44,8 @@
 
 #include "../../kunit/isp_model/isp_pattern.h"
 
-#define ISP_DEV		"d1070000.isp"
-#define MMU_DEV		"d1060000.mmu"
-#define STATS		"/sys/kernel/debug/socmmu_isp_model/stats"
-#define INJECT		"/sys/kernel/debug/socmmu_isp_model/inject_fault"
+#define DEFAULT_CAMERA	"d1070000.isp"
+#define MODEL_DIR	"/sys/kernel/debug/socmmu_isp_model"
 /* Above UML's RAM, below nothing the DMA layer hands out. */
 #define NOWHERE		0xe0000000u
 #define NBUFS		4
@@ -44,6 +53,10 @@
 /* Whether a CHECK() of the running case failed. */
 static int failed_now;
 static char video[300];
+/* The camera's platform device, its IOMMU's, and its model's debugfs files. */
+static const char *isp_dev = DEFAULT_CAMERA;
+static char mmu_dev[128];
+static char stats_path[300], inject_path[300];
 
 static void diag(const char *fmt, ...)
 {
@@ -66,21 +79,49 @@ static void diag(const char *fmt, ...)
 	}								\
 } while (0)
 
-static int find_video(const char *name, char *path, size_t len)
+/* The last component of the target of the symlink @link, or "". */
+static void link_name(const char *link, int up, char *out, size_t len)
+{
+	char target[PATH_MAX];
+	ssize_t n = readlink(link, target, sizeof(target) - 1);
+	char *end;
+
+	out[0] = 0;
+	if (n <= 0)
+		return;
+	target[n] = 0;
+	/* @up more components off the end first. */
+	while (up-- > 0) {
+		end = strrchr(target, '/');
+		if (!end)
+			return;
+		*end = 0;
+	}
+	end = strrchr(target, '/');
+	end = end ? end + 1 : target;
+	if (strlen(end) < len)
+		memcpy(out, end, strlen(end) + 1);
+}
+
+/* The video device named @name whose parent is the platform device @dev. */
+static int find_video(const char *name, const char *dev, char *path, size_t len)
 {
 	DIR *d = opendir("/sys/class/video4linux");
 	struct dirent *e;
 	int found = 0;
 
 	while (d && (e = readdir(d))) {
-		char p[300], buf[64] = "";
+		char p[300], buf[64] = "", parent[128];
 		FILE *f;
 
 		snprintf(p, sizeof(p), "/sys/class/video4linux/%s/name", e->d_name);
 		f = fopen(p, "r");
 		if (!f)
 			continue;
-		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, name, strlen(name))) {
+		snprintf(p, sizeof(p), "/sys/class/video4linux/%s/device", e->d_name);
+		link_name(p, 0, parent, sizeof(parent));
+		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, name, strlen(name)) &&
+		    !strcmp(parent, dev)) {
 			snprintf(path, len, "/dev/%s", e->d_name);
 			found = 1;
 		}
@@ -91,11 +132,29 @@ static int find_video(const char *name, char *path, size_t len)
 	return found;
 }
 
+/*
+ * The camera's IOMMU: its "iommu" link names the IOMMU's class device,
+ * <iommu platform device>/iommu/<name>; and its model's debugfs directory,
+ * named after its device-tree node.
+ */
+static int find_camera_parts(void)
+{
+	char p[300], node[128];
+
+	snprintf(p, sizeof(p), "/sys/bus/platform/devices/%s/iommu", isp_dev);
+	link_name(p, 2, mmu_dev, sizeof(mmu_dev));
+	snprintf(p, sizeof(p), "/sys/bus/platform/devices/%s/of_node", isp_dev);
+	link_name(p, 0, node, sizeof(node));
+	snprintf(stats_path, sizeof(stats_path), MODEL_DIR "/%s/stats", node);
+	snprintf(inject_path, sizeof(inject_path), MODEL_DIR "/%s/inject_fault", node);
+	return mmu_dev[0] && node[0];
+}
+
 static long stat_value(const char *key)
 {
 	char line[128], k[64];
 	long v, ret = -1;
-	FILE *f = fopen(STATS, "r");
+	FILE *f = fopen(stats_path, "r");
 
 	while (f && fgets(line, sizeof(line), f))
 		if (sscanf(line, "%63s %ld", k, &v) == 2 && !strcmp(k, key))
@@ -417,8 +476,8 @@ static int case_suspended_between_streams(void)
 	capture_frames(&s, 3, 0);
 	stream_close(&s);
 	/* Autosuspend: 100 ms after the stream; the MMU follows the ISP. */
-	CHECK(wait_suspended(ISP_DEV, 3000), "the ISP did not suspend");
-	CHECK(wait_suspended(MMU_DEV, 3000), "its MMU did not suspend");
+	CHECK(wait_suspended(isp_dev, 3000), "the ISP did not suspend");
+	CHECK(wait_suspended(mmu_dev, 3000), "its MMU did not suspend");
 	CHECK(stat_value("power_offs") > isp_offs, "the ISP model was not powered off");
 	CHECK(stat_value("mmu_power_offs") > mmu_offs, "the MMU model was not powered off");
 	CHECK(stat_value("off_accesses") == isp_off_acc, "%ld ISP register accesses while off",
@@ -452,8 +511,8 @@ static int case_fault_errors_one_buffer(void)
 
 	CHECK(stream_open(&s, V4L2_PIX_FMT_RGB24, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
 	capture_frames(&s, 2, 0);
-	f = fopen(INJECT, "w");
-	CHECK(f, "%s: %s", INJECT, strerror(errno));
+	f = fopen(inject_path, "w");
+	CHECK(f, "%s: %s", inject_path, strerror(errno));
 	if (f) {
 		fprintf(f, "0x%x\n", NOWHERE);
 		fclose(f);
@@ -518,25 +577,34 @@ int main(int argc, char **argv)
 {
 	const struct tcase *cases = plain_cases;
 	const char *suite = argc > 1 ? argv[1] : "isp_capture";
+	const char *kind = strstr(suite, "isp_") ? strstr(suite, "isp_") : suite;
 	int n, i, suite_failed = 0;
 
-	if (!strcmp(suite, "isp_capture"))
+	if (argc > 2)
+		isp_dev = argv[2];
+	if (!strcmp(kind, "isp_capture"))
 		cases = capture_cases;
-	else if (!strcmp(suite, "isp_ioctl_errors"))
+	else if (!strcmp(kind, "isp_ioctl_errors"))
 		cases = error_cases;
-	else if (!strcmp(suite, "isp_runtime_pm"))
+	else if (!strcmp(kind, "isp_runtime_pm"))
 		cases = pm_cases;
-	else if (!strcmp(suite, "isp_fault"))
+	else if (!strcmp(kind, "isp_fault"))
 		cases = fault_cases;
 	for (n = 0; cases[n].name; n++)
 		;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite, n);
-	if (!find_video("socmmu-isp", video, sizeof(video))) {
-		diag("no video device named socmmu-isp");
+	if (!find_video("socmmu-isp", isp_dev, video, sizeof(video))) {
+		diag("no socmmu-isp video device of %s", isp_dev);
 		printf("not ok 1 %s\n", suite);
 		return 1;
 	}
+	if (!find_camera_parts()) {
+		diag("%s: no IOMMU link or device-tree node", isp_dev);
+		printf("not ok 1 %s\n", suite);
+		return 1;
+	}
+	diag("camera %s (%s), IOMMU %s", isp_dev, video, mmu_dev);
 	for (i = 0; i < n; i++) {
 		int ret;
 

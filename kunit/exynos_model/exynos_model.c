@@ -288,9 +288,28 @@ EXPORT_SYMBOL_GPL(exynos_model_translate);
 bool exynos_model_stalled(const struct exynos_model *m)
 {
 	return READ_ONCE(m->stalled) ||
-	       (READ_ONCE(m->ctrl) & EXYNOS_MODEL_CTRL_BLOCK_BIT);
+	       ((READ_ONCE(m->ctrl) & EXYNOS_MODEL_CTRL_BLOCK_BIT) && !READ_ONCE(m->block_held));
 }
 EXPORT_SYMBOL_GPL(exynos_model_stalled);
+
+/**
+ * exynos_model_hold_block() - make CTRL.BLOCK never take effect
+ * @m: the instance
+ * @hold: true: STATUS stops reading blocked for CTRL's block bit, as when
+ *        the master never drains its transactions; false: back to normal
+ *
+ * Test bench only: a driver that polls STATUS after CTRL = BLOCK times
+ * out.  A fault still stalls the SYSMMU and reads blocked.
+ */
+void exynos_model_hold_block(struct exynos_model *m, bool hold)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&m->lock, flags);
+	WRITE_ONCE(m->block_held, hold);
+	raw_spin_unlock_irqrestore(&m->lock, flags);
+}
+EXPORT_SYMBOL_GPL(exynos_model_hold_block);
 
 /* --------------------------------------------------------- the rest -- */
 
@@ -794,6 +813,12 @@ static int __init exm_init(void)
 	for_each_compatible_node(np, NULL, "samsung,exynos-sysmmu") {
 		if (!of_device_is_available(np))
 			continue;
+		/* The driver's bad-input nodes: no hardware behind them. */
+		if (!of_property_present(np, "socmmu,model-version")) {
+			pr_info("socmmu exynos model: %pOF not modelled: no socmmu,model-version\n",
+				np);
+			continue;
+		}
 		if (nr_instances == EXM_MAX_INSTANCES) {
 			of_node_put(np);
 			pr_err("socmmu exynos model: more than %d SYSMMUs\n",

@@ -246,6 +246,12 @@ int exynos_model_translate(struct exynos_model *m, u32 iova, bool write,
 /* True while transfers are held: blocked, or stalled on a fault. */
 bool exynos_model_stalled(const struct exynos_model *m) KX_NOEXCEPT;
 
+/*
+ * Test bench: while held, CTRL = BLOCK never shows in STATUS (a master that
+ * never drains), so a driver's block times out.  Faults still stall.
+ */
+void exynos_model_hold_block(struct exynos_model *m, bool hold) KX_NOEXCEPT;
+
 /* Power, as the PM domain sees it.  Off resets registers, TLB and FLPD. */
 void exynos_model_set_power(struct exynos_model *m, bool on) KX_NOEXCEPT;
 bool exynos_model_powered(const struct exynos_model *m) KX_NOEXCEPT;

@@ -66,6 +66,7 @@ struct exynos_model {
 	struct exm_flpd_entry flpd[EXM_FLPD_ENTRIES];
 	unsigned int flpd_next;
 	bool stalled;		/* on a fault, until INT_CLEAR then CTRL */
+	bool block_held;	/* test bench: CTRL.BLOCK never completes */
 	u32 stall_va;		/* the address that stalled it */
 
 	struct exynos_model_counters cnt;

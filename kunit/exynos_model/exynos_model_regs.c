@@ -165,9 +165,9 @@ u32 exm_reg_read(struct exynos_model *m, unsigned int offset)
 	case R_CFG:
 		return m->cfg;
 	case R_STATUS:
-		/* Blocked by CTRL, or by a fault the master waits on. */
-		return (m->ctrl & EXYNOS_MODEL_CTRL_BLOCK_BIT) || m->stalled ?
-		       EXYNOS_MODEL_STATUS_BLOCKED : 0;
+		/* Blocked by CTRL (unless held off), or by a fault the master waits on. */
+		return ((m->ctrl & EXYNOS_MODEL_CTRL_BLOCK_BIT) && !m->block_held) ||
+		       m->stalled ? EXYNOS_MODEL_STATUS_BLOCKED : 0;
 	case R_VERSION:
 		return m->version_reg;
 	case R_PT_BASE:

@@ -363,6 +363,7 @@ static void ext_all_reset(void)
 	unsigned int c, i;
 
 	for (i = 0; i < EXT_MAX && (m = exynos_model_get(i)); i++) {
+		exynos_model_hold_block(m, false);
 		exynos_model_set_power(m, false);
 		exynos_model_set_power(m, true);
 		exynos_model_reset_counters(m);
@@ -417,6 +418,7 @@ static struct kunit_case exynos_model_cases[] = {
 	KUNIT_CASE(ext_version_and_layout),
 	KUNIT_CASE(ext_reset_values),
 	KUNIT_CASE(ext_ctrl_block_and_bypass),
+	KUNIT_CASE(ext_block_held),
 	KUNIT_CASE(ext_page_sizes),
 	KUNIT_CASE(ext_36bit_pa),
 	KUNIT_CASE(ext_flush_entry_drops_one),

@@ -83,6 +83,7 @@ void ext_lookup(struct kunit *test);
 void ext_version_and_layout(struct kunit *test);
 void ext_reset_values(struct kunit *test);
 void ext_ctrl_block_and_bypass(struct kunit *test);
+void ext_block_held(struct kunit *test);
 void ext_clock_off_accesses(struct kunit *test);
 void ext_power_loss_resets(struct kunit *test);
 void ext_runtime_pm_powers_model(struct kunit *test);

@@ -345,7 +345,7 @@ static int exm_refuse(struct exynos_model *m, u32 iova, size_t len,
 		res->fault_addr = iova;
 		return EXYNOS_MODEL_ERROR;
 	}
-	if (m->stalled || (m->ctrl & EXYNOS_MODEL_CTRL_BLOCK_BIT)) {
+	if (m->stalled || ((m->ctrl & EXYNOS_MODEL_CTRL_BLOCK_BIT) && !m->block_held)) {
 		res->fault_addr = m->stalled ? m->stall_va : iova;
 		return EXYNOS_MODEL_STALLED;
 	}

@@ -162,6 +162,35 @@ void ext_ctrl_block_and_bypass(struct kunit *test)
 }
 
 /*
+ * The test bench's stuck master: CTRL = BLOCK never shows in STATUS and
+ * transfers go on, until the hold ends; a fault still stalls and reads
+ * blocked.
+ */
+void ext_block_held(struct kunit *test)
+{
+	struct ext *e = ext_open(test, "sysmmu-v5");
+	struct exynos_model_result r;
+
+	ext_map_small(e, 0, 0x10000000, 0x01000000, EXT_PROT_RW);
+	ext_enable(e);
+	exynos_model_hold_block(e->m, true);
+	ext_wr(e, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_BLOCK);
+	KUNIT_EXPECT_EQ(test, ext_rd(e, EXYNOS_MODEL_STATUS), 0u);
+	KUNIT_EXPECT_FALSE(test, exynos_model_stalled(e->m));
+	KUNIT_EXPECT_EQ(test, ext_phys(e, 0x10000000), 0x01000000ull);
+	KUNIT_EXPECT_EQ(test, ext_xlate(e, 0x20000000, false, &r), EXYNOS_MODEL_STALLED);
+	KUNIT_EXPECT_EQ(test, ext_rd(e, EXYNOS_MODEL_STATUS), EXYNOS_MODEL_STATUS_BLOCKED);
+	ext_clear_fault(e);
+	KUNIT_EXPECT_FALSE(test, exynos_model_stalled(e->m));
+	exynos_model_hold_block(e->m, false);
+	ext_wr(e, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_BLOCK);
+	KUNIT_EXPECT_EQ(test, ext_rd(e, EXYNOS_MODEL_STATUS), EXYNOS_MODEL_STATUS_BLOCKED);
+	KUNIT_EXPECT_EQ(test, ext_xlate(e, 0x10000000, false, &r), EXYNOS_MODEL_STALLED);
+	KUNIT_EXPECT_EQ(test, r.int_status, 0u);
+	ext_wr(e, EXYNOS_MODEL_CTRL, EXYNOS_MODEL_CTRL_ENABLE);
+}
+
+/*
  * The register clock ("sysmmu", else "pclk") gates register access: off,
  * reads give 0 and writes are lost, and each is counted.  The bus clock
  * ("sysmmu", else "aclk") gates translation; "master" gates nothing here.

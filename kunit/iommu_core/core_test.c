@@ -10,15 +10,20 @@
  *   fake_a  3 contexts, table format 0, stream IDs 0..15
  *   fake_b  1 context,  table format 1, stream ID 0 only
  *   fake_c  2 contexts, table format 0, IDs 0..15, caches empty L1 entries
+ *   fake_refused  no contexts, with a clock: refused at probe
  */
 #include <kunit/test.h>
+#include <linux/clk.h>
+#include <linux/clk-provider.h>
 #include <linux/iommu.h>
+#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "../../iommu/core/core_abi.h"
 #include "../../iommu/core/socmmu_iommu.h"
@@ -421,7 +426,8 @@ static void ct_power(struct kunit *test)
 
 /*
  * Hardware that caches empty L1 entries hears of each L1 entry a map
- * filled, once per iommu_map, and of nothing else.
+ * filled, once per iommu_map, and of each L2 an unmap unlinked, with the
+ * TLB invalidation of that sync.
  */
 static void ct_walk_cache(struct kunit *test)
 {
@@ -455,12 +461,37 @@ static void ct_walk_cache(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, core_domain_map(dc, 0x301000, phys, SZ_4K, 1, IOMMU_READ, false,
 					      &mapped), 0);
 	core_domain_sync_map(dc);
-	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_C).ctx[0].walk_flushes, 1u);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 1u);
 
 	KUNIT_ASSERT_EQ(test, core_domain_map(da, 0x300000, phys, SZ_4K, 1, IOMMU_READ, false,
 					      &mapped), 0);
 	core_domain_sync_map(da);
-	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_A).ctx[0].walk_flushes, 0u);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 0u);
+
+	/*
+	 * Unmaps: while the L2 keeps a page, only the TLB; the unmap that
+	 * unlinks it also the walk cache, in the same sync, before the L2
+	 * is freed.  Hardware without a walk cache hears nothing of it.
+	 */
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x301000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(dc, 0, 0);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x300000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(dc, 0, 0);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 2u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 2u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_start, 0x300000ull);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_end, 0x301000ull);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(da, 0x300000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(da, 0, 0);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].range_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 0u);
 }
 
 /* Map errors keep their errno; a domain no IOMMU has met yet maps nothing. */
@@ -488,6 +519,157 @@ static void ct_map_errors(struct kunit *test)
 					      &mapped), -EEXIST);
 	KUNIT_EXPECT_EQ(test, mapped, (size_t)SZ_4K);
 	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x200000, SZ_4K, 1), (size_t)0);
+}
+
+static struct {
+	int count;
+	struct device *dev;
+	unsigned long iova;
+	int flags;
+	int ret;
+} ct_fault;
+
+static int ct_fault_handler(struct iommu_domain *domain, struct device *dev, unsigned long iova,
+			    int flags, void *token)
+{
+	ct_fault.count++;
+	ct_fault.dev = dev;
+	ct_fault.iova = iova;
+	ct_fault.flags = flags;
+	return ct_fault.ret;
+}
+
+/* The log line before the refused faults of ct_fault_path. */
+#define CT_REFUSED	"refused faults follow"
+
+/* Lines of the kernel log after the line @marker holding @dev and @needle. */
+static int ct_log_lines(const char *marker, const char *dev, const char *needle)
+{
+	struct kmsg_dump_iter iter;
+	bool after = false;
+	int count = 0;
+	char *line = kmalloc(512, GFP_KERNEL);
+	size_t n;
+
+	if (!line)
+		return -ENOMEM;
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, 511, &n)) {
+		line[n] = '\0';
+		if (strstr(line, marker))
+			after = true;
+		else if (after && strstr(line, dev) && strstr(line, needle))
+			count++;
+	}
+	kfree(line);
+	return count;
+}
+
+/*
+ * The IRQ path: a fault on a context goes to its domain's handler with the
+ * client device, address and direction, then to end_fault() with whether
+ * the handler took it; one that nobody took is counted and logged, with
+ * what became of the stalled master as the driver counted it.
+ */
+static void ct_fault_path(struct kunit *test)
+{
+	struct socmmu_endpoint ep = ct_ep(FAKE_A, 2);
+	struct core_instance *ci = core_instance_find(ct.key[FAKE_A]);
+	const char *name = dev_name(ct.dev[FAKE_A]);
+	struct socmmu_iommu_stats before, after;
+	struct core_client *ca;
+	struct core_domain *d;
+	struct fake_log log;
+	struct device *client;
+	u32 ctx;
+
+	KUNIT_ASSERT_NOT_NULL(test, ci);
+	ct_hold(test, FAKE_A);
+	ca = ct_client(test, &ep, 1, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ca);
+	client = &cs.pdev[cs.npdev - 1]->dev;
+	d = ct_domain(test, ca);
+	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
+	log = ct_log(test, FAKE_A);
+	for (ctx = 0; ctx < log.contexts && log.ctx[ctx].first_id != 2; ctx++)
+		;
+	KUNIT_ASSERT_LT(test, ctx, log.contexts);
+	memset(&ct_fault, 0, sizeof(ct_fault));
+	iommu_set_fault_handler(cs.domain[cs.ndomains - 1], ct_fault_handler, NULL);
+	KUNIT_ASSERT_EQ(test, socmmu_iommu_get_stats(ct.dev[FAKE_A], &before), 0);
+
+	/* Nothing pending: not our interrupt. */
+	KUNIT_EXPECT_FALSE(test, core_instance_irq(ci));
+
+	/* Handled: reported with the client, the master resumed. */
+	KUNIT_ASSERT_EQ(test, fake_iommu_raise_fault(ct.dev[FAKE_A], ctx, 0x123000, true, true), 0);
+	KUNIT_EXPECT_TRUE(test, core_instance_irq(ci));
+	KUNIT_EXPECT_EQ(test, ct_fault.count, 1);
+	KUNIT_EXPECT_PTR_EQ(test, ct_fault.dev, client);
+	KUNIT_EXPECT_EQ(test, ct_fault.iova, 0x123000ul);
+	KUNIT_EXPECT_EQ(test, ct_fault.flags, IOMMU_FAULT_WRITE);
+	log = ct_log(test, FAKE_A);
+	KUNIT_EXPECT_EQ(test, log.end_faults, 1u);
+	KUNIT_EXPECT_TRUE(test, log.last_handled);
+	KUNIT_ASSERT_EQ(test, socmmu_iommu_get_stats(ct.dev[FAKE_A], &after), 0);
+	KUNIT_EXPECT_EQ(test, after.faults, before.faults + 1);
+	KUNIT_EXPECT_EQ(test, after.resumed, before.resumed + 1);
+	KUNIT_EXPECT_EQ(test, after.unhandled_faults, before.unhandled_faults);
+
+	/* Refused, on hardware that can terminate its master, and on one that cannot. */
+	ct_fault.ret = -EPERM;
+	pr_info("socmmu_iommu_core: %s\n", CT_REFUSED);
+	KUNIT_ASSERT_EQ(test, fake_iommu_raise_fault(ct.dev[FAKE_A], ctx, 0x124000, false, true),
+			0);
+	KUNIT_EXPECT_TRUE(test, core_instance_irq(ci));
+	KUNIT_ASSERT_EQ(test, fake_iommu_raise_fault(ct.dev[FAKE_A], ctx, 0x125000, false, false),
+			0);
+	KUNIT_EXPECT_TRUE(test, core_instance_irq(ci));
+	KUNIT_EXPECT_EQ(test, ct_fault.count, 3);
+	KUNIT_EXPECT_EQ(test, ct_fault.flags, IOMMU_FAULT_READ);
+	KUNIT_EXPECT_FALSE(test, ct_log(test, FAKE_A).last_handled);
+	KUNIT_ASSERT_EQ(test, socmmu_iommu_get_stats(ct.dev[FAKE_A], &after), 0);
+	KUNIT_EXPECT_EQ(test, after.unhandled_faults, before.unhandled_faults + 2);
+	KUNIT_EXPECT_EQ(test, after.terminated, before.terminated + 1);
+	KUNIT_EXPECT_EQ(test, after.resumed, before.resumed + 2);
+	/* One line each, saying what became of the master. */
+	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, name,
+					   "unhandled fake read fault at 0x00124000"), 1);
+	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, "master terminated", "0x00124000"), 1);
+	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, "master resumed", "0x00125000"), 1);
+
+	/* Powered off: the handler touches nothing. */
+	ct_release(FAKE_A);
+	KUNIT_ASSERT_EQ(test, fake_iommu_raise_fault(ct.dev[FAKE_A], ctx, 0x126000, false, true),
+			0);
+	KUNIT_EXPECT_FALSE(test, core_instance_irq(ci));
+	KUNIT_EXPECT_EQ(test, ct_fault.count, 3);
+}
+
+/*
+ * An instance its driver refused at create() leaves nothing behind: no
+ * instance, no driver bound, and its clocks, which the framework enabled
+ * for create(), off again before they are unprepared (the clock framework
+ * WARNs at unpreparing an enabled clock).
+ */
+static void ct_refused_instance(struct kunit *test)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL,
+							 "socmmu,test-fake-iommu-refused");
+	struct platform_device *pdev;
+	struct clk *clk;
+
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	KUNIT_EXPECT_NULL(test, core_instance_find(of_fwnode_handle(np)));
+	pdev = of_find_device_by_node(np);
+	clk = of_clk_get_by_name(np, "core");
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_EXPECT_NULL(test, pdev->dev.driver);
+	put_device(&pdev->dev);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(clk));
+	KUNIT_EXPECT_FALSE(test, __clk_is_enabled(clk));
+	clk_put(clk);
 }
 
 static int ct_suite_init(struct kunit_suite *suite)
@@ -525,6 +707,8 @@ static struct kunit_case ct_cases[] = {
 	KUNIT_CASE(ct_power),
 	KUNIT_CASE(ct_walk_cache),
 	KUNIT_CASE(ct_map_errors),
+	KUNIT_CASE(ct_fault_path),
+	KUNIT_CASE(ct_refused_instance),
 	{}
 };
 

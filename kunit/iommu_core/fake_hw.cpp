@@ -130,7 +130,45 @@ public:
 		log_.restores++;
 	}
 
-	bool take_fault(Fault &) override { return false; }
+	/* The fault the suite raised, once: a stalled master, as Exynos or MSM have. */
+	bool take_fault(Fault &fault) override
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		if (!pending_)
+			return false;
+		pending_ = false;
+		fault.context = fault_ctx_;
+		fault.addr = fault_addr_;
+		fault.flags = fault_write_ ? SOCMMU_FAULT_WRITE : SOCMMU_FAULT_READ;
+		fault.reason = "fake";
+		fault.stalled = true;
+		return true;
+	}
+
+	/* Unhandled: terminated where the suite says the hardware can, else resumed. */
+	void end_fault(const Fault &, bool handled, Stats &stats) override
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		log_.end_faults++;
+		log_.last_handled = handled;
+		if (!handled && can_terminate_)
+			stats.terminated++;
+		else
+			stats.resumed++;
+	}
+
+	void raise(u32 ctx, u64 addr, bool write, bool can_terminate)
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		pending_ = true;
+		fault_ctx_ = ctx;
+		fault_addr_ = addr;
+		fault_write_ = write;
+		can_terminate_ = can_terminate;
+	}
 
 	void dump_regs(Printer &out) override { out.print("fake: no registers\n"); }
 
@@ -147,6 +185,7 @@ public:
 
 		log_ = fake_log{};
 		log_.contexts = contexts_;
+		pending_ = false;
 	}
 
 private:
@@ -156,6 +195,10 @@ private:
 	/* The framework calls under its instance lock; the suite reads under this one. */
 	mutable kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_fake_iommu.log")};
 	mutable fake_log log_ = {};
+	/* raise()'s fault, until take_fault() takes it. */
+	bool pending_ = false, fault_write_ = false, can_terminate_ = false;
+	u32 fault_ctx_ = 0;
+	u64 fault_addr_ = 0;
 };
 
 FakeHardware *find(struct device *dev)
@@ -212,6 +255,19 @@ void fake_iommu_clear_log(struct device *iommu) noexcept
 {
 	if (FakeHardware *f = find(iommu))
 		f->clear_log();
+}
+
+int fake_iommu_raise_fault(struct device *iommu, u32 ctx, u64 addr, bool write,
+			   bool can_terminate) noexcept
+{
+	FakeHardware *f = find(iommu);
+
+	if (!f)
+		return -kcxx::ENODEV;
+	if (ctx >= f->contexts())
+		return -kcxx::EINVAL;
+	f->raise(ctx, addr, write, can_terminate);
+	return 0;
 }
 
 } // extern "C"

@@ -8,6 +8,8 @@
  *   socmmu,table-format    instances with equal values share tables
  *   socmmu,max-id          the highest stream ID check_ids() accepts
  *   socmmu,caches-empty-l1 the instance wants walk-cache invalidations
+ * and at most one clock.  "socmmu,test-fake-iommu-refused" nodes bind the
+ * same driver, whose create() refuses them for socmmu,contexts = <0>.
  */
 #ifndef SOCMMU_FAKE_IOMMU_H
 #define SOCMMU_FAKE_IOMMU_H
@@ -47,6 +49,8 @@ struct fake_context_log {
 struct fake_log {
 	unsigned int contexts;
 	unsigned int saves, restores, check_ids;
+	unsigned int end_faults;	/* end_fault() */
+	bool last_handled;		/* the last one's @handled */
 	struct fake_context_log ctx[FAKE_MAX_CONTEXTS];
 };
 
@@ -57,6 +61,13 @@ void *fake_hw_create(const struct socmmu_hw_params *params, int *err) KX_NOEXCEP
 /* The log of the instance @iommu; -ENODEV if it is not a fake. */
 int fake_iommu_log(struct device *iommu, struct fake_log *out) KX_NOEXCEPT;
 void fake_iommu_clear_log(struct device *iommu) KX_NOEXCEPT;
+/*
+ * A fault pending on context @ctx of @iommu, which take_fault() hands to
+ * the framework's IRQ path once; end_fault() terminates the stalled master
+ * when it was not handled if @can_terminate, and resumes it otherwise.
+ */
+int fake_iommu_raise_fault(struct device *iommu, u32 ctx, u64 addr, bool write,
+			   bool can_terminate) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -20,6 +20,8 @@ static const struct socmmu_dt_prop fake_props[FAKE_NR_PROPS] = {
 
 static const struct of_device_id fake_of_match[] = {
 	{ .compatible = "socmmu,test-fake-iommu" },
+	/* Refused by fake_hw_create() (no contexts): the probe's failure path. */
+	{ .compatible = "socmmu,test-fake-iommu-refused" },
 	{}
 };
 
@@ -34,10 +36,12 @@ static struct socmmu_iommu_driver fake_driver = {
 	.nprops = FAKE_NR_PROPS,
 	.min_irqs = 0,
 	.max_irqs = 1,
+	.max_clocks = 1,
 };
 
 EXPORT_SYMBOL_GPL(fake_iommu_log);
 EXPORT_SYMBOL_GPL(fake_iommu_clear_log);
+EXPORT_SYMBOL_GPL(fake_iommu_raise_fault);
 
 static int __init fake_iommu_init(void)
 {

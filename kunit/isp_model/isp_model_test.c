@@ -111,6 +111,16 @@ static void cam2_release(struct cam2 *c)
 	memset(c, 0, sizeof(*c));
 }
 
+static bool cam2_mmu_bound(struct device_node *mmu_np)
+{
+	struct platform_device *pdev = of_find_device_by_node(mmu_np);
+	bool bound = pdev && pdev->dev.driver;
+
+	if (pdev)
+		put_device(&pdev->dev);
+	return bound;
+}
+
 /* Its registers, its SYSMMU's registers and clock, and memory. */
 static void cam2_setup(struct kunit *test, struct cam2 *c)
 {
@@ -119,11 +129,14 @@ static void cam2_setup(struct kunit *test, struct cam2 *c)
 	struct clk *clk;
 
 	KUNIT_ASSERT_NOT_NULL(test, np);
-	KUNIT_EXPECT_FALSE(test, of_device_is_available(np));
+	KUNIT_EXPECT_TRUE(test, of_device_is_available(np));
 	KUNIT_ASSERT_EQ(test, model_bus_master_of(np, 0, &c->bus), 0);
 	mmu_np = of_parse_phandle(np, "iommus", 0);
 	of_node_put(np);
 	KUNIT_ASSERT_NOT_NULL(test, mmu_np);
+	/* Registers programmed by hand: no driver may own the SYSMMU yet. */
+	KUNIT_ASSERT_FALSE_MSG(test, cam2_mmu_bound(mmu_np),
+			       "the Exynos driver is bound: load this suite before it");
 	KUNIT_ASSERT_EQ(test, of_address_to_resource(mmu_np, 0, &res), 0);
 	clk = of_clk_get_by_name(mmu_np, "sysmmu");
 	of_node_put(mmu_np);
@@ -372,7 +385,8 @@ static void imt_second_camera(struct kunit *test)
 		kunit_skip(test, "the second camera is not modelled (no Exynos model loaded)");
 	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_find(CAM2_NODE), c->cam);
 	KUNIT_EXPECT_PTR_EQ(test, isp_model_cam_get(1), c->cam);
-	KUNIT_EXPECT_NULL(test, isp_model_cam_device(c->cam));
+	/* Enabled in the test DT: a device the model powers, no driver yet. */
+	KUNIT_EXPECT_NOT_NULL(test, isp_model_cam_device(c->cam));
 	cam2_setup(test, c);
 	t.isp = c->isp;
 	cam2_mmu_enable(c);
@@ -440,10 +454,16 @@ module_init(imt_mod_init);
 /* Give the ISP device back: see the comment at the top. */
 static void __exit imt_mod_exit(void)
 {
-	struct device *dev = isp_model_device();
+	struct isp_model *cam;
+	unsigned int i;
 
-	if (dev)
-		of_platform_device_destroy(dev, NULL);
+	/* Every camera: each holds a reference on its IOMMU's driver. */
+	for (i = 0; (cam = isp_model_cam_get(i)); i++) {
+		struct device *dev = isp_model_cam_device(cam);
+
+		if (dev)
+			of_platform_device_destroy(dev, NULL);
+	}
 }
 module_exit(imt_mod_exit);
 

@@ -6,11 +6,12 @@
 #include <linux/clk-provider.h>
 #include <linux/export.h>
 #include <linux/of.h>
+#include <linux/platform_device.h>
 #include <linux/spinlock.h>
 
 #include "model_clk.h"
 
-#define MODEL_CLK_MAX	32
+#define MODEL_CLK_MAX	64
 #define MODEL_CLK_RATE	100000000UL
 
 struct model_clk {
@@ -73,19 +74,26 @@ static const struct clk_ops model_clk_ops = {
 	.recalc_rate = model_clk_recalc_rate,
 };
 
-int model_clk_register(void)
+/*
+ * The provider is registered from the probe of a driver bound to the
+ * node, not from module init: fw_devlink holds every consumer (the
+ * SYSMMUs, the MSM IOMMUs) back until its supplier's device is bound, and
+ * a node no driver binds would keep them deferred until the deferred-probe
+ * timeout.
+ */
+static int model_clk_probe(struct platform_device *pdev)
 {
-	struct device_node *np;
+	struct device_node *np = pdev->dev.of_node;
 	int n, i, ret;
 
-	np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
-	if (!np)
-		return 0;
+	/* One provider: the gates live in static storage. */
+	if (model_clk_np) {
+		dev_err(&pdev->dev, "a second socmmu,model-clocks node\n");
+		return -EBUSY;
+	}
 	n = of_property_count_strings(np, "clock-output-names");
 	if (n <= 0 || n > MODEL_CLK_MAX) {
-		pr_err("model_clk: %pOF: clock-output-names must name 1..%d clocks\n", np,
-		       MODEL_CLK_MAX);
-		of_node_put(np);
+		dev_err(&pdev->dev, "clock-output-names must name 1..%d clocks\n", MODEL_CLK_MAX);
 		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
@@ -97,8 +105,7 @@ int model_clk_register(void)
 		c->hw.init = &init;
 		ret = clk_hw_register(NULL, &c->hw);
 		if (ret) {
-			pr_err("model_clk: cannot register %s: %d\n", c->name, ret);
-			of_node_put(np);
+			dev_err(&pdev->dev, "cannot register %s: %d\n", c->name, ret);
 			return ret;
 		}
 		model_clk_cells.hws[i] = &c->hw;
@@ -106,28 +113,68 @@ int model_clk_register(void)
 	model_clk_cells.data.num = n;
 	ret = of_clk_add_hw_provider(np, of_clk_hw_onecell_get, &model_clk_cells.data);
 	if (ret) {
-		pr_err("model_clk: cannot add the provider: %d\n", ret);
-		of_node_put(np);
+		dev_err(&pdev->dev, "cannot add the provider: %d\n", ret);
 		return ret;
 	}
-	model_clk_np = np;
+	model_clk_np = of_node_get(np);
 	return 0;
 }
 
-struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+static const struct of_device_id model_clk_of_match[] = {
+	{ .compatible = "socmmu,model-clocks" },
+	{}
+};
+
+/* Never unbound: the module that links this stays loaded. */
+static struct platform_driver model_clk_driver = {
+	.probe = model_clk_probe,
+	.driver = {
+		.name = "socmmu-model-clocks",
+		.of_match_table = model_clk_of_match,
+		.suppress_bind_attrs = true,
+	},
+};
+
+int model_clk_register(void)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	bool available = np && of_device_is_available(np);
+	int ret;
+
+	of_node_put(np);
+	if (!available)
+		return 0;
+	ret = platform_driver_register(&model_clk_driver);
+	if (ret)
+		return ret;
+	if (!model_clk_np) {
+		platform_driver_unregister(&model_clk_driver);
+		pr_err("model_clk: the model clocks did not probe\n");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+struct model_clk *model_clk_of_index(struct device_node *consumer, unsigned int index)
 {
 	struct of_phandle_args args;
-	int index = of_property_match_string(consumer, "clock-names", name);
 	struct model_clk *clk = NULL;
 
-	if (index < 0 || of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index,
-						    &args))
+	if (of_parse_phandle_with_args(consumer, "clocks", "#clock-cells", index, &args))
 		return NULL;
 	if (args.np == model_clk_np && args.args_count == 1 &&
 	    args.args[0] < model_clk_cells.data.num)
 		clk = &model_clks[args.args[0]];
 	of_node_put(args.np);
 	return clk;
+}
+EXPORT_SYMBOL_GPL(model_clk_of_index);
+
+struct model_clk *model_clk_of(struct device_node *consumer, const char *name)
+{
+	int index = of_property_match_string(consumer, "clock-names", name);
+
+	return index < 0 ? NULL : model_clk_of_index(consumer, index);
 }
 EXPORT_SYMBOL_GPL(model_clk_of);
 

@@ -29,6 +29,12 @@ struct model_clk;
  * there is none, or it is not a model clock.
  */
 struct model_clk *model_clk_of(struct device_node *consumer, const char *name);
+/*
+ * The gate of @consumer's "clocks" entry @index, whatever clock-names
+ * says (a model whose hardware takes its clocks by position); NULL if
+ * there is none, or it is not a model clock.
+ */
+struct model_clk *model_clk_of_index(struct device_node *consumer, unsigned int index);
 /* Enabled (prepared and enabled) right now; safe in any context. */
 bool model_clk_enabled(const struct model_clk *clk);
 /* clk_enable() and clk_disable() calls that reached the gate. */
@@ -36,7 +42,10 @@ unsigned int model_clk_enables(const struct model_clk *clk);
 unsigned int model_clk_disables(const struct model_clk *clk);
 const char *model_clk_name(const struct model_clk *clk);
 
-/* socmmu_testbench's init; 0 when the tree has no model clocks. */
+/*
+ * socmmu_testbench's init: binds a driver to the node, whose probe
+ * registers the provider; 0 when the tree has no model clocks.
+ */
 int model_clk_register(void);
 
 #endif

@@ -47,6 +47,14 @@ enum model_mem model_mem_read_desc(u64 table_pa, u64 pa, u32 *val)
 
 	if (!pfn_valid(PHYS_PFN(table_pa)) || !pfn_valid(PHYS_PFN(pa)))
 		return MODEL_MEM_NOT_RAM;
+	/*
+	 * Reserved pages (the kernel image, memblock's holes) are never
+	 * tables, and on UML some are not even mapped: a table pointer into
+	 * them is a driver bug to report, not to dereference.
+	 */
+	if (PageReserved(pfn_to_page(PHYS_PFN(table_pa))) ||
+	    PageReserved(pfn_to_page(PHYS_PFN(pa))))
+		return MODEL_MEM_NOT_RAM;
 	table_page = pfn_to_page(PHYS_PFN(table_pa));
 	va = phys_to_virt(pa);
 	if ((!PageSlab(table_page) && page_count(table_page) == 0) ||

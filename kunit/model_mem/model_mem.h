@@ -12,7 +12,7 @@
 
 enum model_mem {
 	MODEL_MEM_OK,		/* *val holds the descriptor */
-	MODEL_MEM_NOT_RAM,	/* no memory at that address */
+	MODEL_MEM_NOT_RAM,	/* no memory there, or none a table can be in (reserved) */
 	MODEL_MEM_FREED,	/* the table (or that part of it) was freed */
 };
 

@@ -23,7 +23,7 @@ static u32 mm_fsynr1(unsigned int access)
 
 /* Record a transfer's fault; with CFCFG the transfer stalls. */
 static int mm_fault(struct msm_model *m, unsigned int c, u32 mid, u32 va,
-		    unsigned int access, u32 fsr)
+		    unsigned int access, u32 fsr, bool bus)
 {
 	struct mm_ctx *ctx = &m->ctx[c];
 
@@ -44,6 +44,7 @@ static int mm_fault(struct msm_model *m, unsigned int c, u32 mid, u32 va,
 		ctx->stall_mid = mid;
 		ctx->stall_va = va;
 		ctx->stall_access = access;
+		ctx->stall_bus = bus;
 	}
 	mm_update_lines(m);
 	return ctx->stall == MM_STALLED ? MSM_MODEL_STALLED : MSM_MODEL_ERROR;
@@ -58,6 +59,12 @@ static int mm_fault(struct msm_model *m, unsigned int c, u32 mid, u32 va,
  * A retry translates the stalled access again at once: if it faults again
  * (the mapping was not fixed, or the TLB still holds the faulting entry)
  * the fault is recorded and, with CFCFG, the transfer stalls again.
+ *
+ * A terminated transfer's error goes to the faulting MID's next transfer
+ * through the C API (msm_model_read() and friends).  A master on the
+ * model bus learnt of it already: MODEL_BUS_STALLED with a new fault is
+ * the outcome of its transfer there, as with every IOMMU model, so its
+ * next transfer is not charged with it.
  */
 void mm_resume(struct msm_model *m, unsigned int c, u32 value)
 {
@@ -71,7 +78,7 @@ void mm_resume(struct msm_model *m, unsigned int c, u32 value)
 	ctx->fsr &= ~MSM_MODEL_FSR_SS;
 	if (value & MSM_MODEL_RESUME_TERMINATE) {
 		m->cnt.resumes_terminate++;
-		ctx->stall = MM_TERMINATED;
+		ctx->stall = ctx->stall_bus ? MM_IDLE : MM_TERMINATED;
 		mm_update_lines(m);
 		return;
 	}
@@ -79,7 +86,8 @@ void mm_resume(struct msm_model *m, unsigned int c, u32 value)
 	ctx->stall = MM_IDLE;
 	mm_translate(m, c, ctx->stall_va, ctx->stall_access, mm_walk_on_miss(ctx), &x);
 	if (x.fsr)
-		mm_fault(m, c, ctx->stall_mid, ctx->stall_va, ctx->stall_access, x.fsr);
+		mm_fault(m, c, ctx->stall_mid, ctx->stall_va, ctx->stall_access, x.fsr,
+			 ctx->stall_bus);
 	else
 		mm_update_lines(m);
 }
@@ -129,7 +137,7 @@ static int mm_pending(struct mm_ctx *ctx, u32 mid, struct msm_model_result *res)
 }
 
 static int mm_transfer(struct msm_model *m, u32 mid, u32 iova, void *rbuf, const void *wbuf,
-		       size_t len, unsigned int access, struct msm_model_result *res)
+		       size_t len, unsigned int access, bool bus, struct msm_model_result *res)
 {
 	struct msm_model_result dummy;
 	unsigned long flags;
@@ -170,7 +178,7 @@ static int mm_transfer(struct msm_model *m, u32 mid, u32 iova, void *rbuf, const
 		if (x.fsr) {
 			res->fault_addr = va;
 			res->fsr = x.fsr;
-			status = mm_fault(m, c, mid, va, access, x.fsr);
+			status = mm_fault(m, c, mid, va, access, x.fsr, bus);
 			break;
 		}
 		if (done == 0) {
@@ -215,7 +223,7 @@ out:
 int msm_model_read(struct msm_model *m, u32 mid, u32 iova, void *buf, size_t len,
 		   struct msm_model_result *res)
 {
-	return mm_transfer(m, mid, iova, buf, NULL, len, 0, res);
+	return mm_transfer(m, mid, iova, buf, NULL, len, 0, false, res);
 }
 EXPORT_SYMBOL_GPL(msm_model_read);
 
@@ -235,7 +243,7 @@ EXPORT_SYMBOL_GPL(msm_model_read);
 int msm_model_write(struct msm_model *m, u32 mid, u32 iova, const void *buf, size_t len,
 		    struct msm_model_result *res)
 {
-	return mm_transfer(m, mid, iova, NULL, buf, len, MSM_MODEL_ACC_WRITE, res);
+	return mm_transfer(m, mid, iova, NULL, buf, len, MSM_MODEL_ACC_WRITE, false, res);
 }
 EXPORT_SYMBOL_GPL(msm_model_write);
 
@@ -255,7 +263,7 @@ EXPORT_SYMBOL_GPL(msm_model_write);
 int msm_model_translate(struct msm_model *m, u32 mid, u32 iova, unsigned int access,
 			struct msm_model_result *res)
 {
-	return mm_transfer(m, mid, iova, NULL, NULL, 0, access, res);
+	return mm_transfer(m, mid, iova, NULL, NULL, 0, access, false, res);
 }
 EXPORT_SYMBOL_GPL(msm_model_translate);
 
@@ -303,7 +311,8 @@ static int mm_bus_read(void *iommu, u32 stream, u64 iova, void *buf, size_t len,
 {
 	struct msm_model_result r;
 
-	return mm_bus_result(msm_model_read(iommu, stream, iova, buf, len, &r), &r, res);
+	return mm_bus_result(mm_transfer(iommu, stream, iova, buf, NULL, len, 0, true, &r), &r,
+			     res);
 }
 
 static int mm_bus_write(void *iommu, u32 stream, u64 iova, const void *buf, size_t len,
@@ -311,7 +320,8 @@ static int mm_bus_write(void *iommu, u32 stream, u64 iova, const void *buf, size
 {
 	struct msm_model_result r;
 
-	return mm_bus_result(msm_model_write(iommu, stream, iova, buf, len, &r), &r, res);
+	return mm_bus_result(mm_transfer(iommu, stream, iova, NULL, buf, len,
+					 MSM_MODEL_ACC_WRITE, true, &r), &r, res);
 }
 
 static bool mm_bus_stalled(void *iommu, u32 stream)

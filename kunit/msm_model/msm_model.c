@@ -483,7 +483,13 @@ static int mm_parse_instance(struct msm_model *m, struct device_node *np)
 		pr_err("socmmu msm model: %pOF: window is not 1 MiB\n", np);
 		return -EINVAL;
 	}
-	if (of_property_read_u32(np, "qcom,ncb", &ncb) || ncb < 1 || ncb > MSM_MODEL_MAX_CTX) {
+	/*
+	 * The hardware's banks: qcom,ncb, unless socmmu,model-ncb gives them
+	 * for a node whose qcom,ncb is wrong on purpose (a driver must refuse
+	 * it, the hardware behind it still exists).
+	 */
+	if ((of_property_read_u32(np, "socmmu,model-ncb", &ncb) &&
+	     of_property_read_u32(np, "qcom,ncb", &ncb)) || ncb < 1 || ncb > MSM_MODEL_MAX_CTX) {
 		pr_err("socmmu msm model: %pOF: qcom,ncb must be 1..%d\n", np, MSM_MODEL_MAX_CTX);
 		return -EINVAL;
 	}
@@ -492,10 +498,12 @@ static int mm_parse_instance(struct msm_model *m, struct device_node *np)
 		pr_err("socmmu msm model: %pOF: #iommu-cells must be 1 (the MID)\n", np);
 		return -EINVAL;
 	}
-	m->pclk = model_clk_of(np, "smmu_pclk");
-	m->clk = model_clk_of(np, "iommu_clk");
+	/* By position, as the binding orders them: the hardware has no names. */
+	m->pclk = model_clk_of_index(np, 0);
+	m->clk = model_clk_of_index(np, 1);
 	if (!m->pclk || !m->clk) {
-		pr_err("socmmu msm model: %pOF: smmu_pclk, iommu_clk: not model clocks\n", np);
+		pr_err("socmmu msm model: %pOF: clocks 0 and 1 (smmu_pclk, iommu_clk) are not model clocks\n",
+		       np);
 		return -EINVAL;
 	}
 	strscpy(m->name, kbasename(np->full_name), sizeof(m->name));

@@ -38,7 +38,9 @@
  *    transfer stalls (FSR.SS) and every transfer of that context waits
  *    until RESUME: TNR=0 retries the stalled access at once (a new fault
  *    stalls again), TNR=1 terminates it and the faulting MID's next
- *    transfer gets the error.  Clearing FSR does not release a stall.
+ *    transfer gets the error (not on the model bus, whose master had
+ *    MODEL_BUS_STALLED for that transfer).  Clearing FSR does not release
+ *    a stall.
  *  - Interrupt index k is asserted while a context with ACTLR.CFEIE and
  *    CBACR.IRPTNDX == k has a non-zero FSR.
  *  - Descriptors whose walk fails: memory that is not RAM gives

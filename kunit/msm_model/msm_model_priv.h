@@ -16,7 +16,7 @@
 #include "../model_pm/model_pm.h"
 #include "msm_model.h"
 
-#define MM_MAX_INSTANCES	4
+#define MM_MAX_INSTANCES	8
 #define MM_MAX_HWIRQ		(MM_MAX_INSTANCES * MSM_MODEL_NR_IRQS)
 
 struct mm_tlb_entry {
@@ -44,6 +44,8 @@ struct mm_ctx {
 	enum mm_stall stall;
 	u32 stall_mid, stall_va;
 	unsigned int stall_access;	/* MSM_MODEL_ACC_* */
+	/* The stalled transfer came over the model bus (see mm_resume()). */
+	bool stall_bus;
 };
 
 /* One interrupt of an instance: index 0 non-secure, 1 secure. */

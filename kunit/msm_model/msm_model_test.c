@@ -24,6 +24,17 @@ static const char *const mt_names[MT_NR] = {
 	"iommu@d4000000", "iommu@d4100000", "iommu@d4200000",
 };
 
+static const struct {
+	const char *name;
+	unsigned int ncb;
+	const char *clk;
+} mt_extra[] = {
+	{ "iommu@d4300000", 2, "msm_cam_clk" },
+	{ "iommu@d4400000", 4, "msm_badncb_clk" },
+	{ "iommu@d4500000", 1, "msm_badclk_clk" },
+	{ "iommu@d4600000", 1, "msm_noncb_clk" },
+};
+
 static void mt_lookup(struct kunit *test)
 {
 	static const unsigned int ncb[MT_NR] = { 4, 2, 1 }, nirq[MT_NR] = { 2, 2, 1 };
@@ -55,8 +66,23 @@ static void mt_lookup(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, model_clk_name(msm_model_clk(m, "smmu_pclk")), "msm_mdp_pclk");
 	KUNIT_EXPECT_STREQ(test, model_clk_name(msm_model_clk(msm_model_get(MT_VFE), "iommu_clk")),
 			   "msm_vfe_clk");
-	KUNIT_EXPECT_NULL(test, msm_model_find("iommu@d4300000"));
-	KUNIT_EXPECT_NULL(test, msm_model_get(MT_NR));
+
+	/*
+	 * The MSM driver's nodes after them: its camera's instance, and the
+	 * hardware behind nodes it must refuse.  socmmu,model-ncb overrides a
+	 * wrong qcom,ncb; clocks are taken by position, whatever their names.
+	 */
+	for (i = 0; i < ARRAY_SIZE(mt_extra); i++) {
+		m = msm_model_get(MT_NR + i);
+		KUNIT_ASSERT_NOT_NULL(test, m);
+		KUNIT_EXPECT_STREQ(test, msm_model_name(m), mt_extra[i].name);
+		KUNIT_EXPECT_EQ(test, msm_model_ncb(m), mt_extra[i].ncb);
+		KUNIT_EXPECT_NOT_NULL(test, msm_model_device(m));
+		KUNIT_EXPECT_STREQ(test, model_clk_name(msm_model_clk(m, "iommu_clk")),
+				   mt_extra[i].clk);
+	}
+	KUNIT_EXPECT_NULL(test, msm_model_find("iommu@d4700000"));
+	KUNIT_EXPECT_NULL(test, msm_model_get(MT_NR + ARRAY_SIZE(mt_extra)));
 }
 
 static void mt_reset_values(struct kunit *test)
@@ -417,6 +443,15 @@ static void mt_model_bus(struct kunit *test)
 	bm[0].ops->reset_stats(bm[0].iommu);
 	model_bus_stats(&bm[0], &st);
 	KUNIT_EXPECT_EQ(test, st.table_walks, 0u);
+
+	/*
+	 * Terminated: the master had MODEL_BUS_STALLED with a new fault for
+	 * that transfer; unlike a C API caller its next transfer is served.
+	 */
+	mt_cwr(in, 1, MSM_MODEL_RESUME, MSM_MODEL_RESUME_TERMINATE);
+	KUNIT_EXPECT_FALSE(test, model_bus_stalled(&bm[0]));
+	KUNIT_EXPECT_EQ(test, model_bus_read(&bm[0], va, buf, 1, &br), MODEL_BUS_OK);
+	KUNIT_EXPECT_EQ(test, buf[0], 0x99);
 }
 
 static struct kunit_case mt_regs_cases[] = {

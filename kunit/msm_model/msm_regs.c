@@ -375,7 +375,12 @@ MM_MAP_FN(0)
 MM_MAP_FN(1)
 MM_MAP_FN(2)
 MM_MAP_FN(3)
+MM_MAP_FN(4)
+MM_MAP_FN(5)
+MM_MAP_FN(6)
+MM_MAP_FN(7)
 
 const struct logic_iomem_region_ops mm_region_ops[MM_MAX_INSTANCES] = {
 	{ .map = mm_map_0 }, { .map = mm_map_1 }, { .map = mm_map_2 }, { .map = mm_map_3 },
+	{ .map = mm_map_4 }, { .map = mm_map_5 }, { .map = mm_map_6 }, { .map = mm_map_7 },
 };

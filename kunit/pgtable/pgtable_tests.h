@@ -7,6 +7,13 @@
 
 struct device;
 struct kunit;
+struct pgt_v7s;
+
+/* What io-pgtable-arm-v7s gives a driver to program the hardware with. */
+struct pgt_v7s_regs {
+	u32 ttbr, tcr, prrr, nmrr;
+	unsigned long pgsize_bitmap;
+};
 
 KX_BEGIN_DECLS
 
@@ -15,6 +22,8 @@ struct device *pgt_test_device(void) KX_NOEXCEPT;
 /* Linear-map translations, to walk tables as the hardware does. */
 void *pgt_test_phys_to_virt(u64 phys) KX_NOEXCEPT;
 u64 pgt_test_virt_to_phys(void *virt) KX_NOEXCEPT;
+/* Let others run: a long case must not hog the CPU (soft lockups). */
+void pgt_test_yield(void) KX_NOEXCEPT;
 
 void pgt_map_small_page(struct kunit *test);
 void pgt_map_large_page(struct kunit *test);
@@ -39,9 +48,31 @@ void pgt_unmap_runs_to_aperture_end_test_format(struct kunit *test);
 void pgt_map_gather_fault_l1(struct kunit *test);
 void pgt_map_gather_zero_l2_link(struct kunit *test);
 
+/*
+ * The kernel's io-pgtable-arm-v7s (v7s_kernel.c): NULL when the kernel
+ * lacks it (pgt_v7s_available()) or the case holds too many.  prot is
+ * IOMMU_READ.. as io_pgtable_ops.map_pages takes it.
+ */
+bool pgt_v7s_available(void) KX_NOEXCEPT;
+struct pgt_v7s *pgt_v7s_create(struct device *dev, struct pgt_v7s_regs *regs) KX_NOEXCEPT;
+void pgt_v7s_destroy(struct pgt_v7s *t) KX_NOEXCEPT;
+void pgt_v7s_release_all(void) KX_NOEXCEPT;
+int pgt_v7s_map(struct pgt_v7s *t, u64 iova, u64 paddr, u64 pgsize, size_t pgcount, u32 prot,
+		size_t *mapped) KX_NOEXCEPT;
+size_t pgt_v7s_unmap(struct pgt_v7s *t, u64 iova, u64 pgsize, size_t pgcount) KX_NOEXCEPT;
+u64 pgt_v7s_iova_to_phys(struct pgt_v7s *t, u64 iova) KX_NOEXCEPT;
+/* tlb_flush_walk calls: each is an L2 table the kernel freed. */
+unsigned long pgt_v7s_walk_flushes(const struct pgt_v7s *t) KX_NOEXCEPT;
+
 void pgt_format_pa_shift(struct kunit *test);
 void pgt_format_pa_bits_checked(struct kunit *test);
 void pgt_prot_in_every_replica(struct kunit *test);
+
+void pgt_v7s_format_entries(struct kunit *test);
+void pgt_v7s_same_registers(struct kunit *test);
+void pgt_v7s_every_prot_and_size(struct kunit *test);
+void pgt_v7s_random_ops(struct kunit *test);
+void pgt_v7s_kernel_differences(struct kunit *test);
 
 KX_END_DECLS
 

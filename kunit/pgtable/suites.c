@@ -8,7 +8,8 @@
  * bytes are synced, when tables are freed, and allocation failures, and
  * runs the engine on run-time format objects (kunit/pgtable/test_format.h):
  * 36-bit PAs, tables above 4 GiB, permissions, what map() reports in its
- * MapGather.
+ * MapGather.  "socmmu_pgtable_v7s" runs the engine with ArmV7sFormat
+ * against the kernel's own io-pgtable-arm-v7s (v7s_diff_test.cpp).
  */
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
@@ -16,6 +17,7 @@
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/sched.h>
 
 #include "pgtable_tests.h"
 
@@ -34,6 +36,11 @@ void *pgt_test_phys_to_virt(u64 phys)
 u64 pgt_test_virt_to_phys(void *virt)
 {
 	return virt_to_phys(virt);
+}
+
+void pgt_test_yield(void)
+{
+	cond_resched();
 }
 
 /*
@@ -64,6 +71,13 @@ static void pgt_case_exit(struct kunit *test)
 {
 	platform_device_unregister(pgt_pdev);
 	pgt_pdev = NULL;
+}
+
+/* Also frees the kernel tables of a v7s case that ended early. */
+static void pgt_v7s_case_exit(struct kunit *test)
+{
+	pgt_v7s_release_all();
+	pgt_case_exit(test);
 }
 
 static struct kunit_case pgt_dma_cases[] = {
@@ -109,7 +123,23 @@ static struct kunit_suite pgt_rules_suite = {
 	.test_cases = pgt_rules_cases,
 };
 
-kunit_test_suites(&pgt_dma_suite, &pgt_rules_suite);
+static struct kunit_case pgt_v7s_cases[] = {
+	KUNIT_CASE(pgt_v7s_format_entries),
+	KUNIT_CASE(pgt_v7s_same_registers),
+	KUNIT_CASE(pgt_v7s_every_prot_and_size),
+	KUNIT_CASE(pgt_v7s_random_ops),
+	KUNIT_CASE(pgt_v7s_kernel_differences),
+	{}
+};
+
+static struct kunit_suite pgt_v7s_suite = {
+	.name = "socmmu_pgtable_v7s",
+	.init = pgt_case_init,
+	.exit = pgt_v7s_case_exit,
+	.test_cases = pgt_v7s_cases,
+};
+
+kunit_test_suites(&pgt_dma_suite, &pgt_rules_suite, &pgt_v7s_suite);
 
 MODULE_DESCRIPTION("KUnit suites for the socmmu short-descriptor page-table engine");
 MODULE_LICENSE("GPL");

@@ -9,6 +9,8 @@
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
 #include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 
 #include <shim/kcompat.h>
@@ -101,11 +103,45 @@ static void tb_scratch_window_reaches_model(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tb_scratch_peek(0x18), 0u);
 
 	iounmap(base);
+
+	/* A mapping of part of the window (a device node inside it) starts there. */
+	base = ioremap(TB_SCRATCH_PHYS + 0x800, 0x100);
+	KUNIT_ASSERT_TRUE(test, base);
+	tb_scratch_poke(0x834, 0x5000000f);
+	KUNIT_EXPECT_EQ(test, readl(base + 0x34), 0x5000000fu);
+	KUNIT_EXPECT_EQ(test, tb_scratch_reads(0x834), 1u);
+	KUNIT_EXPECT_EQ(test, tb_scratch_reads(0x34), 0u);
+	iounmap(base);
+	tb_scratch_reset();
+}
+
+/*
+ * The model clocks' node is bound to the bench's driver: fw_devlink lets
+ * their consumers (SYSMMUs, MSM IOMMUs) probe only once their supplier's
+ * device is bound, so an unbound node would hold them all back until the
+ * deferred-probe timeout.
+ */
+static void tb_model_clocks_bound(struct kunit *test)
+{
+	struct device_node *np = of_find_compatible_node(NULL, NULL, "socmmu,model-clocks");
+	struct platform_device *pdev;
+
+	if (!np || !IS_ENABLED(CONFIG_COMMON_CLK)) {
+		of_node_put(np);
+		kunit_skip(test, "no model clocks in this tree or kernel");
+	}
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_EXPECT_NOT_NULL(test, pdev->dev.driver);
+	KUNIT_EXPECT_STREQ(test, dev_driver_string(&pdev->dev), "socmmu-model-clocks");
+	put_device(&pdev->dev);
 }
 
 static struct kunit_case testbench_cases[] = {
 	KUNIT_CASE(tb_per_device_dma_ops_dispatch),
 	KUNIT_CASE(tb_scratch_window_reaches_model),
+	KUNIT_CASE(tb_model_clocks_bound),
 	{}
 };
 
