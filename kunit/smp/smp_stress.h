@@ -40,6 +40,7 @@ KX_PRINTF(2, 3) void smp_stress_info(struct kunit *test, const char *fmt, ...) K
 struct device *smp_stress_device(void) KX_NOEXCEPT;
 
 void smp_pgtable_shared_l2(struct kunit *test);
+void smp_pgtable_shared_l2_v7s(struct kunit *test);
 void smp_iova_cross_cpu(struct kunit *test);
 void smp_iova_and_table(struct kunit *test);
 

@@ -18,6 +18,7 @@
 #include <kcxx/owner.h>
 
 #include "../../dma/iova_allocator.h"
+#include "../../iommu/pgtable/armv7s_format.h"
 #include "../../iommu/pgtable/omap_format.h"
 #include "../../iommu/pgtable/short_desc_table.h"
 #include "../kcxx_test.h"
@@ -167,8 +168,8 @@ constexpr u32 kL2Sections = 4;
 constexpr u32 kL2PagesPerSection = 16;
 constexpr u32 kL2Held = 3;
 
-struct SharedL2 {
-	Table *table;
+template <typename Format> struct SharedL2 {
+	pgtable::ShortDescTable<Format> *table;
 	Findings found;
 };
 
@@ -185,7 +186,8 @@ struct Held {
 };
 
 /* Unmaps a page this worker holds, checking it was intact until then. */
-void unmap_held(Table &table, Findings &found, unsigned int worker, u64 step, const Held &page)
+template <typename AnyTable>
+void unmap_held(AnyTable &table, Findings &found, unsigned int worker, u64 step, const Held &page)
 {
 	Gather gather;
 	u64 got = table.iova_to_phys(page.iova + 0x10);
@@ -202,9 +204,9 @@ void unmap_held(Table &table, Findings &found, unsigned int worker, u64 step, co
 	gather.release_tables();
 }
 
-void shared_l2_worker(void *ctx, unsigned int worker)
+template <typename Format> void shared_l2_worker(void *ctx, unsigned int worker)
 {
-	auto &s = *static_cast<SharedL2 *>(ctx);
+	auto &s = *static_cast<SharedL2<Format> *>(ctx);
 	Random random{0x9e37'79b9'7f4a'7c15ull + worker};
 	Held held[kL2Held] = {};
 	u32 nr_held = 0;
@@ -253,20 +255,20 @@ void shared_l2_worker(void *ctx, unsigned int worker)
 		unmap_held(*s.table, s.found, worker, step, held[--nr_held]);
 }
 
-} // namespace
-
-void smp_pgtable_shared_l2(struct kunit *test)
+/* Either format: the engine's rules are the same, the bits are not. */
+template <typename Format> void shared_l2(struct kunit *test, const char *name)
 {
+	using AnyTable = pgtable::ShortDescTable<Format>;
 	DmaTableMemory memory(smp_stress_device());
-	auto created = Table::create(memory);
+	auto created = AnyTable::create(memory);
 
 	KX_ASSERT_OK(test, created);
-	kcxx::Owner<Table> table = kcxx::move(created).value();
-	auto *s = case_object<SharedL2>(test);
+	kcxx::Owner<AnyTable> table = kcxx::move(created).value();
+	auto *s = case_object<SharedL2<Format>>(test);
 
 	s->table = table.get();
-	run_on_two_cpus(test, shared_l2_worker, s, s->found);
-	s->found.report(test, "engine");
+	run_on_two_cpus(test, shared_l2_worker<Format>, s, s->found);
+	s->found.report(test, name);
 
 	u64 left = 0;
 	table->for_each_mapping([&](u64, u64, u64) { left++; });
@@ -275,6 +277,18 @@ void smp_pgtable_shared_l2(struct kunit *test)
 	KX_EXPECT_EQ(test, memory.live_tables(), 1u);
 	table.reset();
 	KX_EXPECT_EQ(test, memory.live_tables(), 0u);
+}
+
+} // namespace
+
+void smp_pgtable_shared_l2(struct kunit *test)
+{
+	shared_l2<pgtable::OmapFormat>(test, "engine, OMAP format");
+}
+
+void smp_pgtable_shared_l2_v7s(struct kunit *test)
+{
+	shared_l2<pgtable::ArmV7sFormat>(test, "engine, ARMv7s format");
 }
 
 namespace {
