@@ -155,10 +155,10 @@ static void smp_case_exit(struct kunit *test)
 }
 
 static struct kunit_case smp_stress_cases[] = {
-	KUNIT_CASE_SLOW(smp_pgtable_shared_l2),
-	KUNIT_CASE_SLOW(smp_pgtable_shared_l2_v7s),
-	KUNIT_CASE_SLOW(smp_iova_cross_cpu),
-	KUNIT_CASE_SLOW(smp_iova_and_table),
+	KUNIT_CASE(smp_pgtable_shared_l2),
+	KUNIT_CASE(smp_pgtable_shared_l2_v7s),
+	KUNIT_CASE(smp_iova_cross_cpu),
+	KUNIT_CASE(smp_iova_and_table),
 	{}
 };
 
