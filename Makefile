@@ -11,11 +11,12 @@
 #                             PLATFORM=exynos: the camera behind an Exynos SYSMMU,
 #                             PLATFORM=msm: the one behind an MSM IOMMU)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
+# Fault inj.:   make faultinject (allocation failure at every site: sites, runs, leaks)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules modules_install install check kernels demo bench clean
+.PHONY: modules modules_install install check kernels demo bench faultinject clean
 
 modules:
 	scripts/build-modules.sh "$(KDIR)" "$(OUT)" $(if $(ARCH),ARCH=$(ARCH)) \
@@ -47,6 +48,9 @@ demo:
 
 bench:
 	scripts/bench.sh
+
+faultinject:
+	scripts/faultinject.sh
 
 clean:
 	rm -rf out

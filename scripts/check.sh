@@ -12,6 +12,9 @@
 #     mainline's IOMMU drivers built in) boots three times: fidelity
 #     (kunit/ref.list), takeover (kunit/ref-takeover.list) and the bench's
 #     modules (kunit/ref-bench.list: it runs, its figures are not judged);
+#     boot the ARM runtime kernel on QEMU's virt machine with two CPUs and
+#     run the suites that need no model, and the SMP stress
+#     (arm/run-tests.sh, kunit/arm-modules.list);
 #  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
 #     and the exit status is non-zero when anything failed.
 set -uo pipefail
@@ -22,6 +25,8 @@ results=$out/check/results.txt
 uml_targets="uml-6.1 uml-6.12"
 arm_targets="arm-6.1 arm-6.12"
 ref_target=uml-ref-6.12
+# The ARM runtime: the 6.12 board kernel, bootable on QEMU virt.
+arm_runtime=arm-6.12-virt
 t_start=$SECONDS
 
 cd "$top"
@@ -44,8 +49,8 @@ phase "test kernels"
 declare -A kdir
 while read -r target dir; do
 	kdir[$target]=$dir
-done < <(scripts/test-kernels.sh $uml_targets $arm_targets $ref_target)
-for t in $uml_targets $arm_targets $ref_target; do
+done < <(scripts/test-kernels.sh $uml_targets $arm_targets $arm_runtime $ref_target)
+for t in $uml_targets $arm_targets $arm_runtime $ref_target; do
 	[ -n "${kdir[$t]:-}" ] || bail "kernel $t did not build"
 done
 
@@ -74,6 +79,9 @@ else
 	cat "$out/check/board-dtb.log"
 	record FAIL "board-dtb: the boards did not compile (see $out/check/board-dtb.log)"
 fi
+# PID 1 of the ARM runtime's initramfs.
+arm-linux-gnueabihf-gcc -static -O2 -Wall -Wextra -Werror -o "$out/tools/arm-init" \
+	scripts/arm/arm-init.c || bail "could not build arm-init"
 
 # Client drivers: the DMA layer's test client makes no IOMMU, DMA-layer or
 # runtime-PM call; the example camera none but runtime PM on itself.
@@ -178,7 +186,7 @@ selftest_object_checks() {
 	record PASS "checker-selftest-$target"
 }
 
-for t in $uml_targets $arm_targets $ref_target; do
+for t in $uml_targets $arm_targets $arm_runtime $ref_target; do
 	phase "modules for $t"
 	build_and_check "$t"
 done
@@ -263,6 +271,15 @@ else
 	record FAIL "bench-runs: a row of kunit/ref-bench.list printed no figures (see $bench_log)"
 fi
 
+phase "KUnit on $arm_runtime (QEMU virt, 2 CPUs)"
+t_arm=$SECONDS
+if [ -f "$out/$arm_runtime/socmmu_core.ko" ]; then
+	scripts/arm/run-tests.sh "${kdir[$arm_runtime]}" "$out/$arm_runtime" "$out/tools/arm-init" \
+		"$out/$arm_runtime/console.log"
+fi
+phase "$arm_runtime: boot and run took $((SECONDS - t_arm)) s"
+arm_runs=(--run kunit/arm-modules.list "$arm_runtime=$out/$arm_runtime/console.log")
+
 phase "summary self-test"
 if python3 scripts/selftest/ktap_summary_test.py > "$out/check/summary-selftest.log" 2>&1; then
 	record PASS "summary-selftest"
@@ -273,4 +290,4 @@ fi
 
 phase "summary (console logs in out/<kernel>/console.log)"
 python3 scripts/ktap-summary.py --modules kunit/modules.list --checks "$results" \
-	"${board_runs[@]}" "${ref_runs[@]}" "${runs[@]}"
+	"${board_runs[@]}" "${ref_runs[@]}" "${arm_runs[@]}" "${runs[@]}"

@@ -10,6 +10,8 @@ PACKAGES="
 	sparse device-tree-compiler python3
 	v4l-utils dkms
 	gcc-arm-linux-gnueabihf g++-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
+	libc6-dev-armhf-cross
+	qemu-system-arm
 "
 
 missing=""

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Summarise `make check`: KUnit results from each UML console log, plus the
+"""Summarise `make check`: KUnit results from each UML or QEMU console log, plus the
 build checks that scripts/check.sh recorded.
 
     ktap-summary.py --modules kunit/modules.list --checks RESULTS \
@@ -63,7 +63,7 @@ KERNEL_REPORTS = [
 REPORT_END = re.compile(r'---\[ end trace|^\s*={20,}\s*$')
 # When the tests or the harness speak again, the kernel's report is over.
 NOT_A_REPORT = re.compile(r'^\s*(KTAP version|1\.\.\d|# Subtest:|(not )?ok \d)|'
-                          r'^(socmmu-harness|uml-helper): ')
+                          r'^(socmmu-harness|uml-helper|arm-init): ')
 # A panic that names an earlier report as its cause is part of it.
 CONSEQUENCE = re.compile(r'Kernel panic - not syncing: (Fatal exception|BUG!|'
                          r'panic_on_warn set|kasan\.fault=panic)')
@@ -80,9 +80,13 @@ DIRECTIVES = {
     '!sleep': (0, 0, '"!sleep"'),
     '!run': (2, None, '"!run SUITE COMMAND [ARGS...]"'),
     '!boot': (1, None, '"!boot ARG..."'),
+    '!params': (2, None, '"!params NAME ARG..."'),
 }
 
 
+# How the machine ended, as the harness saw it: UML (scripts/uml/) or QEMU
+# (scripts/arm/, the ARM runtime).
+HARNESS_EXIT = re.compile(r'^socmmu-harness: (uml|qemu) (.*)$')
 # The kernel's last line when it halts (reboot(2) from uml-helper).
 KERNEL_HALTED = re.compile(r'^reboot: (System halted|Power down)')
 # UML's host process may still die of a signal after that line: a timer or
@@ -179,7 +183,7 @@ class Run:
         self._open_report = self._last_report = None
         stack = []   # [indent, name, diagnostics]
         began = ended = kernel_halted = False
-        halted = None
+        halted = machine = None
         blind = any(KMEMLEAK_BLIND_TO_MODULES in line for line in self.lines)
         staying_pids = set()
         for number, line in enumerate(self.lines, 1):
@@ -197,8 +201,8 @@ class Run:
                 began = True
             elif 'socmmu-harness: end' in line:
                 ended = True
-            elif line.startswith('socmmu-harness: uml '):
-                halted = line[len('socmmu-harness: uml '):]
+            elif HARNESS_EXIT.match(line):
+                machine, halted = HARNESS_EXIT.match(line).groups()
             elif ended and KERNEL_HALTED.match(line):
                 kernel_halted = True
             self._kernel_report(number, line)
@@ -240,7 +244,7 @@ class Run:
             self.problems.append('the harness never started (UML userspace did not run)')
         elif not ended:
             self.problems.append('the harness never reached its end')
-        if halted in HOST_TEARDOWN_CRASHES and kernel_halted:
+        if machine == 'uml' and halted in HOST_TEARDOWN_CRASHES and kernel_halted:
             self.excused.append(f'UML\'s host process died ({halted}) after the kernel had '
                                 'halted: the known teardown race of UML\'s exit path')
         elif halted != 'exit 0':

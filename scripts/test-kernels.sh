@@ -1,8 +1,13 @@
 #!/bin/bash
 # Prepare, configure and build the kernels we build and test against.
 #
-#   scripts/test-kernels.sh [TARGET...]    TARGET: uml-6.1 uml-6.12 arm-6.1 arm-6.12
-#                                                  uml-ref-6.12
+#   scripts/test-kernels.sh [TARGET...]
+#
+# TARGET: uml-6.1 uml-6.12 arm-6.1 arm-6.12 (the default: the modules are
+# built against all four), arm-6.12-virt (the 6.12 board kernel made
+# bootable on QEMU's virt machine, with lock debugging: the ARM runtime
+# tests boot it, scripts/arm/run-tests.sh) or uml-ref-6.12 (the reference
+# kernel: mainline's IOMMU drivers built in, no debug options).
 #
 # Sources come from Debian's linux-source-* packages, get the patches in
 # scripts/kernel-patches/<version>/ and are built out of tree (O=) into
@@ -22,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${SOCMMU_CACHE:-${HOME:-/root}/.cache/socmmu}
 jobs=${JOBS:-$(nproc)}
 all_targets="uml-6.1 uml-6.12 arm-6.1 arm-6.12"
+known_targets="$all_targets arm-6.12-virt uml-ref-6.12"
 
 log() { echo "test-kernels: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -88,7 +94,9 @@ verify_config() {
 
 # $1: target.  Configures and builds the kernel, prints its build dir.
 build_target() {
-	local target=$1 arch=${1%%-*} ver=${1##*-} flavour=
+	local target=$1 arch=${1%%-*} ver=${1#*-} flavour=
+	ver=${ver%-virt}
+	ver=${ver#ref-}
 	local src out stamp base
 	local -a make_args frags
 
@@ -106,7 +114,12 @@ build_target() {
 		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
 		base=allnoconfig
 		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config") ;;
-	*) die "unknown target $target (want one of: $all_targets uml-ref-6.12)" ;;
+	arm-6.12-virt)
+		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
+		base=allnoconfig
+		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config"
+		       "$here/kernel-configs/arm-virt.config") ;;
+	*) die "unknown target $target (want one of: $known_targets)" ;;
 	esac
 
 	src=$(prepare_source "$ver" "$flavour")

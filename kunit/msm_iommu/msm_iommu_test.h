@@ -153,6 +153,10 @@ void mit_runtime_pm_context(struct kunit *test) KX_NOEXCEPT;
 void mit_map_while_suspended(struct kunit *test) KX_NOEXCEPT;
 void mit_system_sleep(struct kunit *test) KX_NOEXCEPT;
 
+/* Allocation failure at every site (failnth.c, C only). */
+void mit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+
 KX_END_DECLS
 
 #endif

@@ -561,7 +561,22 @@ static struct kunit_suite mit_pm_suite = {
 	.test_cases = mit_pm_cases,
 };
 
-kunit_test_suites(&mit_translation_suite, &mit_fault_suite, &mit_pm_suite);
+/* Allocation failure at every site (failnth.c). */
+static struct kunit_case mit_failnth_cases[] = {
+	KUNIT_CASE(mit_failnth_map_pages),
+	KUNIT_CASE(mit_failnth_map_pages_atomic),
+	{}
+};
+
+static struct kunit_suite mit_failnth_suite = {
+	.name = "socmmu_msm_iommu_failnth",
+	.suite_init = mit_suite_init,
+	.init = mit_case_init,
+	.exit = mit_case_exit,
+	.test_cases = mit_failnth_cases,
+};
+
+kunit_test_suites(&mit_translation_suite, &mit_fault_suite, &mit_pm_suite, &mit_failnth_suite);
 
 static int __init mit_init(void)
 {

@@ -99,6 +99,11 @@ void oit_dsp_instances_in_sync(struct kunit *test) KX_NOEXCEPT;
 void oit_runtime_pm_context(struct kunit *test) KX_NOEXCEPT;
 void oit_map_while_suspended(struct kunit *test) KX_NOEXCEPT;
 void oit_system_sleep(struct kunit *test) KX_NOEXCEPT;
+/* Allocation failure at every site (failnth.c, C only). */
+void oit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
+void oit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
+void oit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
+void oit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -326,7 +326,24 @@ static struct kunit_suite oit_pm_suite = {
 	.test_cases = oit_pm_cases,
 };
 
-kunit_test_suites(&oit_translation_suite, &oit_fault_suite, &oit_pm_suite);
+/* Allocation failure at every site (failnth.c). */
+static struct kunit_case oit_failnth_cases[] = {
+	KUNIT_CASE(oit_failnth_domain_alloc),
+	KUNIT_CASE(oit_failnth_attach),
+	KUNIT_CASE(oit_failnth_map_pages),
+	KUNIT_CASE(oit_failnth_map_pages_atomic),
+	{}
+};
+
+static struct kunit_suite oit_failnth_suite = {
+	.name = "socmmu_omap_iommu_failnth",
+	.suite_init = oit_suite_init,
+	.init = oit_case_init,
+	.exit = oit_case_exit,
+	.test_cases = oit_failnth_cases,
+};
+
+kunit_test_suites(&oit_translation_suite, &oit_fault_suite, &oit_pm_suite, &oit_failnth_suite);
 
 static int __init oit_init(void)
 {

@@ -322,6 +322,54 @@ class KtapSummaryTest(unittest.TestCase):
         rc, _, out = summarise(log)
         self.assertEqual(rc, 1)
 
+    def test_qemu_console(self):
+        # The ARM runtime's console (scripts/arm/): QEMU's exit, and an
+        # ARM fault report, which says "8<--- cut here".
+        rc, last, out = summarise(PASSING.replace('uml exit 0', 'qemu exit 0'))
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(last, '3 passed, 0 failed, 1 skipped')
+        rc, _, out = summarise(PASSING.replace('uml exit 0', 'qemu exit 1'))
+        self.assertEqual(rc, 1)
+        self.assertIn('did not halt cleanly: exit 1', out)
+        rc, _, out = summarise(PASSING.replace('uml exit 0', 'qemu timed out after 900 s'))
+        self.assertEqual(rc, 1)
+        self.assertIn('timed out', out)
+        oops = ('8<--- cut here ---\n'
+                'Unable to handle kernel NULL pointer dereference at virtual address 00000000\n'
+                'Internal error: Oops: 5 [#1] PREEMPT SMP ARM\n')
+        rc, last, out = summarise(PASSING.replace('ok 1 first\n', 'ok 1 first\n' + oops)
+                                  .replace('uml exit 0', 'qemu exit 0'))
+        self.assertEqual(rc, 1)
+        self.assertEqual(last, '3 passed, 1 failed, 1 skipped')
+
+    def test_run_with_its_own_list(self):
+        # The ARM runtime's run is held to its own list: its suites are
+        # expected, the main list's are not.
+        arm_list = 'socmmu_alpha unload alpha\nsocmmu_gamma unload gamma\n'
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = {}
+            for name, text in (('main', MODULES), ('arm', arm_list),
+                               ('log', PASSING.replace('uml exit 0', 'qemu exit 0'))):
+                paths[name] = os.path.join(tmp, name)
+                with open(paths[name], 'w') as f:
+                    f.write(text)
+            proc = subprocess.run([sys.executable, SUMMARY, '--modules', paths['main'],
+                                   '--run', paths['arm'], f'arm={paths["log"]}',
+                                   f'k={paths["log"]}'],
+                                  capture_output=True, text=True)
+        self.assertEqual(proc.returncode, 1, proc.stdout)
+        self.assertIn('arm: expected suite gamma never ran', proc.stdout)
+        self.assertNotIn('arm: expected suite beta', proc.stdout)
+        self.assertNotIn('k: expected suite', proc.stdout)
+
+    def test_qemu_crash_after_halt_is_not_excused(self):
+        # The excuse is for UML's host process only.
+        log = PASSING.replace('socmmu-harness: uml exit 0',
+                              'reboot: Power down\nsocmmu-harness: qemu exit 139')
+        rc, _, out = summarise(log)
+        self.assertEqual(rc, 1)
+        self.assertIn('did not halt cleanly: exit 139', out)
+
     def test_timeout(self):
         rc, _, out = summarise(PASSING.replace('uml exit 0', 'uml timed out after 600 s'))
         self.assertEqual(rc, 1)

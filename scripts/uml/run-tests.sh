@@ -10,7 +10,8 @@
 # "!sleep", "!run SUITE COMMAND..." (a user-space test printing KTAP for
 # SUITE, run inside UML with $SOCMMU_TOP, $SOCMMU_TOOLS and $SOCMMU_MODDIR
 # set; a non-zero exit or a timeout fails the run) and "!boot ARG..."
-# (kernel command-line arguments).
+# (kernel command-line arguments) and "!params NAME ARG..." (module
+# parameters for NAME's load, which comes later in the list).
 # DTB, when set, is a device tree blob UML boots with (dtb=FILE).
 # The console log ends with "socmmu-harness: uml exit N" or
 # "socmmu-harness: uml timed out"; scripts/ktap-summary.py reads it all.
@@ -26,6 +27,7 @@ workdir=$(dirname "$log")/uml
 run_limit=${UML_RUN_LIMIT:-300}
 list=${MODULES_LIST:-$top/kunit/modules.list}
 bootargs=()
+declare -A params
 mkdir -p "$workdir"
 
 # UML joins its arguments into one kernel command line with spaces, so
@@ -106,6 +108,10 @@ bad_line() {
 			# shellcheck disable=SC2206
 			bootargs+=($after $rest)
 			continue ;;
+		'!params')
+			[ -n "$rest" ] || bad_line "$number" "$line" 'the directive is "!params NAME ARG..."'
+			params[$after]=$rest
+			continue ;;
 		'!'*)
 			bad_line "$number" "$line" "unknown directive $name" ;;
 		esac
@@ -113,7 +119,7 @@ bad_line() {
 		unload | stays) ;;
 		*) bad_line "$number" "$line" 'a module line is "NAME unload|stays [SUITE...]"' ;;
 		esac
-		echo "$(sq "$uml_helper") load $(sq "$view/modules/$name.ko") || echo \"socmmu-harness: load failed: $name\""
+		echo "$(sq "$uml_helper") load $(sq "$view/modules/$name.ko") ${params[$name]:+$(sq "${params[$name]}")} || echo \"socmmu-harness: load failed: $name\""
 		[ "$after" = unload ] && unload="$name $unload"
 	done < "$list"
 	for name in $unload; do
