@@ -32,23 +32,14 @@
 #include <kcxx/bits.h>
 #include <kcxx/types.h>
 
-#include "format.h"
+#include "arm_short_desc.h"
 
 namespace pgtable {
 
-struct ArmV7sFormat {
-	using Entry = u32;
-
-	static constexpr u32 kL1Entries = 4096;
-	static constexpr u32 kL2Entries = 256;
-	static constexpr size_t kL1Bytes = kL1Entries * sizeof(Entry);
-	static constexpr size_t kL2Bytes = kL2Entries * sizeof(Entry);
-	static constexpr u64 kPageSizes = kSize4K | kSize64K | kSize1M | kSize16M;
+struct ArmV7sFormat : ArmShortDesc {
 	/* IOMMU_READ changes nothing: every mapping is readable. */
 	static constexpr Prot kProtHonoured =
 		kProtWrite | kProtCache | kProtNoExec | kProtMmio | kProtPriv;
-	static constexpr Entry kFault = 0;
-	static constexpr bool kUnusedL1PointsToZeroL2 = false;
 	static constexpr bool kAccessRequired = true;
 
 	/* The 8-bit attribute field, before it is placed. */
@@ -62,41 +53,20 @@ struct ArmV7sFormat {
 	static constexpr unsigned int kL2AttrShift = 4;
 	static constexpr u32 kTexNormal = 1;
 
-	/* In every descriptor. */
-	using Type = kcxx::BitField<1, 0>;
+	/* In every descriptor, beside the type bits. */
 	using B = kcxx::BitField<2, 2>;
 	using C = kcxx::BitField<3, 3>;
 
-	/* L1 descriptors. */
-	static constexpr u32 kL1TypeTable = 1;
-	static constexpr u32 kL1TypeSection = 2;
+	/* L1 descriptors: execute-never. */
 	using L1Xn = kcxx::BitField<4, 4>;
-	using L1Super = kcxx::BitField<18, 18>;
-	using L1TableAddr = kcxx::BitField<31, 10>;
-	using L1SectionAddr = kcxx::BitField<31, 20>;
-	using L1SuperAddr = kcxx::BitField<31, 24>;
 
-	/* L2 descriptors: a small page is any entry with bit 1 set (bit 0 is its XN). */
-	static constexpr u32 kL2TypeLarge = 1;
-	using L2SmallBit = kcxx::BitField<1, 1>;
+	/* L2 descriptors: a small page's XN is bit 0, a large page's bit 15. */
 	using L2SmallXn = kcxx::BitField<0, 0>;
 	using L2LargeTex = kcxx::BitField<14, 12>;
 	using L2LargeXn = kcxx::BitField<15, 15>;
-	using L2LargeAddr = kcxx::BitField<31, 16>;
-	using L2SmallAddr = kcxx::BitField<31, 12>;
 
 	/* Context registers that go with the tables (io-pgtable-arm-v7s's arm_v7s_cfg). */
 	static constexpr u32 kTtbrShareable = 1u << 1;
-
-	template <typename Field> static constexpr u32 stored(u64 pa)
-	{
-		return static_cast<u32>(pa >> Field::shift);
-	}
-
-	template <typename Field> static constexpr u64 loaded(Entry entry)
-	{
-		return u64{Field::get(entry)} << Field::shift;
-	}
 
 	static constexpr u32 attributes(Prot prot)
 	{
@@ -123,16 +93,9 @@ struct ArmV7sFormat {
 
 	static constexpr u32 no_exec(Prot prot) { return (prot & kProtNoExec) ? 1 : 0; }
 
-	constexpr unsigned int pa_bits() const { return 32; }
-
-	constexpr Entry l1_table(u64 l2_pa) const
-	{
-		return L1TableAddr::insert(Type::insert(0, kL1TypeTable), stored<L1TableAddr>(l2_pa));
-	}
-
 	constexpr Entry l1_section(u64 pa, Prot prot) const
 	{
-		Entry entry = Type::insert(memory_type(prot), kL1TypeSection);
+		Entry entry = Type::insert(memory_type(prot), kL1TypeBlock);
 
 		entry |= attributes(prot) << kL1AttrShift;
 		entry = L1Xn::insert(entry, no_exec(prot));
@@ -164,39 +127,6 @@ struct ArmV7sFormat {
 		entry |= attributes(prot) << kL2AttrShift;
 		entry = L2SmallXn::insert(entry, no_exec(prot));
 		return L2SmallAddr::insert(entry, stored<L2SmallAddr>(pa));
-	}
-
-	/* Type 3 (a section with PXN) is never written: a fault, as in the walker. */
-	constexpr L1Kind l1_kind(Entry entry) const
-	{
-		switch (Type::get(entry)) {
-		case kL1TypeTable:
-			return L1Kind::Table;
-		case kL1TypeSection:
-			return L1Super::get(entry) ? L1Kind::Supersection : L1Kind::Section;
-		default:
-			return L1Kind::Fault;
-		}
-	}
-
-	constexpr L2Kind l2_kind(Entry entry) const
-	{
-		if (L2SmallBit::get(entry))
-			return L2Kind::Small;
-		return Type::get(entry) == kL2TypeLarge ? L2Kind::Large : L2Kind::Fault;
-	}
-
-	constexpr u64 l1_table_pa(Entry entry) const { return loaded<L1TableAddr>(entry); }
-
-	constexpr u64 l1_block_pa(Entry entry) const
-	{
-		return L1Super::get(entry) ? loaded<L1SuperAddr>(entry) : loaded<L1SectionAddr>(entry);
-	}
-
-	constexpr u64 l2_page_pa(Entry entry) const
-	{
-		return l2_kind(entry) == L2Kind::Large ? loaded<L2LargeAddr>(entry)
-						       : loaded<L2SmallAddr>(entry);
 	}
 
 	/*

@@ -12,111 +12,35 @@
 #ifndef SOCMMU_PGTABLE_OMAP_FORMAT_H
 #define SOCMMU_PGTABLE_OMAP_FORMAT_H
 
-#include <kcxx/bits.h>
 #include <kcxx/types.h>
 
-#include "format.h"
+#include "arm_short_desc.h"
 
 namespace pgtable {
 
-struct OmapFormat {
-	using Entry = u32;
-
-	static constexpr u32 kL1Entries = 4096;
-	static constexpr u32 kL2Entries = 256;
-	static constexpr size_t kL1Bytes = kL1Entries * sizeof(Entry);
-	static constexpr size_t kL2Bytes = kL2Entries * sizeof(Entry);
-	static constexpr u64 kPageSizes = kSize4K | kSize64K | kSize1M | kSize16M;
+struct OmapFormat : ArmShortDesc {
 	static constexpr Prot kProtHonoured = 0;
-	static constexpr Entry kFault = 0;
-	static constexpr bool kUnusedL1PointsToZeroL2 = false;
-
-	/* L1 descriptors. */
-	using L1Type = kcxx::BitField<1, 0>;
-	using L1Super = kcxx::BitField<18, 18>;
-	using L1TableAddr = kcxx::BitField<31, 10>;
-	using L1SectionAddr = kcxx::BitField<31, 20>;
-	using L1SuperAddr = kcxx::BitField<31, 24>;
-	static constexpr u32 kL1TypeTable = 1;
-	static constexpr u32 kL1TypeBlock = 2;
-
-	/* L2 descriptors: a small page is any entry with bit 1 set. */
-	using L2Type = kcxx::BitField<1, 0>;
-	using L2SmallBit = kcxx::BitField<1, 1>;
-	using L2LargeAddr = kcxx::BitField<31, 16>;
-	using L2SmallAddr = kcxx::BitField<31, 12>;
-	static constexpr u32 kL2TypeLarge = 1;
-
-	template <typename Field> static constexpr u32 stored(u64 pa)
-	{
-		return static_cast<u32>(pa >> Field::shift);
-	}
-
-	template <typename Field> static constexpr u64 loaded(Entry entry)
-	{
-		return u64{Field::get(entry)} << Field::shift;
-	}
-
-	constexpr unsigned int pa_bits() const { return 32; }
-
-	constexpr Entry l1_table(u64 l2_pa) const
-	{
-		return L1TableAddr::insert(L1Type::insert(0, kL1TypeTable), stored<L1TableAddr>(l2_pa));
-	}
 
 	constexpr Entry l1_section(u64 pa, Prot) const
 	{
-		return L1SectionAddr::insert(L1Type::insert(0, kL1TypeBlock), stored<L1SectionAddr>(pa));
+		return L1SectionAddr::insert(Type::insert(0, kL1TypeBlock), stored<L1SectionAddr>(pa));
 	}
 
 	constexpr Entry l1_supersection(u64 pa, Prot) const
 	{
-		Entry entry = L1Super::insert(L1Type::insert(0, kL1TypeBlock), 1);
+		Entry entry = L1Super::insert(Type::insert(0, kL1TypeBlock), 1);
 
 		return L1SuperAddr::insert(entry, stored<L1SuperAddr>(pa));
 	}
 
 	constexpr Entry l2_large(u64 pa, Prot) const
 	{
-		return L2LargeAddr::insert(L2Type::insert(0, kL2TypeLarge), stored<L2LargeAddr>(pa));
+		return L2LargeAddr::insert(Type::insert(0, kL2TypeLarge), stored<L2LargeAddr>(pa));
 	}
 
 	constexpr Entry l2_small(u64 pa, Prot) const
 	{
 		return L2SmallAddr::insert(L2SmallBit::insert(0, 1), stored<L2SmallAddr>(pa));
-	}
-
-	/* Type 3 is never written; the hardware faults on it, and so do we. */
-	constexpr L1Kind l1_kind(Entry entry) const
-	{
-		switch (L1Type::get(entry)) {
-		case kL1TypeTable:
-			return L1Kind::Table;
-		case kL1TypeBlock:
-			return L1Super::get(entry) ? L1Kind::Supersection : L1Kind::Section;
-		default:
-			return L1Kind::Fault;
-		}
-	}
-
-	constexpr L2Kind l2_kind(Entry entry) const
-	{
-		if (L2SmallBit::get(entry))
-			return L2Kind::Small;
-		return L2Type::get(entry) == kL2TypeLarge ? L2Kind::Large : L2Kind::Fault;
-	}
-
-	constexpr u64 l1_table_pa(Entry entry) const { return loaded<L1TableAddr>(entry); }
-
-	constexpr u64 l1_block_pa(Entry entry) const
-	{
-		return L1Super::get(entry) ? loaded<L1SuperAddr>(entry) : loaded<L1SectionAddr>(entry);
-	}
-
-	constexpr u64 l2_page_pa(Entry entry) const
-	{
-		return l2_kind(entry) == L2Kind::Large ? loaded<L2LargeAddr>(entry)
-						       : loaded<L2SmallAddr>(entry);
 	}
 };
 
