@@ -59,6 +59,8 @@
 	iommu_map(domain, iova, paddr, size, prot, GFP_ATOMIC)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
 	iommu_map_sg(domain, iova, sg, nents, prot, GFP_KERNEL)
+#define kx_iommu_map_sg_gfp(domain, iova, sg, nents, prot, gfp) \
+	iommu_map_sg(domain, iova, sg, nents, prot, gfp)
 #else
 #define KX_IOMMU_OF_XLATE_CONST
 #define kx_iommu_single_device_group generic_device_group
@@ -74,6 +76,9 @@
 	iommu_map_atomic(domain, iova, paddr, size, prot)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
 	iommu_map_sg(domain, iova, sg, nents, prot)
+#define kx_iommu_map_sg_gfp(domain, iova, sg, nents, prot, gfp) \
+	((gfpflags_allow_blocking(gfp) ? iommu_map_sg : iommu_map_sg_atomic)(domain, iova, sg, \
+									     nents, prot))
 #endif
 
 /*
