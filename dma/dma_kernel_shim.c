@@ -37,6 +37,7 @@ static int socmmu_dma_iommu_map(void *ctx, u64 iova, u64 phys, u64 size, int pro
 				atomic ? GFP_ATOMIC : GFP_KERNEL);
 }
 
+#if KX_IOMMU_MAP_SG_GFP
 /* iommu_map_sg() undoes what it mapped when it fails. */
 static int socmmu_dma_iommu_map_sg(void *ctx, u64 iova, struct scatterlist *sg, int nents,
 				   int prot, bool atomic)
@@ -47,6 +48,10 @@ static int socmmu_dma_iommu_map_sg(void *ctx, u64 iova, struct scatterlist *sg, 
 
 	return mapped < 0 ? (int)mapped : 0;
 }
+#else
+/* 6.1: the engine maps run by run. */
+#define socmmu_dma_iommu_map_sg NULL
+#endif
 
 static u64 socmmu_dma_iommu_unmap(void *ctx, u64 iova, u64 size, bool sync)
 {
