@@ -35,6 +35,7 @@ struct SgLayout {
 	u64 iova_len = 0;
 	u64 boundary = 0;	/* seg_mask + 1, or 0 when it cannot matter */
 	bool padded = false;	/* some segment was moved to a boundary */
+	bool whole = true;	/* every segment starts and ends on a granule */
 };
 
 /* The highest IOVA + 1 a DMA mask allows. */
@@ -114,15 +115,24 @@ public:
 		if (!layout.iova_len)
 			return Error(-kcxx::EINVAL);
 		u64 iova = KCXX_TRY(alloc(layout.iova_len, access));
-		unsigned int mapped = 0;
-		int ret = for_each_run(sg, nents, layout, iova, [&](u64 at, u64 phys, u64 len) {
-			int err = be_.map(cfg_.ctx, at, phys, len, prot, access.atomic);
-			if (!err)
-				mapped++;
-			return err;
-		});
+		int ret;
+
+		if (be_.map_sg && layout.whole && !layout.padded) {
+			/* The same runs at the same IOVAs, synced once; undone on failure. */
+			ret = be_.map_sg(cfg_.ctx, iova, sg, nents, prot, access.atomic);
+		} else {
+			unsigned int mapped = 0;
+
+			ret = for_each_run(sg, nents, layout, iova, [&](u64 at, u64 phys, u64 len) {
+				int err = be_.map(cfg_.ctx, at, phys, len, prot, access.atomic);
+				if (!err)
+					mapped++;
+				return err;
+			});
+			if (ret)
+				unmap_runs(sg, nents, layout, iova, mapped);
+		}
 		if (ret) {
-			unmap_runs(sg, nents, layout, iova, mapped);
 			iovas_->free(iova, layout.iova_len);
 			bump(stats_.map_errors);
 			return Error(ret);
@@ -363,9 +373,13 @@ private:
 		scatterlist *s = sg;
 
 		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
-			if (!be_.sg_length(s))
+			const u32 length = be_.sg_length(s);
+
+			if (!length)
 				return SgLayout{};
-			total += segment_len(s);
+			const u64 len = segment_len(s);
+			layout.whole &= len == length;
+			total += len;
 		}
 		if (seg_mask + 1 < total && seg_mask + 1 <= IovaAllocator::kMaxAlignment)
 			layout.boundary = seg_mask + 1;

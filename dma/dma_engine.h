@@ -41,6 +41,14 @@ struct dma_engine_backend {
 	void (*sg_set_dma)(struct scatterlist *sg, u64 addr, u32 len);
 	/* Whether an entry's DMA length is separate from its CPU length. */
 	bool sg_has_dma_length;
+	/*
+	 * Optional: map @nents entries end to end from @iova, each whole
+	 * (iommu_map_sg(): one IOTLB sync for the list, not one per run).
+	 * Called only for lists whose every entry starts and ends on a
+	 * granule, without padding.  On failure nothing stays mapped.
+	 */
+	int (*map_sg)(void *ctx, u64 iova, struct scatterlist *sg, int nents, int prot,
+		      bool atomic);
 };
 
 struct dma_engine_config {

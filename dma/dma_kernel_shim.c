@@ -37,6 +37,22 @@ static int socmmu_dma_iommu_map(void *ctx, u64 iova, u64 phys, u64 size, int pro
 				atomic ? GFP_ATOMIC : GFP_KERNEL);
 }
 
+#if KX_IOMMU_MAP_SG_GFP
+/* iommu_map_sg() undoes what it mapped when it fails. */
+static int socmmu_dma_iommu_map_sg(void *ctx, u64 iova, struct scatterlist *sg, int nents,
+				   int prot, bool atomic)
+{
+	struct socmmu_dma_device *d = ctx;
+	ssize_t mapped = kx_iommu_map_sg_gfp(d->domain, iova, sg, nents, prot,
+					     atomic ? GFP_ATOMIC : GFP_KERNEL);
+
+	return mapped < 0 ? (int)mapped : 0;
+}
+#else
+/* 6.1: the engine maps run by run. */
+#define socmmu_dma_iommu_map_sg NULL
+#endif
+
 static u64 socmmu_dma_iommu_unmap(void *ctx, u64 iova, u64 size, bool sync)
 {
 	struct socmmu_dma_device *d = ctx;
@@ -108,4 +124,5 @@ const struct dma_engine_backend socmmu_dma_kernel_backend = {
 	.sg_dma_address = socmmu_dma_sg_dma_address,
 	.sg_set_dma = socmmu_dma_sg_set_dma,
 	.sg_has_dma_length = IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH),
+	.map_sg = socmmu_dma_iommu_map_sg,
 };

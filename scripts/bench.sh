@@ -6,6 +6,7 @@
 #
 #   bench iova churn-4k: socmmu 85 ns/op, alloc_iova_fast 120 ns/op, ratio 0.71
 #   bench omap map+unmap 64M in 4K: socmmu X ns/op, mainline Y ns/op, ratio Y/X ...
+#   bench v7s map+unmap 64M in 4K: socmmu X ns/op, kernel Y ns/op, speedup Y/X ...
 #
 # Not a test: nothing is asserted on the figures, which depend on the host.
 # The run still fails if a module does not load or the kernel reports

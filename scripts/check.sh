@@ -265,6 +265,8 @@ done
 bench_log=$out/$ref_target/console-ref-bench.log
 if grep -q '^bench omap map+unmap 64M in 4K: socmmu' "$bench_log" 2>/dev/null &&
    grep -q '^bench omap tlb-writes' "$bench_log" && grep -q '^bench map_sg 256x4K' "$bench_log" &&
+   grep -q '^bench v7s map+unmap 64M in 4K: socmmu' "$bench_log" &&
+   grep -q '^bench v7s map+unmap mixed 4K..16M: socmmu' "$bench_log" &&
    ! grep -q '^bench .*failed' "$bench_log"; then
 	record PASS "bench-runs"
 else

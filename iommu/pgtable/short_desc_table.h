@@ -216,7 +216,7 @@ public:
 		u64 pos = iova;
 
 		while (pos < end) {
-			const u64 removed = unmap_entry(pos, gather);
+			const u64 removed = unmap_entry(pos, end, gather);
 
 			if (!removed)
 				break;
@@ -479,7 +479,7 @@ private:
 	}
 
 	/* Removes the entry that starts at @pos; its size, or 0. */
-	u64 unmap_entry(u64 pos, Gather &gather)
+	u64 unmap_entry(u64 pos, u64 end, Gather &gather)
 	{
 		const u32 i1 = l1_index(pos);
 		kcxx::IrqSaveGuard guard(lock_);
@@ -510,6 +510,25 @@ private:
 				write_entry(&l1()[i], empty_l1_);
 			sync_l1(i1, count);
 			return size;
+		}
+
+		/*
+		 * A full L2 that the range covers whole goes in one step, as
+		 * io-pgtable-arm-v7s frees a table under a block unmap: unlinked
+		 * now, freed by the Gather after the invalidation like any L2
+		 * that became empty.  Until then the walker may still read its
+		 * entries, which grant no more than the TLB may hold until that
+		 * same invalidation; clearing and syncing 256 entries first
+		 * (256 locked steps) bought nothing.
+		 */
+		if (node->live == kL2Entries && kcxx::is_aligned(pos, kSize1M) &&
+		    end - pos >= kSize1M) {
+			node->live = 0;
+			write_entry(&l1()[i1], empty_l1_);
+			sync_l1(i1, 1);
+			l2_[i1] = nullptr;
+			gather.queue_table(node);
+			return kSize1M;
 		}
 
 		Entry *ptes = entries(node);

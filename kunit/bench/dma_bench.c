@@ -156,6 +156,12 @@ static const struct bench_row {
 	/* ...and of 16: the per-call overhead shows more. */
 	{ "map_sg 16x4K", "socmmu map_sg", "alloc_iova_fast+iommu_map_sg",
 	  map_bench_socmmu_sg, map_bench_kernel_sg, &map_sg_16 },
+	/*
+	 * The first row's IOMMU calls alone: one iommu_map() per page, as our
+	 * backend maps the runs, against one iommu_map_sg(): where the gap is.
+	 */
+	{ "map_sg 256x4K pieces", "iommu_map x256", "iommu_map_sg",
+	  map_bench_pieces_map_each, map_bench_pieces_map_sg, &map_sg_256 },
 	/* map_page + unmap_page of one page. */
 	{ "map_page 4K", "socmmu map_page", "alloc_iova_fast+iommu_map",
 	  map_bench_socmmu_page, map_bench_kernel_page, &map_page_4k },

@@ -51,6 +51,9 @@ int map_bench_socmmu_sg(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
 int map_bench_kernel_sg(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
 int map_bench_socmmu_page(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
 int map_bench_kernel_page(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
+/* The map_sg row's IOMMU calls alone, at a fixed IOVA: per page, or one map_sg. */
+int map_bench_pieces_map_each(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
+int map_bench_pieces_map_sg(const void *arg, u64 *ns_per_op) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -17,6 +17,7 @@ static struct kunit_case engine_cases[] = {
 	KUNIT_CASE(engine_sg_merges_within_limits),
 	KUNIT_CASE(engine_sg_unaligned_entries),
 	KUNIT_CASE(engine_sg_one_map_per_run),
+	KUNIT_CASE(engine_sg_one_map_sg_call),
 	KUNIT_CASE(engine_sg_padding_holes),
 	KUNIT_CASE(engine_map_failure_unwinds),
 	KUNIT_CASE(engine_map_phys_offsets),

@@ -102,6 +102,42 @@ constexpr dma_engine_backend kFakeBackend = {
 	.sg_has_dma_length = true,
 };
 
+/* The same IOMMU with iommu_map_sg(): one call for a whole list. */
+struct FakeMapSg {
+	unsigned int calls;
+	u64 iova;
+	int nents;
+	int prot;
+	bool fail;
+} fake_sg;
+
+int fake_map_sg(void *, u64 iova, scatterlist *, int nents, int prot, bool)
+{
+	fake_sg.calls++;
+	fake_sg.iova = iova;
+	fake_sg.nents = nents;
+	fake_sg.prot = prot;
+	return fake_sg.fail ? -kcxx::ENOMEM : 0;
+}
+
+constexpr dma_engine_backend kFakeSgBackend = {
+	.map = fake_map,
+	.unmap = fake_unmap,
+	.flush_all = fake_flush_all,
+	.schedule_flush = fake_schedule_flush,
+	.sg_next = [](scatterlist *sg) { return sg->next; },
+	.sg_phys = [](scatterlist *sg) { return sg->phys; },
+	.sg_length = [](scatterlist *sg) { return sg->length; },
+	.sg_dma_address = [](scatterlist *sg) { return sg->dma_address; },
+	.sg_set_dma =
+		[](scatterlist *sg, u64 addr, u32 len) {
+			sg->dma_address = addr;
+			sg->dma_len = len;
+		},
+	.sg_has_dma_length = true,
+	.map_sg = fake_map_sg,
+};
+
 dma_engine_config test_config(bool deferred = false)
 {
 	dma_engine_config cfg = {};
@@ -239,6 +275,83 @@ void engine_sg_one_map_per_run(struct kunit *test) noexcept
 	KX_EXPECT_EQ(test, fake.maps[0].phys, 0x100000u);
 	KX_EXPECT_EQ(test, fake.maps[0].size, 0x3000u);
 	KX_EXPECT_EQ(test, fake.maps[1].iova, fake.maps[0].iova + 0x3000);
+	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+}
+
+/*
+ * With a backend that has map_sg: a list of whole granules goes to the
+ * IOMMU in one call at the IOVA the runs would have had; a list with an
+ * entry inside a granule, or with padding, still goes run by run; a
+ * failed map_sg gives its IOVAs back.
+ */
+void engine_sg_one_map_sg_call(struct kunit *test) noexcept
+{
+	static const u64 whole[4][2] = {
+		{ 0x100000, 0x1000 }, { 0x101000, 0x1000 }, { 0x300000, 0x2000 },
+		{ 0x200000, 0x1000 },
+	};
+	static const u64 offset[2][2] = { { 0x100000, 0x1000 }, { 0x300100, 0xf00 } };
+	static const u64 padded[2][2] = { { 0x100000, 0x3000 }, { 0x300000, 0x3000 } };
+	dma_engine_config cfg = test_config();
+	scatterlist sg[4];
+
+	cfg.backend = &kFakeSgBackend;
+	Engine eng(cfg);
+	KX_ASSERT_TRUE(test, eng.e);
+
+	reset_fake();
+	fake_sg = FakeMapSg{};
+	build_sg(sg, whole, 4);
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000,
+					       kNoBoundary) == 1);
+	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
+	KX_EXPECT_EQ(test, fake.nr_maps, 0u);
+	KX_EXPECT_EQ(test, fake_sg.nents, 4);
+	KX_EXPECT_EQ(test, fake_sg.iova, sg[0].dma_address);
+	KX_EXPECT_EQ(test, sg[0].dma_len, 0x5000u);
+	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+	KX_ASSERT_TRUE(test, fake.nr_unmaps == 1);
+	KX_EXPECT_EQ(test, fake.unmaps[0].iova, fake_sg.iova);
+	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x5000u);
+	KX_EXPECT_TRUE(test, fake.unmaps[0].sync);
+
+	reset_fake();
+	build_sg(sg, offset, 2);
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 2, &kToDevice, 0x100000,
+					       kNoBoundary) == 2);
+	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
+	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
+	dma_engine_unmap_sg(eng.e, sg, 2, kNoBoundary);
+
+	reset_fake();
+	build_sg(sg, padded, 2);
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 2, &kToDevice, 0x100000,
+					       0x3fff) == 2);
+	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
+	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
+	dma_engine_unmap_sg(eng.e, sg, 2, 0x3fff);
+
+	/* iova_bytes counts what the per-CPU caches keep too: compare. */
+	const u64 iova_bytes = eng.stats().iova_bytes;
+
+	reset_fake();
+	fake_sg.fail = true;
+	build_sg(sg, whole, 4);
+	KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000,
+					     kNoBoundary), -kcxx::ENOMEM);
+	KX_EXPECT_EQ(test, fake_sg.calls, 2u);
+	KX_EXPECT_EQ(test, fake.nr_unmaps, 0u);
+	KX_EXPECT_EQ(test, eng.stats().iova_bytes, iova_bytes);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+	KX_EXPECT_EQ(test, eng.stats().map_errors, 1u);
+
+	/* Its IOVAs went back: the next list of that size gets them again. */
+	const u64 failed_iova = fake_sg.iova;
+
+	fake_sg.fail = false;
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000,
+					       kNoBoundary) == 1);
+	KX_EXPECT_EQ(test, fake_sg.iova, failed_iova);
 	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
 }
 

@@ -15,6 +15,7 @@ KX_BEGIN_DECLS
 void engine_sg_merges_within_limits(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_unaligned_entries(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_one_map_per_run(struct kunit *test) KX_NOEXCEPT;
+void engine_sg_one_map_sg_call(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_padding_holes(struct kunit *test) KX_NOEXCEPT;
 void engine_map_failure_unwinds(struct kunit *test) KX_NOEXCEPT;
 void engine_map_phys_offsets(struct kunit *test) KX_NOEXCEPT;

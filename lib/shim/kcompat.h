@@ -59,6 +59,9 @@
 	iommu_map(domain, iova, paddr, size, prot, GFP_ATOMIC)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
 	iommu_map_sg(domain, iova, sg, nents, prot, GFP_KERNEL)
+#define KX_IOMMU_MAP_SG_GFP 1
+#define kx_iommu_map_sg_gfp(domain, iova, sg, nents, prot, gfp) \
+	iommu_map_sg(domain, iova, sg, nents, prot, gfp)
 #else
 #define KX_IOMMU_OF_XLATE_CONST
 #define kx_iommu_single_device_group generic_device_group
@@ -74,6 +77,8 @@
 	iommu_map_atomic(domain, iova, paddr, size, prot)
 #define kx_iommu_map_sg(domain, iova, sg, nents, prot) \
 	iommu_map_sg(domain, iova, sg, nents, prot)
+/* 6.1 does not export iommu_map_sg_atomic(): no atomic iommu_map_sg() for modules. */
+#define KX_IOMMU_MAP_SG_GFP 0
 #endif
 
 /*
