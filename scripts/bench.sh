@@ -31,10 +31,10 @@ scripts/build-modules.sh "$kdir" "$out/$target" ARCH=um -j"$(nproc)" > "$out/bui
 [ -x out/tools/uml-helper ] ||
 	gcc -static -O2 -Wall -Wextra -Werror -o out/tools/uml-helper scripts/uml/uml-helper.c
 
-scripts/build-dtb.sh kunit/dts/socmmu-ref.dts "$out/socmmu-ref.dtb"
+scripts/build-dtb.sh kunit/dts/socmmu-ref-bench.dts "$out/socmmu-ref-bench.dtb"
 
 echo "bench: running (console in $out/console.log)"
-DTB=$out/socmmu-ref.dtb MODULES_LIST=$list \
+DTB=$out/socmmu-ref-bench.dtb MODULES_LIST=$list \
 	scripts/uml/run-tests.sh "$kdir" "$out/$target" out/tools/uml-helper "$out/console.log"
 
 grep -E '^bench ' "$out/console.log" || { echo "bench: no figures in the console log" >&2; exit 1; }
