@@ -70,6 +70,8 @@ scripts/build-dtb.sh kunit/dts/socmmu-test.dts "$out/tools/socmmu-test.dtb" ||
 	bail "could not build the test device tree"
 scripts/build-dtb.sh kunit/dts/socmmu-ref.dts "$out/tools/socmmu-ref.dtb" ||
 	bail "could not build the reference kernel's device tree"
+scripts/build-dtb.sh kunit/dts/socmmu-ref-bench.dts "$out/tools/socmmu-ref-bench.dtb" ||
+	bail "could not build the bench's device tree"
 # Mainline's board device trees, by the 6.12 kernel's own cpp and dtc flow,
 # for the board suite's boot (kunit/boards).
 if scripts/build-board-dtb.sh "${kdir[uml-6.12]}/source" "${kdir[uml-6.12]}/scripts/dtc/dtc" \
@@ -254,19 +256,31 @@ ref_runs=()
 for run in ref ref-takeover ref-bench; do
 	phase "reference kernel: kunit/$run.list"
 	log=$out/$ref_target/console-$run.log
+	dtb=$out/tools/socmmu-ref.dtb
+	# The bench's Exynos and MSM rows need instance pairs of their own.
+	[ "$run" = ref-bench ] && dtb=$out/tools/socmmu-ref-bench.dtb
 	if [ -f "$out/$ref_target/socmmu_core.ko" ]; then
-		MODULES_LIST=$top/kunit/$run.list DTB=$out/tools/socmmu-ref.dtb \
+		MODULES_LIST=$top/kunit/$run.list DTB=$dtb \
 			scripts/uml/run-tests.sh "${kdir[$ref_target]}" "$out/$ref_target" \
 			"$out/tools/uml-helper" "$log"
 	fi
 	ref_runs+=(--run "kunit/$run.list" "$ref_target/$run=$log")
 done
 # `make bench` runs: every row printed figures, none failed.
+soc_bench_rows() {
+	local d
+	for d in exynos-v5 msm; do
+		grep -q "^bench $d map+unmap 64M in 4K: socmmu" "$1" &&
+		grep -q "^bench $d map+unmap mixed 4K..16M: socmmu" "$1" &&
+		grep -q "^bench $d tlb-invalidations per 64M unmap: socmmu" "$1" || return 1
+	done
+}
 bench_log=$out/$ref_target/console-ref-bench.log
 if grep -q '^bench omap map+unmap 64M in 4K: socmmu' "$bench_log" 2>/dev/null &&
    grep -q '^bench omap tlb-writes' "$bench_log" && grep -q '^bench map_sg 256x4K' "$bench_log" &&
    grep -q '^bench v7s map+unmap 64M in 4K: socmmu' "$bench_log" &&
    grep -q '^bench v7s map+unmap mixed 4K..16M: socmmu' "$bench_log" &&
+   soc_bench_rows "$bench_log" &&
    ! grep -q '^bench .*failed' "$bench_log"; then
 	record PASS "bench-runs"
 else
