@@ -19,6 +19,7 @@
  * Documentation/performance.rst.
  */
 #include <linux/iommu.h>
+#include <linux/moduleparam.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/sizes.h>
@@ -31,6 +32,16 @@
 #include "ref_client.h"
 
 #define SOC_BENCH_AREA	0x20000000UL
+
+/*
+ * The Exynos pair: mainline drives sysmmu-<exynos> (client
+ * exynos-client-<exynos>), ours sysmmu-<exynos>b: "v5" in
+ * socmmu-ref-bench.dts, "v33" in socmmu-ref-bench-v33.dts
+ * (scripts/bench.sh, EXYNOS=v33).
+ */
+static char *exynos = "v5";
+module_param(exynos, charp, 0444);
+MODULE_PARM_DESC(exynos, "the Exynos SYSMMU pair of the bench's device tree (default v5)");
 
 static const struct of_device_id soc_bench_clients_match[] = {
 	{ .compatible = "socmmu,test-exynos" },
@@ -118,12 +129,10 @@ static void msm_count(void *model, struct soc_inval *inv)
 
 static struct soc_pair soc_pairs[] = {
 	{
-		.name = "exynos-v5",
+		/* Names from the "exynos" parameter: soc_bench_exynos_names(). */
 		.side = {
-			{ .client = "exynos-client-v5b", .mmu = "sysmmu-v5b",
-			  .driver = "socmmu-exynos-sysmmu" },
-			{ .client = "exynos-client-v5", .mmu = "sysmmu-v5",
-			  .driver = "exynos-sysmmu" },
+			{ .driver = "socmmu-exynos-sysmmu" },
+			{ .driver = "exynos-sysmmu" },
 		},
 		.mmu_device = exynos_mmu_device,
 		.reset = exynos_reset,
@@ -146,7 +155,22 @@ static struct soc_pair soc_pairs[] = {
 static struct {
 	struct ref_clients clients;
 	bool clients_on, serve_off_clock;
+	char names[5][32];
 } sb;
+
+static void soc_bench_exynos_names(struct soc_pair *p)
+{
+	snprintf(sb.names[0], sizeof(sb.names[0]), "exynos-%s", exynos);
+	snprintf(sb.names[1], sizeof(sb.names[1]), "sysmmu-%sb", exynos);
+	snprintf(sb.names[2], sizeof(sb.names[2]), "exynos-client-%sb", exynos);
+	snprintf(sb.names[3], sizeof(sb.names[3]), "sysmmu-%s", exynos);
+	snprintf(sb.names[4], sizeof(sb.names[4]), "exynos-client-%s", exynos);
+	p->name = sb.names[0];
+	p->side[0].mmu = sb.names[1];
+	p->side[0].client = sb.names[2];
+	p->side[1].mmu = sb.names[3];
+	p->side[1].client = sb.names[4];
+}
 
 static int soc_side_setup(struct soc_pair *p, struct soc_side *s, bool ours)
 {
@@ -243,6 +267,7 @@ static int soc_bench_setup(void)
 	unsigned int i, k;
 	int ret;
 
+	soc_bench_exynos_names(&soc_pairs[0]);
 	ret = soc_bench_mainline_msm();
 	if (ret)
 		return ret;
