@@ -20,7 +20,6 @@
  */
 #include <linux/iommu.h>
 #include <linux/moduleparam.h>
-#include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/sizes.h>
 
