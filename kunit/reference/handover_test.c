@@ -59,11 +59,28 @@ static void ref_handover_dma_mmus(struct kunit *test)
 	}
 }
 
+/* mainline's built-in drivers that the bench keeps off our instances. */
+static const char * const ref_mainline_drivers[] = { "exynos-sysmmu", "msm_iommu" };
+
+static struct device_driver *ref_mainline_match(struct device *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ref_mainline_drivers); i++) {
+		struct device_driver *drv = driver_find(ref_mainline_drivers[i],
+							&platform_bus_type);
+
+		if (drv && dev->bus->match(dev, drv) > 0)
+			return drv;
+	}
+	return NULL;
+}
+
 static void ref_handover_override_one(struct kunit *test, struct device_node *np,
 				      const char *drv)
 {
 	struct platform_device *pdev = of_find_device_by_node(np);
-	int ret;
+	struct device_driver *mainline;
 
 	if (!pdev) {
 		KUNIT_FAIL(test, "%pOF: no platform device", np);
@@ -71,10 +88,13 @@ static void ref_handover_override_one(struct kunit *test, struct device_node *np
 	}
 	/* Unbound: the model that provides its interrupt is not loaded yet. */
 	KUNIT_EXPECT_NULL_MSG(test, pdev->dev.driver, "%pOF: bound too early", np);
-	KUNIT_EXPECT_FALSE(test, device_has_driver_override(&pdev->dev));
-	ret = device_set_driver_override(&pdev->dev, drv);
-	KUNIT_EXPECT_EQ(test, ret, 0);
-	KUNIT_EXPECT_TRUE(test, device_has_driver_override(&pdev->dev));
+	mainline = ref_mainline_match(&pdev->dev);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, mainline, "%pOF: no mainline driver matches it", np);
+	KUNIT_EXPECT_EQ(test, device_set_driver_override(&pdev->dev, drv), 0);
+	/* mainline's driver now matches only the instances the tree gives it. */
+	if (mainline)
+		KUNIT_EXPECT_EQ_MSG(test, pdev->dev.bus->match(&pdev->dev, mainline) > 0,
+				    !strcmp(drv, mainline->name), "%pOF, override %s", np, drv);
 	put_device(&pdev->dev);
 }
 
