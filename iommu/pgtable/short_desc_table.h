@@ -41,6 +41,7 @@
 #ifndef SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
 #define SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
 
+#include <kcxx/atomic.h>
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
 #include <kcxx/lock.h>
@@ -127,7 +128,7 @@ public:
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
 			for (u32 i = 0; i < kL1Entries; i++)
 				write_entry(&table->l1()[i], table->empty_l1_);
-			memory.sync(l1, 0, Format::kL1Bytes);
+			sync(memory, l1, 0, Format::kL1Bytes);
 		}
 		return kcxx::Owner<ShortDescTable>(table);
 	}
@@ -200,21 +201,10 @@ public:
 			}
 			return {};
 		}
-		/* Pages in one L2 go together: one pin, one sync per L2. */
-		while (pgcount) {
-			const u64 room = (kSize1M - (iova & (kSize1M - 1))) >> kcxx::ilog2(pgsize);
-			const u32 pages = static_cast<u32>(kcxx::min(u64{pgcount}, room));
-			u32 done = 0;
-			kcxx::Result<void> ret =
-				map_run(iova, paddr, pgsize, pages, prot, context, map_gather, &done);
-
-			*mapped += static_cast<size_t>(u64{done} << kcxx::ilog2(pgsize));
-			KCXX_TRY(ret);
-			iova += u64{pages} << kcxx::ilog2(pgsize);
-			paddr += u64{pages} << kcxx::ilog2(pgsize);
-			pgcount -= pages;
-		}
-		return {};
+		if (pgsize == kSize4K)
+			return map_runs<kSize4K>(iova, paddr, pgcount, prot, context, mapped,
+						 map_gather);
+		return map_runs<kSize64K>(iova, paddr, pgcount, prot, context, mapped, map_gather);
 	}
 
 
@@ -408,9 +398,16 @@ private:
 			return Format::kFault;
 	}
 
+	/* Cache maintenance of what the CPU wrote, unless the table needs none. */
+	static void sync(TableMemory &memory, const TableBuffer &table, size_t offset, size_t bytes)
+	{
+		if (table.needs_sync)
+			memory.sync(table, offset, bytes);
+	}
+
 	void sync_l1(u32 first, u32 count)
 	{
-		memory_.sync(l1_, first * sizeof(Entry), count * sizeof(Entry));
+		sync(memory_, l1_, first * sizeof(Entry), count * sizeof(Entry));
 	}
 
 	/* A 1 MB section or 16 MB supersection (16 replicas), all or nothing. */
@@ -442,37 +439,67 @@ private:
 		return format_.l1_section(paddr, prot);
 	}
 
+	/* Pages in one L2 go together: one pin, one sync per L2. */
+	template <u64 kPgSize>
+	kcxx::Result<void> map_runs(u64 iova, u64 paddr, size_t pgcount, Prot prot,
+				    kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
+	{
+		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
+
+		while (pgcount) {
+			const u64 room = (kSize1M - (iova & (kSize1M - 1))) >> kShift;
+			const u32 pages = static_cast<u32>(kcxx::min(u64{pgcount}, room));
+			u32 done = 0;
+			kcxx::Result<void> ret =
+				map_run<kPgSize>(iova, paddr, pages, prot, context, map_gather, &done);
+
+			*mapped += static_cast<size_t>(u64{done} << kShift);
+			KCXX_TRY(ret);
+			iova += u64{pages} << kShift;
+			paddr += u64{pages} << kShift;
+			pgcount -= pages;
+		}
+		return {};
+	}
+
 	/*
 	 * @pages pages of 4 KB or 64 KB (16 replicas each) in the L2 of
 	 * @iova, each all or nothing: the pages before the first one that
 	 * overlaps a valid entry are written, with one sync, and *@done says
 	 * how many.
 	 */
-	kcxx::Result<void> map_run(u64 iova, u64 paddr, u64 pgsize, u32 pages, Prot prot,
+	template <u64 kPgSize>
+	kcxx::Result<void> map_run(u64 iova, u64 paddr, u32 pages, Prot prot,
 				   kcxx::AllocContext context, MapGather &map_gather, u32 *done)
 	{
+		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
+		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
 		const u32 i1 = l1_index(iova);
 		const u32 first = l2_index(iova);
-		const u32 per_page = static_cast<u32>(pgsize >> kL2Shift);
-		const u32 want = pages * per_page;
-		TableNode *node = KCXX_TRY(pin_for_map(i1, iova, want, context, map_gather));
+		const u32 want = pages * kPerPage;
+		TableNode *node = try_pin(i1, want);
+
+		if (!node)
+			node = KCXX_TRY(pin_for_map(i1, iova, want, context, map_gather));
+
 		Entry *ptes = entries(node) + first;
 		u32 free = 0;
 
 		while (free < want && read_entry(&ptes[free]) == Format::kFault)
 			free++;
-		const u32 fit = free / per_page;
+		const u32 fit = free / kPerPage;
 
 		for (u32 page = 0; page < fit; page++) {
-			const u64 pa = paddr + (u64{page} << kcxx::ilog2(pgsize));
-			const Entry entry = pgsize == kSize64K ? format_.l2_large(pa, prot)
-							       : format_.l2_small(pa, prot);
+			const u64 pa = paddr + (u64{page} << kShift);
+			const Entry entry = kPgSize == kSize64K ? format_.l2_large(pa, prot)
+								: format_.l2_small(pa, prot);
 
-			for (u32 i = page * per_page; i < (page + 1) * per_page; i++)
+			for (u32 i = page * kPerPage; i < (page + 1) * kPerPage; i++)
 				write_entry(&ptes[i], entry);
 		}
 		if (fit)
-			memory_.sync(node->buffer, first * sizeof(Entry), fit * per_page * sizeof(Entry));
+			sync(memory_, node->buffer, first * sizeof(Entry),
+			     fit * kPerPage * sizeof(Entry));
 		*done = fit;
 		if (fit == pages)
 			return {};
@@ -482,7 +509,7 @@ private:
 		 * overlapping caller removes it meanwhile (a caller bug): then
 		 * the empty L2 stays linked for the next unmap to retire.
 		 */
-		__atomic_sub_fetch(&live_[i1], want - fit * per_page, __ATOMIC_ACQ_REL);
+		kcxx::sub_return(&live_[i1], want - fit * kPerPage);
 		return kcxx::Error(-kcxx::EEXIST);
 	}
 
@@ -493,24 +520,24 @@ private:
 	 */
 	TableNode *try_pin(u32 i1, u32 count)
 	{
-		u32 *live = &live_[i1];
+		/* @i1 is below kL1Entries: the callers checked the range. */
+		u32 *live = live_.data() + i1;
 		u32 seen = __atomic_load_n(live, __ATOMIC_RELAXED);
 
 		while (seen) {
-			if (__atomic_compare_exchange_n(live, &seen, seen + count, true,
-							__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-				return __atomic_load_n(&l2_[i1], __ATOMIC_RELAXED);
+			if (kcxx::cmpxchg_acquire(live, &seen, seen + count))
+				return __atomic_load_n(l2_.data() + i1, __ATOMIC_RELAXED);
 		}
 		return nullptr;
 	}
 
-	/* The L2 at @i1 pinned by @count entries to be, installing one if none. */
+	/*
+	 * try_pin() found no live L2 at @i1: pin it under the lock, reviving
+	 * or installing one.
+	 */
 	kcxx::Result<TableNode *> pin_for_map(u32 i1, u64 iova, u32 count,
 					      kcxx::AllocContext context, MapGather &map_gather)
 	{
-		if (TableNode *node = try_pin(i1, count))
-			return node;
-
 		TableNode *spare = nullptr;
 
 		for (;;) {
@@ -539,7 +566,7 @@ private:
 			 * taken the lock to retire it yet (it will find it
 			 * alive), or by an overlapping caller.  Revive it.
 			 */
-			__atomic_add_fetch(&live_[i1], count, __ATOMIC_ACQ_REL);
+			kcxx::add_return(&live_[i1], count);
 			return node;
 		}
 		if (l1()[i1] != empty_l1_)
@@ -624,8 +651,7 @@ private:
 			kcxx::IrqSaveGuard guard(lock_);
 			u32 full = kL2Entries + 1;
 
-			if (__atomic_compare_exchange_n(&live_[i1], &full, 0, false, __ATOMIC_ACQ_REL,
-							__ATOMIC_RELAXED)) {
+			if (kcxx::cmpxchg_acquire(&live_[i1], &full, 0)) {
 				unlink_locked(i1, node, gather);
 				return kSize1M;
 			}
@@ -661,9 +687,9 @@ private:
 		const u32 cleared = i2 - first;
 
 		if (cleared)
-			memory_.sync(node->buffer, first * sizeof(Entry), cleared * sizeof(Entry));
+			sync(memory_, node->buffer, first * sizeof(Entry), cleared * sizeof(Entry));
 		/* The entries cleared and the pin: the last to leave retires the L2. */
-		if (!__atomic_sub_fetch(&live_[i1], cleared + 1, __ATOMIC_ACQ_REL)) {
+		if (!kcxx::sub_return(&live_[i1], cleared + 1)) {
 			kcxx::IrqSaveGuard guard(lock_);
 
 			retire_locked(i1, cleared != 0, gather);

@@ -416,6 +416,41 @@ void pgt_sync_once_per_l2_run(struct kunit *test)
 	KX_EXPECT_FALSE(test, memory.overflowed());
 }
 
+/*
+ * Tables whose memory needs no maintenance (TableBuffer::needs_sync
+ * false: a coherent walker, decided by the DMA API when each table is
+ * allocated) are never synced; everything else is as on other memory.
+ */
+void pgt_coherent_tables_not_synced(struct kunit *test)
+{
+	RecordingMemory &memory = make_recording(test);
+
+	memory.coherent(true);
+	auto table = make_table(test, memory);
+	const u64 a = 0x1000'0000;
+	Gather gather;
+
+	KX_ASSERT_EQ(test, map(*table, a, 0x2000'0000, K4, 3).error, 0);
+	KX_ASSERT_EQ(test, map(*table, a + K64, 0x2001'0000, K64).error, 0);
+	KX_ASSERT_EQ(test, map(*table, a + M1, 0x2010'0000, M1).error, 0);
+	KX_ASSERT_EQ(test, map(*table, a + M16, 0x2100'0000, M16).error, 0);
+	KX_EXPECT_EQ(test, table->iova_to_phys(a + 2 * K4), u64{0x2000'2000});
+	KX_EXPECT_EQ(test, table->iova_to_phys(a + K64 + 8), u64{0x2001'0008});
+	KX_EXPECT_EQ(test, table->iova_to_phys(a + M1 + K64), u64{0x2011'0000});
+	KX_EXPECT_EQ(test, table->iova_to_phys(a + M16 + M1), u64{0x2110'0000});
+	KX_EXPECT_EQ(test, table->unmap(a, K4, 3, gather), size_t{3 * K4});
+	KX_EXPECT_EQ(test, table->unmap(a + K64, K64, 1, gather), size_t{K64});
+	KX_EXPECT_EQ(test, table->unmap(a + M1, M1, 1, gather), size_t{M1});
+	KX_EXPECT_EQ(test, table->unmap(a + M16, M16, 1, gather), size_t{M16});
+	KX_EXPECT_EQ(test, l1_entry(*table, a), 0u);
+	KX_EXPECT_EQ(test, gather.release_tables(), size_t{1});
+	/* The L1 and one L2 allocated, the L2 freed: nothing synced. */
+	KX_EXPECT_EQ(test, memory.count(), size_t{3});
+	KX_EXPECT_EQ(test, memory.find(Event::Sync, table->ttb()), memory.count());
+	table.reset();
+	KX_EXPECT_EQ(test, memory.live(), 0);
+}
+
 void pgt_alloc_failure_leaves_nothing(struct kunit *test)
 {
 	RecordingMemory &memory = make_recording(test);
