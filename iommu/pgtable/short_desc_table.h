@@ -29,8 +29,10 @@
  * steps only: installing an L2 (allocated unlocked beforehand; the one
  * installed first wins and the others give theirs back), reviving a
  * linked L2 whose count reached zero, retiring it (unlink and queueing in
- * a Gather), sections and supersections, and the readers (iova_to_phys,
- * for_each_mapping), for which it keeps linked L2s alive.  Overlapping
+ * a Gather), unmapping sections and supersections, and the readers
+ * (iova_to_phys, for_each_mapping), for which it keeps linked L2s alive.
+ * An L1 entry goes from empty to an L2 link, a section or a supersection
+ * replica only by compare-and-swap, so mapping a section needs no lock.  Overlapping
  * callers are a caller bug, as for the kernel's tables: they may see
  * each other's entries, and an L2 they leave empty stays linked until the
  * next unmap in its megabyte or the table's end.
@@ -417,14 +419,31 @@ private:
 		const u32 first = l1_index(iova);
 		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
 		const Entry entry = block_entry(paddr, pgsize, prot);
-		kcxx::IrqSaveGuard guard(lock_);
+		Entry *slots = l1() + first;
 
-		for (u32 i = first; i < first + count; i++) {
-			if (l2_[i] || l1()[i] != empty_l1_)
+		/*
+		 * No lock: disjoint callers never share these L1 entries, and
+		 * each replica is claimed from empty with a compare-and-swap,
+		 * as an L2 install claims its entry, so an overlapping caller
+		 * (or a linked L2: its entry is not empty) makes this -EEXIST
+		 * with the replicas claimed so far given back.  A mapping in
+		 * the way is seen before anything is written.
+		 */
+		for (u32 i = 0; i < count; i++) {
+			if (read_entry(&slots[i]) != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 		}
-		for (u32 i = first; i < first + count; i++)
-			write_entry(&l1()[i], entry);
+		for (u32 i = 0; i < count; i++) {
+			Entry expected = empty_l1_;
+
+			if (!kcxx::cmpxchg_acquire(&slots[i], &expected, entry)) {
+				for (u32 j = 0; j < i; j++)
+					write_entry(&slots[j], empty_l1_);
+				if (i)
+					sync_l1(first, i);
+				return kcxx::Error(-kcxx::EEXIST);
+			}
+		}
 		sync_l1(first, count);
 		map_gather.add_range(iova, pgsize);
 		return {};
@@ -469,7 +488,7 @@ private:
 	 * how many.
 	 */
 	template <u64 kPgSize>
-	kcxx::Result<void> map_run(u64 iova, u64 paddr, u32 pages, Prot prot,
+	[[gnu::always_inline]] kcxx::Result<void> map_run(u64 iova, u64 paddr, u32 pages, Prot prot,
 				   kcxx::AllocContext context, MapGather &map_gather, u32 *done)
 	{
 		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
@@ -575,9 +594,16 @@ private:
 			*need_table = true;
 			return nullptr;
 		}
+		/*
+		 * The L2 is zeroed and cleaned: only now may the L1 point to it.
+		 * Claimed from empty, as map_block() claims its entries without
+		 * the lock: a block that came meanwhile wins, -EEXIST.
+		 */
+		Entry expected = empty_l1_;
+
+		if (!kcxx::cmpxchg_acquire(&l1()[i1], &expected, format_.l1_table(spare->buffer.dma)))
+			return kcxx::Error(-kcxx::EEXIST);
 		TableNode *node = kcxx::exchange(spare, nullptr);
-		/* The L2 is zeroed and cleaned: only now may the L1 point to it. */
-		write_entry(&l1()[i1], format_.l1_table(node->buffer.dma));
 		sync_l1(i1, 1);
 		__atomic_store_n(&l2_[i1], node, __ATOMIC_RELAXED);
 		/* Publishes the node: a pin that reads this count reads the node. */
