@@ -315,7 +315,7 @@ static void dma_sg_failure_logs_bytes(struct kunit *test)
 	sg_init_table(sgl, 2);
 	sg_set_page(&sgl[0], page, PAGE_SIZE, 0);
 	sg_set_page(&sgl[1], page, 0, 0);	/* empty: the engine refuses the list */
-	snprintf(marker, sizeof(marker), "dma_test: map_sg failure %px", test);
+	snprintf(marker, sizeof(marker), "dma_test: map_sg failure %p", test);
 	snprintf(needle, sizeof(needle), "map_sg of %lu bytes failed: %d", PAGE_SIZE, -EINVAL);
 	pr_info("%s\n", marker);
 	KUNIT_EXPECT_EQ(test, dma_map_sg(c.dev, sgl, 2, DMA_TO_DEVICE), 0);
