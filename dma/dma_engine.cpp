@@ -38,6 +38,66 @@ struct SgLayout {
 	bool whole = true;	/* every segment starts and ends on a granule */
 };
 
+/*
+ * A scatterlist's entries, DMA_SG_BATCH per backend call: each entry's
+ * CPU side is copied once, and the walk makes no indirect call of its own.
+ */
+class SgReader {
+public:
+	SgReader(const dma_engine_backend &be, scatterlist *sg, int nents, bool clear_dma)
+		: be_(be), cursor_(sg), left_(static_cast<unsigned int>(nents)), clear_(clear_dma)
+	{
+	}
+
+	bool next(dma_sg_entry *out)
+	{
+		if (pos_ == have_) {
+			if (!left_)
+				return false;
+			have_ = kcxx::min(left_, static_cast<unsigned int>(DMA_SG_BATCH));
+			be_.sg_read(&cursor_, batch_, have_, clear_);
+			left_ -= have_;
+			pos_ = 0;
+		}
+		*out = batch_[pos_++];
+		return true;
+	}
+
+private:
+	const dma_engine_backend &be_;
+	scatterlist *cursor_;
+	unsigned int left_;
+	unsigned int have_ = 0, pos_ = 0;
+	bool clear_;
+	dma_sg_entry batch_[DMA_SG_BATCH];
+};
+
+/* DMA segments into consecutive entries, DMA_SG_BATCH per backend call. */
+class SgWriter {
+public:
+	SgWriter(const dma_engine_backend &be, scatterlist *sg) : be_(be), cursor_(sg) {}
+
+	void put(u64 addr, u64 len)
+	{
+		batch_[n_++] = { addr, static_cast<u32>(len) };
+		if (n_ == DMA_SG_BATCH)
+			flush();
+	}
+
+	void flush()
+	{
+		if (n_)
+			be_.sg_write_dma(&cursor_, batch_, n_);
+		n_ = 0;
+	}
+
+private:
+	const dma_engine_backend &be_;
+	scatterlist *cursor_;
+	unsigned int n_ = 0;
+	dma_sg_seg batch_[DMA_SG_BATCH];
+};
+
 /* The highest IOVA + 1 a DMA mask allows. */
 constexpr u64 mask_limit(u64 mask)
 {
@@ -107,13 +167,21 @@ public:
 		queue(iova, size);
 	}
 
+	/*
+	 * One walk lays the list out and writes its DMA segments, relative to
+	 * the range (the allocator aligns the range to the boundary, so the
+	 * layout does not depend on the address); the IOVA is added to the
+	 * segments once it is known.
+	 */
 	Result<int> map_sg(scatterlist *sg, int nents, const dma_access &access, u64 max_seg,
 			   u64 seg_mask)
 	{
 		const int prot = KCXX_TRY(prot_of(access));
-		SgLayout layout = plan_sg(sg, nents, seg_mask);
-		if (!layout.iova_len)
+		SgLayout layout;
+
+		if (nents <= 0)
 			return Error(-kcxx::EINVAL);
+		const int count = KCXX_TRY(lay_out_sg(sg, nents, max_seg, seg_mask, &layout));
 		u64 iova = KCXX_TRY(alloc(layout.iova_len, access));
 		int ret;
 
@@ -137,26 +205,61 @@ public:
 			bump(stats_.map_errors);
 			return Error(ret);
 		}
+		be_.sg_offset_dma(sg, static_cast<unsigned int>(count), iova);
 		account_map(layout.iova_len);
-		return merge_sg(sg, nents, iova, layout, max_seg);
+		return count;
 	}
 
-	void unmap_sg(scatterlist *sg, int nents, u64 seg_mask)
+	/*
+	 * What map_sg() mapped, from the DMA segments it wrote: each covers
+	 * whole granules of IOVA without a hole, and holes (padding) lie only
+	 * between segments.  The list's CPU side is not read again.
+	 */
+	void unmap_sg(scatterlist *sg, int nents)
 	{
-		SgLayout layout = plan_sg(sg, nents, seg_mask);
-		u64 iova = kcxx::align_down(be_.sg_dma_address(sg), cfg_.granule);
+		scatterlist *cursor = sg;
+		unsigned int left = nents > 0 ? static_cast<unsigned int>(nents) : 0;
+		dma_sg_seg batch[DMA_SG_BATCH];
+		u64 iova = 0, run_start = 0, run_end = 0;
+		bool started = false, holes = false;
 
-		if (!layout.padded) {
-			unmap_range(iova, layout.iova_len);
+		while (left) {
+			const unsigned int n = kcxx::min(left, static_cast<unsigned int>(DMA_SG_BATCH));
+
+			be_.sg_read_dma(&cursor, batch, n);
+			left -= n;
+			for (unsigned int i = 0; i < n; i++) {
+				if (!batch[i].len) {
+					left = 0;
+					break;
+				}
+				const u64 start = kcxx::align_down(batch[i].addr, cfg_.granule);
+				const u64 end = kcxx::align_up(batch[i].addr + batch[i].len, cfg_.granule);
+
+				if (!started) {
+					iova = run_start = start;
+					started = true;
+				} else if (start != run_end) {
+					/* A hole: unmap what lies before it now, run by run. */
+					holes = true;
+					unmap_now(run_start, run_end - run_start);
+					run_start = start;
+				}
+				run_end = end;
+			}
+		}
+		if (!started)
+			return;
+		if (!holes) {
+			unmap_range(iova, run_end - iova);
 			return;
 		}
-		/* Padding left holes: unmap run by run, then give the range back. */
-		account_unmap(layout.iova_len);
-		unmap_runs(sg, nents, layout, iova, ~0u);
+		unmap_now(run_start, run_end - run_start);
+		account_unmap(run_end - iova);
 		if (deferred())
-			queue(iova, layout.iova_len);
+			queue(iova, run_end - iova);
 		else
-			iovas_->free(iova, layout.iova_len);
+			iovas_->free(iova, run_end - iova);
 	}
 
 	void flush_queue()
@@ -341,13 +444,11 @@ private:
 		__atomic_sub_fetch(&stats_.mapped_bytes, size, __ATOMIC_RELAXED);
 	}
 
-	/* The granule-aligned IOVA span one segment needs. */
-	u64 segment_len(scatterlist *s) const
+	/* The granule-aligned IOVA span an entry needs. */
+	u64 span(const dma_sg_entry &entry) const
 	{
-		u64 phys = be_.sg_phys(s);
-
-		return kcxx::align_up(phys + be_.sg_length(s), cfg_.granule) -
-		       kcxx::align_down(phys, cfg_.granule);
+		return kcxx::align_up(entry.phys + entry.length, cfg_.granule) -
+		       kcxx::align_down(entry.phys, cfg_.granule);
 	}
 
 	/*
@@ -366,47 +467,84 @@ private:
 		return offset;
 	}
 
-	SgLayout plan_sg(scatterlist *sg, int nents, u64 seg_mask) const
+	static bool crosses(u64 start, u64 len, const SgLayout &layout)
 	{
-		SgLayout layout;
-		u64 total = 0;
-		scatterlist *s = sg;
-
-		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
-			const u32 length = be_.sg_length(s);
-
-			if (!length)
-				return SgLayout{};
-			const u64 len = segment_len(s);
-			layout.whole &= len == length;
-			total += len;
-		}
-		if (seg_mask + 1 < total && seg_mask + 1 <= IovaAllocator::kMaxAlignment)
-			layout.boundary = seg_mask + 1;
-		s = sg;
-		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
-			u64 len = segment_len(s);
-			u64 at = place(layout, layout.iova_len, len);
-			layout.padded |= at != layout.iova_len;
-			layout.iova_len = at + len;
-		}
-		return layout;
+		if (!layout.boundary)
+			return false;
+		return kcxx::align_down(start, layout.boundary) !=
+		       kcxx::align_down(start + len - 1, layout.boundary);
 	}
 
 	/*
-	 * Call @fn(iova, phys, len) for each run of segments that are adjacent
+	 * Lay the list out in one walk and write its DMA segments, at offsets
+	 * from the start of the range: consecutive entries merge while the
+	 * IOVA is contiguous (the earlier one ends on a granule and the later
+	 * one starts on one), the result stays within @max_seg, and no segment
+	 * boundary is crossed.  Without a DMA length of their own
+	 * (NEED_SG_DMA_LENGTH), entries cannot merge: each is its own segment,
+	 * in one contiguous range still.  With one, every entry read gets a
+	 * zero DMA length first, so those after the last segment keep it.
+	 * The count of segments, or -EINVAL for an empty entry.
+	 *
+	 * The boundary applies from the first entry on, before the total is
+	 * known: when the whole list fits in one boundary, no entry is padded
+	 * and no segment crosses it, as if there were no boundary.
+	 */
+	Result<int> lay_out_sg(scatterlist *sg, int nents, u64 max_seg, u64 seg_mask,
+			       SgLayout *layout) const
+	{
+		const bool can_merge = be_.sg_has_dma_length;
+		SgReader entries(be_, sg, nents, can_merge);
+		SgWriter out(be_, sg);
+		u64 cur_start = 0, cur_len = 0, offset = 0;
+		dma_sg_entry entry;
+		int count = 0;
+
+		if (seg_mask + 1 <= IovaAllocator::kMaxAlignment)
+			layout->boundary = seg_mask + 1;
+		while (entries.next(&entry)) {
+			if (!entry.length)
+				return Error(-kcxx::EINVAL);
+			const u64 len = span(entry);
+			const u64 at = place(*layout, offset, len);
+			const u64 start = at + (entry.phys & (cfg_.granule - 1));
+
+			layout->whole &= len == entry.length;
+			layout->padded |= at != offset;
+			if (count && can_merge && cur_start + cur_len == start &&
+			    cur_len + entry.length <= max_seg &&
+			    !crosses(cur_start, cur_len + entry.length, *layout)) {
+				cur_len += entry.length;
+			} else {
+				if (count)
+					out.put(cur_start, cur_len);
+				cur_start = start;
+				cur_len = entry.length;
+				count++;
+			}
+			offset = at + len;
+		}
+		out.put(cur_start, cur_len);
+		out.flush();
+		layout->iova_len = offset;
+		return count;
+	}
+
+	/*
+	 * Call @fn(iova, phys, len) for each run of entries that are adjacent
 	 * both physically and in the IOVA range (one IOMMU call each: larger
 	 * pages), stopping at the first error, which it returns.
 	 */
 	template <typename Fn>
 	int for_each_run(scatterlist *sg, int nents, const SgLayout &layout, u64 iova, Fn fn) const
 	{
+		SgReader entries(be_, sg, nents, false);
 		u64 offset = 0, run_iova = 0, run_phys = 0, run_len = 0;
-		scatterlist *s = sg;
+		dma_sg_entry entry;
 
-		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
-			u64 phys = kcxx::align_down(be_.sg_phys(s), cfg_.granule);
-			u64 len = segment_len(s);
+		while (entries.next(&entry)) {
+			u64 phys = kcxx::align_down(entry.phys, cfg_.granule);
+			u64 len = span(entry);
 			u64 at = iova + place(layout, offset, len);
 			if (run_len && (run_phys + run_len != phys || run_iova + run_len != at)) {
 				if (int ret = fn(run_iova, run_phys, run_len))
@@ -434,63 +572,6 @@ private:
 			unmap_now(at, len);
 			return 0;
 		});
-	}
-
-	/*
-	 * Write the DMA segments: consecutive segments merge while the IOVA
-	 * is contiguous (the earlier one ends on a granule and the later one
-	 * starts on one), the result stays within @max_seg, and no segment
-	 * boundary is crossed.  Unused entries get a zero DMA length.  Without
-	 * a DMA length of their own (NEED_SG_DMA_LENGTH), entries cannot
-	 * merge: each is its own segment, in one contiguous range still.
-	 */
-	int merge_sg(scatterlist *sg, int nents, u64 iova, const SgLayout &layout, u64 max_seg)
-	{
-		scatterlist *out = sg, *s = sg;
-		u64 cur_start = 0, cur_len = 0, offset = 0;
-		bool open = false, can_merge = be_.sg_has_dma_length;
-		int count = 0;
-
-		for (int i = 0; i < nents; i++, s = be_.sg_next(s)) {
-			u64 phys = be_.sg_phys(s);
-			u64 in_granule = phys - kcxx::align_down(phys, cfg_.granule);
-			u64 len = segment_len(s);
-			u64 at = place(layout, offset, len);
-			u64 start = iova + at + in_granule;
-			u64 length = be_.sg_length(s);
-
-			if (open && can_merge && cur_start + cur_len == start &&
-			    cur_len + length <= max_seg &&
-			    !crosses(cur_start, cur_len + length, layout)) {
-				cur_len += length;
-			} else {
-				if (open) {
-					be_.sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
-					out = be_.sg_next(out);
-					count++;
-				}
-				cur_start = start;
-				cur_len = length;
-				open = true;
-			}
-			offset = at + len;
-		}
-		be_.sg_set_dma(out, cur_start, static_cast<u32>(cur_len));
-		count++;
-		s = out;
-		for (int i = count; i < nents; i++) {
-			s = be_.sg_next(s);
-			be_.sg_set_dma(s, 0, 0);
-		}
-		return count;
-	}
-
-	static bool crosses(u64 start, u64 len, const SgLayout &layout)
-	{
-		if (!layout.boundary)
-			return false;
-		return kcxx::align_down(start, layout.boundary) !=
-		       kcxx::align_down(start + len - 1, layout.boundary);
 	}
 
 	const dma_engine_config cfg_;
@@ -584,10 +665,9 @@ int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
 	return count.ok() ? count.value() : count.to_errno();
 }
 
-void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
-			 u64 seg_mask) noexcept
+void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents) noexcept
 {
-	e->unmap_sg(sg, nents, seg_mask);
+	e->unmap_sg(sg, nents);
 }
 
 void dma_engine_flush_queue(struct dma_engine *e) noexcept

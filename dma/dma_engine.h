@@ -22,11 +22,28 @@ struct scatterlist;
 /* One device's engine (C++). */
 struct dma_engine;
 
+/* An entry's CPU side, as the engine reads it. */
+struct dma_sg_entry {
+	u64 phys;
+	u32 length;
+};
+
+/* A DMA segment, as the engine writes it and reads it back. */
+struct dma_sg_seg {
+	u64 addr;
+	u32 len;
+};
+
 /*
  * The kernel services an engine uses, given at its creation: the IOMMU
  * domain it maps into, the flush queue's timer, and accessors for the
  * scatterlists it is handed.  dma_kernel_shim.c has the kernel's; the
  * engine's suite passes a recording one.  @ctx is the config's.
+ *
+ * The scatterlist accessors take a batch of up to DMA_SG_BATCH entries
+ * from *@cursor on and leave *@cursor at the entry after them: a walk
+ * pays one indirect call per batch, not several per entry.  The engine
+ * never asks for entries beyond the count it was given.
  */
 struct dma_engine_backend {
 	int (*map)(void *ctx, u64 iova, u64 phys, u64 size, int prot, bool atomic);
@@ -34,11 +51,20 @@ struct dma_engine_backend {
 	u64 (*unmap)(void *ctx, u64 iova, u64 size, bool sync);
 	void (*flush_all)(void *ctx);
 	void (*schedule_flush)(void *ctx, unsigned int delay_ms);
-	struct scatterlist *(*sg_next)(struct scatterlist *sg);
-	u64 (*sg_phys)(struct scatterlist *sg);
-	u32 (*sg_length)(struct scatterlist *sg);
-	u64 (*sg_dma_address)(struct scatterlist *sg);
-	void (*sg_set_dma)(struct scatterlist *sg, u64 addr, u32 len);
+	/*
+	 * Read @n entries' physical address and CPU length into @out; with
+	 * @clear_dma, also set their DMA length to 0 (only asked for when
+	 * @sg_has_dma_length).
+	 */
+	void (*sg_read)(struct scatterlist **cursor, struct dma_sg_entry *out, unsigned int n,
+			bool clear_dma);
+	/* Set @n entries' DMA address and length from @segs. */
+	void (*sg_write_dma)(struct scatterlist **cursor, const struct dma_sg_seg *segs,
+			     unsigned int n);
+	/* Read @n entries' DMA address and length into @out. */
+	void (*sg_read_dma)(struct scatterlist **cursor, struct dma_sg_seg *out, unsigned int n);
+	/* Add @base to the DMA address of the @n entries from @sg on. */
+	void (*sg_offset_dma)(struct scatterlist *sg, unsigned int n, u64 base);
 	/* Whether an entry's DMA length is separate from its CPU length. */
 	bool sg_has_dma_length;
 	/*
@@ -50,6 +76,9 @@ struct dma_engine_backend {
 	int (*map_sg)(void *ctx, u64 iova, struct scatterlist *sg, int nents, int prot,
 		      bool atomic);
 };
+
+/* Entries per scatterlist accessor call (on the engine's stack). */
+#define DMA_SG_BATCH 16
 
 struct dma_engine_config {
 	const struct dma_engine_backend *backend;
@@ -131,12 +160,18 @@ u64 dma_engine_map_pages(struct dma_engine *e, const u64 *phys, unsigned int n,
 /*
  * Map a scatterlist into one IOVA range and merge it into as few DMA
  * segments as @max_seg and @seg_mask allow: their count, or a -errno.
+ * Entries after the last segment get a DMA length of 0 (with
+ * sg_has_dma_length).  Each entry is read once before the IOVA range is
+ * allocated (twice when the list goes to the IOMMU run by run).
  */
 int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
 		      const struct dma_access *access, u64 max_seg, u64 seg_mask) KX_NOEXCEPT;
-/* @seg_mask as given to dma_engine_map_sg(). */
-void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
-			 u64 seg_mask) KX_NOEXCEPT;
+/*
+ * Undo dma_engine_map_sg() of the same @sg and @nents: from the DMA
+ * segments it wrote (the layout it chose, holes included), not from the
+ * entries' CPU side.
+ */
+void dma_engine_unmap_sg(struct dma_engine *e, struct scatterlist *sg, int nents) KX_NOEXCEPT;
 /* The flush queue's timer fired: invalidate and release what is queued. */
 void dma_engine_flush_queue(struct dma_engine *e) KX_NOEXCEPT;
 /* Switching to strict drains the flush queue first; -EOPNOTSUPP without flush_all. */

@@ -87,30 +87,56 @@ void socmmu_dma_flush_work(struct work_struct *work)
 	dma_engine_flush_queue(d->engine);
 }
 
-static struct scatterlist *socmmu_dma_sg_next(struct scatterlist *sg)
+/* The engine's batched scatterlist accessors (dma_engine.h). */
+static void socmmu_dma_sg_read(struct scatterlist **cursor, struct dma_sg_entry *out,
+			       unsigned int n, bool clear_dma)
 {
-	return sg_next(sg);
+	struct scatterlist *s = *cursor;
+	unsigned int i;
+
+	for (i = 0; i < n; i++, s = sg_next(s)) {
+		out[i].phys = sg_phys(s);
+		out[i].length = s->length;
+		/* Without a DMA length of its own, sg_dma_len() is the length. */
+		if (IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH) && clear_dma)
+			sg_dma_len(s) = 0;
+	}
+	*cursor = s;
 }
 
-static u64 socmmu_dma_sg_phys(struct scatterlist *sg)
+static void socmmu_dma_sg_write_dma(struct scatterlist **cursor, const struct dma_sg_seg *segs,
+				    unsigned int n)
 {
-	return sg_phys(sg);
+	struct scatterlist *s = *cursor;
+	unsigned int i;
+
+	for (i = 0; i < n; i++, s = sg_next(s)) {
+		sg_dma_address(s) = segs[i].addr;
+		sg_dma_len(s) = segs[i].len;
+	}
+	*cursor = s;
 }
 
-static u32 socmmu_dma_sg_length(struct scatterlist *sg)
+static void socmmu_dma_sg_read_dma(struct scatterlist **cursor, struct dma_sg_seg *out,
+				   unsigned int n)
 {
-	return sg->length;
+	struct scatterlist *s = *cursor;
+	unsigned int i;
+
+	for (i = 0; i < n; i++, s = sg_next(s)) {
+		out[i].addr = sg_dma_address(s);
+		out[i].len = sg_dma_len(s);
+	}
+	*cursor = s;
 }
 
-static u64 socmmu_dma_sg_dma_address(struct scatterlist *sg)
+static void socmmu_dma_sg_offset_dma(struct scatterlist *sg, unsigned int n, u64 base)
 {
-	return sg_dma_address(sg);
-}
+	struct scatterlist *s;
+	unsigned int i;
 
-static void socmmu_dma_sg_set_dma(struct scatterlist *sg, u64 addr, u32 len)
-{
-	sg_dma_address(sg) = addr;
-	sg_dma_len(sg) = len;
+	for_each_sg(sg, s, n, i)
+		sg_dma_address(s) += base;
 }
 
 const struct dma_engine_backend socmmu_dma_kernel_backend = {
@@ -118,11 +144,10 @@ const struct dma_engine_backend socmmu_dma_kernel_backend = {
 	.unmap = socmmu_dma_iommu_unmap,
 	.flush_all = socmmu_dma_iommu_flush_all,
 	.schedule_flush = socmmu_dma_schedule_flush,
-	.sg_next = socmmu_dma_sg_next,
-	.sg_phys = socmmu_dma_sg_phys,
-	.sg_length = socmmu_dma_sg_length,
-	.sg_dma_address = socmmu_dma_sg_dma_address,
-	.sg_set_dma = socmmu_dma_sg_set_dma,
+	.sg_read = socmmu_dma_sg_read,
+	.sg_write_dma = socmmu_dma_sg_write_dma,
+	.sg_read_dma = socmmu_dma_sg_read_dma,
+	.sg_offset_dma = socmmu_dma_sg_offset_dma,
 	.sg_has_dma_length = IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH),
 	.map_sg = socmmu_dma_iommu_map_sg,
 };

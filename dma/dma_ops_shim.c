@@ -95,23 +95,16 @@ static void socmmu_dma_cache_to_device(struct socmmu_dma_device *d, phys_addr_t 
 		socmmu_dma_cache_flush_phys(phys, size);
 }
 
-/* Before the CPU reads what the device wrote: lines it may have fetched go. */
-static void socmmu_dma_cache_to_cpu(struct socmmu_dma_device *d, phys_addr_t phys,
-				    size_t size, enum dma_data_direction dir,
-				    unsigned long attrs)
-{
-	if (dma_engine_sync_for_cpu(d->engine, dir, attrs))
-		socmmu_dma_cache_flush_phys(phys, size);
-}
-
 /* Before the pages get an uncached kernel alias. */
 static void socmmu_dma_cache_flush(struct socmmu_dma_device *d, struct page **pages,
 				   unsigned int n)
 {
 	unsigned int i;
 
+	if (!dma_engine_sync_for_device(d->engine, 0))
+		return;
 	for (i = 0; i < n; i++)
-		socmmu_dma_cache_to_device(d, page_to_phys(pages[i]), PAGE_SIZE, 0);
+		socmmu_dma_cache_flush_phys(page_to_phys(pages[i]), PAGE_SIZE);
 }
 
 /* @pages into one IOVA range: the engine makes runs of the contiguous ones. */
@@ -412,14 +405,17 @@ static void socmmu_dma_unmap_resource(struct device *dev, dma_addr_t handle, siz
 	dma_engine_unmap_phys(socmmu_dma_of(dev)->engine, handle, size);
 }
 
+/* The engine decides once per list: the answer is the same for every entry. */
 static void socmmu_dma_sg_to_cpu(struct socmmu_dma_device *d, struct scatterlist *sgl, int n,
 				 enum dma_data_direction dir, unsigned long attrs)
 {
 	struct scatterlist *s;
 	int i;
 
+	if (!dma_engine_sync_for_cpu(d->engine, dir, attrs))
+		return;
 	for_each_sg(sgl, s, n, i)
-		socmmu_dma_cache_to_cpu(d, sg_phys(s), s->length, dir, attrs);
+		socmmu_dma_cache_flush_phys(sg_phys(s), s->length);
 }
 
 static void socmmu_dma_sg_to_device(struct socmmu_dma_device *d, struct scatterlist *sgl, int n,
@@ -428,8 +424,22 @@ static void socmmu_dma_sg_to_device(struct socmmu_dma_device *d, struct scatterl
 	struct scatterlist *s;
 	int i;
 
+	if (!dma_engine_sync_for_device(d->engine, attrs))
+		return;
 	for_each_sg(sgl, s, n, i)
-		socmmu_dma_cache_to_device(d, sg_phys(s), s->length, attrs);
+		socmmu_dma_cache_flush_phys(sg_phys(s), s->length);
+}
+
+/* What a failed map_sg was asked to map, for its one message. */
+static size_t socmmu_dma_sg_bytes(struct scatterlist *sgl, int nents)
+{
+	struct scatterlist *s;
+	size_t bytes = 0;
+	int i;
+
+	for_each_sg(sgl, s, nents, i)
+		bytes += s->length;
+	return bytes;
 }
 
 static int socmmu_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
@@ -444,7 +454,7 @@ static int socmmu_dma_map_sg(struct device *dev, struct scatterlist *sgl, int ne
 				  dma_get_seg_boundary(dev));
 	if (count > 0)
 		return count;
-	socmmu_dma_report(dev, "map_sg", 0, count);
+	socmmu_dma_report(dev, "map_sg", socmmu_dma_sg_bytes(sgl, nents), count);
 	/* The DMA API knows -EINVAL, -ENOMEM and -EIO here. */
 	return count == -ENOSPC ? -ENOMEM : count;
 }
@@ -454,7 +464,7 @@ static void socmmu_dma_unmap_sg(struct device *dev, struct scatterlist *sgl, int
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 
-	dma_engine_unmap_sg(d->engine, sgl, nents, dma_get_seg_boundary(dev));
+	dma_engine_unmap_sg(d->engine, sgl, nents);
 	socmmu_dma_sg_to_cpu(d, sgl, nents, dir, attrs);
 }
 

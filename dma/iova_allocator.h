@@ -41,10 +41,15 @@
 #ifndef SOCMMU_DMA_IOVA_ALLOCATOR_H
 #define SOCMMU_DMA_IOVA_ALLOCATOR_H
 
+#include <kcxx/bits.h>
+#include <kcxx/lock.h>
 #include <kcxx/owner.h>
+#include <kcxx/percpu.h>
 #include <kcxx/result.h>
 #include <kcxx/types.h>
 #include <shim/alloc.h>
+
+#include "free_range_tree.h"
 
 namespace socmmu::dma {
 
@@ -112,24 +117,125 @@ inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, 
 	return create_iova_allocator(base, limit, granule, slab_node_memory());
 }
 
-class IovaAllocator {
+namespace iova_impl {
+struct CpuCache;
+}
+
+/*
+ * One final class, not an interface: the DMA layer's map paths call it
+ * on every map and unmap, and a per-CPU cache hit is short enough that
+ * a virtual call is a visible part of it.
+ */
+class IovaAllocator final {
 public:
 	static constexpr u64 kCachedMaxGranules = 32;
 	static constexpr u64 kMaxAlignment = u64{16} << 20;	/* a supersection */
 
-	virtual ~IovaAllocator() = default;
+	/* Through create_iova_allocator(), which checks the arguments. */
+	IovaAllocator(u64 base, u64 limit, u64 granule, NodeMemory &nodes,
+		      kcxx::PerCpu<iova_impl::CpuCache> caches, RangeNode *all);
+	~IovaAllocator();
 
 	/* An address for @size bytes below @limit (exclusive), or -ENOSPC. */
-	virtual kcxx::Result<u64> alloc(u64 size, u64 limit, kcxx::AllocContext context) noexcept = 0;
+	kcxx::Result<u64> alloc(u64 size, u64 limit, kcxx::AllocContext context) noexcept;
 	/* Give back what alloc(@size) returned as @iova. */
-	virtual void free(u64 iova, u64 size) noexcept = 0;
-	virtual kcxx::Result<void> reserve(u64 start, u64 size) noexcept = 0;
-	virtual void unreserve(u64 start, u64 size) noexcept = 0;
+	void free(u64 iova, u64 size) noexcept;
+	kcxx::Result<void> reserve(u64 start, u64 size) noexcept;
+	void unreserve(u64 start, u64 size) noexcept;
 	/* Return every cached range to the tree. */
-	virtual void flush_caches() noexcept = 0;
+	void flush_caches() noexcept { flush_all(); }
 	/* The size alloc(@size) really takes: what free() must be given. */
-	virtual u64 rounded_size(u64 size) const noexcept = 0;
-	virtual void stats(IovaStats *out) const noexcept = 0;
+	u64 rounded_size(u64 size) const noexcept { return round(granules(size)) << shift_; }
+	void stats(IovaStats *out) const noexcept;
+
+private:
+	/* Bytes to granules, rounded up, without overflowing. */
+	u64 granules(u64 size) const
+	{
+		return (size >> shift_) + ((size & ((u64{1} << shift_) - 1)) != 0);
+	}
+
+	static u64 round(u64 n)
+	{
+		if (n <= 1 || n > kCachedMaxGranules)
+			return n;
+		return u64{1} << (kcxx::ilog2(n - 1) + 1);
+	}
+
+	/* Powers of two align to themselves, the rest as the header says. */
+	u64 alignment(u64 n) const
+	{
+		if (kcxx::is_power_of_2(n))
+			return n;
+		return kcxx::min(u64{1} << kcxx::ilog2(n), max_align_);
+	}
+
+	bool clip(u64 start, u64 size, u64 *first, u64 *end) const;
+	bool cache_pop(unsigned int cls, u64 n, u64 top, u64 *at);
+	bool cache_push(unsigned int cls, u64 start);
+	kcxx::Result<u64> alloc_slow(u64 n, u64 top, kcxx::AllocContext context);
+	void free_slow(u64 iova, u64 n);
+	kcxx::Result<u64> alloc_from_tree(u64 n, u64 top, kcxx::AllocContext context,
+					  bool *counted);
+	bool place(u64 n, u64 top, Placement *out) const;
+	void carve(RangeNode *node, u64 at, u64 n);
+	void free_to_tree(u64 start, u64 n);
+	u64 flush_all();
+
+	/* Under lock_. */
+	bool overlaps_free_or_reserved(u64 start, u64 n) const;
+	bool overlaps(const FreeRangeTree &tree, u64 start, u64 n) const;
+	void insert_free(u64 start, u64 n);
+	void bad_free(u64 start, u64 n, const char *why);
+	bool have_credit(u64 new_pieces) const
+	{
+		return free_.size() + nr_spares_ >= pieces_ + new_pieces + 1;
+	}
+	void push_spare(RangeNode *node)
+	{
+		node->right = spares_;
+		spares_ = node;
+		nr_spares_++;
+	}
+	RangeNode *pop_spare()
+	{
+		RangeNode *node = spares_;
+
+		if (node) {
+			spares_ = node->right;
+			nr_spares_--;
+			*node = RangeNode();
+		}
+		return node;
+	}
+	RangeNode *take_excess();
+
+	const unsigned int shift_;
+	const u64 lo_, hi_;		/* the window, in granules */
+	const u64 max_align_;		/* kMaxAlignment, in granules */
+	NodeMemory &nodes_;
+
+	mutable kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_iova.tree")};
+	/* Under lock_: */
+	FreeRangeTree free_;
+	FreeRangeTree reserved_;	/* one node per reserve() */
+	RangeNode *spares_ = nullptr;	/* linked through ->right */
+	u64 nr_spares_ = 0;
+	/*
+	 * Allocated ranges (cached ones included) plus reserved areas.  Free
+	 * ranges are separated by pieces, so the tree never needs more than
+	 * pieces_ + 1 nodes: keeping free_.size() + nr_spares_ >= pieces_ + 1
+	 * lets free() always find a node without allocating.
+	 */
+	u64 pieces_ = 0;
+	u64 free_granules_ = 0;
+	u64 reserved_granules_ = 0;
+	u64 misses_ = 0;
+	u64 flushes_ = 0;
+	u64 bad_frees_ = 0;
+	bool warned_ = false;
+
+	kcxx::PerCpu<iova_impl::CpuCache> caches_;
 };
 
 } // namespace socmmu::dma

@@ -80,163 +80,88 @@ inline void free_nodes(NodeMemory &nodes, RangeNode *list)
 	}
 }
 
-class Allocator final : public IovaAllocator {
+/*
+ * This CPU's cache, locked with interrupts off (dma_map may run in an IRQ
+ * handler), in one call into the kernel: the hit path's only one.
+ */
+class [[nodiscard]] LocalCache : kcxx::Pinned {
 public:
-	Allocator(u64 base, u64 limit, u64 granule, NodeMemory &nodes,
-		  kcxx::PerCpu<CpuCache> caches, RangeNode *all)
-		: shift_(kcxx::ilog2(granule)), lo_(base >> shift_), hi_(limit >> shift_),
-		  max_align_(kcxx::max(kMaxAlignment >> shift_, u64{1})), nodes_(nodes),
-		  caches_(kcxx::move(caches))
+	explicit LocalCache(const kcxx::PerCpu<CpuCache> &caches)
+		: cache_(caches.lock_local_irqsave(__builtin_offsetof(CpuCache, lock), &flags_))
 	{
-		all->start = lo_;
-		all->len = hi_ - lo_;
-		free_.insert(all);
-		free_granules_ = all->len;
 	}
-
-	~Allocator() override
-	{
-		auto release = [this](RangeNode *node) { nodes_.free(node); };
-
-		free_.clear(release);
-		reserved_.clear(release);
-		free_nodes(nodes_, spares_);
-	}
-
-	Result<u64> alloc(u64 size, u64 limit, AllocContext context) noexcept override;
-	void free(u64 iova, u64 size) noexcept override;
-	Result<void> reserve(u64 start, u64 size) noexcept override;
-	void unreserve(u64 start, u64 size) noexcept override;
-	void flush_caches() noexcept override { flush_all(); }
-	u64 rounded_size(u64 size) const noexcept override { return round(granules(size)) << shift_; }
-	void stats(IovaStats *out) const noexcept override;
+	~LocalCache() { cache_->lock.unlock_irqrestore(flags_); }
+	CpuCache *operator->() const { return cache_; }
 
 private:
-	/* Bytes to granules, rounded up, without overflowing. */
-	u64 granules(u64 size) const
-	{
-		return (size >> shift_) + ((size & ((u64{1} << shift_) - 1)) != 0);
-	}
-
-	static u64 round(u64 n)
-	{
-		if (n <= 1 || n > kCachedMaxGranules)
-			return n;
-		return u64{1} << ceil_log2(n);
-	}
-
-	/* Powers of two align to themselves, the rest as the header says. */
-	u64 alignment(u64 n) const
-	{
-		if (is_pow2(n))
-			return n;
-		return kcxx::min(u64{1} << kcxx::ilog2(n), max_align_);
-	}
-
-	/* [start, start + size) in bytes, clipped to the window, in granules. */
-	bool clip(u64 start, u64 size, u64 *first, u64 *end) const
-	{
-		u64 last;
-
-		if (!size)
-			return false;
-		if (__builtin_add_overflow(start, size, &last))
-			last = ~u64{0};
-		const u64 s = kcxx::max(start >> shift_, lo_);
-		const u64 e = kcxx::min(granules(last), hi_);
-
-		if (s >= e)
-			return false;
-		*first = s;
-		*end = e;
-		return true;
-	}
-
-	bool cache_pop(unsigned int cls, u64 n, u64 top, u64 *at);
-	bool cache_push(unsigned int cls, u64 start);
-	Result<u64> alloc_from_tree(u64 n, u64 top, AllocContext context, bool *counted);
-	bool place(u64 n, u64 top, Placement *out) const;
-	void carve(RangeNode *node, u64 at, u64 n);
-	void free_to_tree(u64 start, u64 n);
-	u64 flush_all();
-
-	/* Under lock_. */
-	bool overlaps_free_or_reserved(u64 start, u64 n) const;
-	bool overlaps(const FreeRangeTree &tree, u64 start, u64 n) const;
-	void insert_free(u64 start, u64 n);
-	void bad_free(u64 start, u64 n, const char *why);
-	bool have_credit(u64 new_pieces) const
-	{
-		return free_.size() + nr_spares_ >= pieces_ + new_pieces + 1;
-	}
-	void push_spare(RangeNode *node)
-	{
-		node->right = spares_;
-		spares_ = node;
-		nr_spares_++;
-	}
-	RangeNode *pop_spare()
-	{
-		RangeNode *node = spares_;
-
-		if (node) {
-			spares_ = node->right;
-			nr_spares_--;
-			*node = RangeNode();
-		}
-		return node;
-	}
-	/* Spare nodes beyond credit and slack, unlinked for kfree() after unlock. */
-	RangeNode *take_excess()
-	{
-		RangeNode *list = nullptr;
-
-		while (spares_ && free_.size() + nr_spares_ > pieces_ + 1 + kSpareSlack) {
-			RangeNode *node = pop_spare();
-
-			node->right = list;
-			list = node;
-		}
-		return list;
-	}
-
-	const unsigned int shift_;
-	const u64 lo_, hi_;		/* the window, in granules */
-	const u64 max_align_;		/* kMaxAlignment, in granules */
-	NodeMemory &nodes_;
-
-	mutable kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_iova.tree")};
-	/* Under lock_: */
-	FreeRangeTree free_;
-	FreeRangeTree reserved_;	/* one node per reserve() */
-	RangeNode *spares_ = nullptr;	/* linked through ->right */
-	u64 nr_spares_ = 0;
-	/*
-	 * Allocated ranges (cached ones included) plus reserved areas.  Free
-	 * ranges are separated by pieces, so the tree never needs more than
-	 * pieces_ + 1 nodes: keeping free_.size() + nr_spares_ >= pieces_ + 1
-	 * lets free() always find a node without allocating.
-	 */
-	u64 pieces_ = 0;
-	u64 free_granules_ = 0;
-	u64 reserved_granules_ = 0;
-	u64 misses_ = 0;
-	u64 flushes_ = 0;
-	u64 bad_frees_ = 0;
-	bool warned_ = false;
-
-	kcxx::PerCpu<CpuCache> caches_;
+	unsigned long flags_;
+	CpuCache *cache_;
 };
+
+} // namespace iova_impl
+
+inline IovaAllocator::IovaAllocator(u64 base, u64 limit, u64 granule, NodeMemory &nodes,
+				    kcxx::PerCpu<iova_impl::CpuCache> caches, RangeNode *all)
+	: shift_(kcxx::ilog2(granule)), lo_(base >> shift_), hi_(limit >> shift_),
+	  max_align_(kcxx::max(kMaxAlignment >> shift_, u64{1})), nodes_(nodes),
+	  caches_(kcxx::move(caches))
+{
+	all->start = lo_;
+	all->len = hi_ - lo_;
+	free_.insert(all);
+	free_granules_ = all->len;
+}
+
+inline IovaAllocator::~IovaAllocator()
+{
+	auto release = [this](RangeNode *node) { nodes_.free(node); };
+
+	free_.clear(release);
+	reserved_.clear(release);
+	iova_impl::free_nodes(nodes_, spares_);
+}
+
+/* [start, start + size) in bytes, clipped to the window, in granules. */
+inline bool IovaAllocator::clip(u64 start, u64 size, u64 *first, u64 *end) const
+{
+	u64 last;
+
+	if (!size)
+		return false;
+	if (__builtin_add_overflow(start, size, &last))
+		last = ~u64{0};
+	const u64 s = kcxx::max(start >> shift_, lo_);
+	const u64 e = kcxx::min(granules(last), hi_);
+
+	if (s >= e)
+		return false;
+	*first = s;
+	*end = e;
+	return true;
+}
+
+/* Spare nodes beyond credit and slack, unlinked for kfree() after unlock. */
+inline RangeNode *IovaAllocator::take_excess()
+{
+	RangeNode *list = nullptr;
+
+	while (spares_ && free_.size() + nr_spares_ > pieces_ + 1 + iova_impl::kSpareSlack) {
+		RangeNode *node = pop_spare();
+
+		node->right = list;
+		list = node;
+	}
+	return list;
+}
 
 /*
  * A cached range of class @cls below @top, from this CPU's magazine.  The
  * newest entry is usually it; the search is bounded by the magazine size.
  */
-inline bool Allocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
+inline bool IovaAllocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 {
-	CpuCache *cache = caches_.raw_local();
-	IrqSaveGuard guard(cache->lock);
-	Magazine &mag = cache->mags[cls];
+	iova_impl::LocalCache cache(caches_);
+	iova_impl::Magazine &mag = cache->mags[cls];
 
 	for (u32 i = mag.count; i-- > 0;) {
 		if (mag.starts[i] + n <= top) {
@@ -249,35 +174,38 @@ inline bool Allocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 	return false;
 }
 
-inline bool Allocator::cache_push(unsigned int cls, u64 start)
+inline bool IovaAllocator::cache_push(unsigned int cls, u64 start)
 {
-	CpuCache *cache = caches_.raw_local();
-	IrqSaveGuard guard(cache->lock);
-	Magazine &mag = cache->mags[cls];
+	iova_impl::LocalCache cache(caches_);
+	iova_impl::Magazine &mag = cache->mags[cls];
 
-	if (mag.count == kMagazineSize)
+	if (mag.count == iova_impl::kMagazineSize)
 		return false;
 	mag.starts[mag.count++] = start;
 	return true;
 }
 
-inline Result<u64> Allocator::alloc(u64 size, u64 limit, AllocContext context) noexcept
+/* The hit is inlined into the caller; the rest is alloc_slow(). */
+inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit,
+					      kcxx::AllocContext context) noexcept
 {
 	if (!size)
-		return Error(-kcxx::EINVAL);
+		return kcxx::Error(-kcxx::EINVAL);
 
 	const u64 top = kcxx::min(limit >> shift_, hi_);
 	const u64 n = round(granules(size));
+	u64 at;
 
 	if (top <= lo_ || n > top - lo_)
-		return Error(-kcxx::ENOSPC);
-	if (n <= kCachedMaxGranules) {
-		u64 at;
+		return kcxx::Error(-kcxx::ENOSPC);
+	if (n <= kCachedMaxGranules && cache_pop(kcxx::ilog2(n), n, top, &at))
+		return at << shift_;
+	return alloc_slow(n, top, context);
+}
 
-		if (cache_pop(kcxx::ilog2(n), n, top, &at))
-			return at << shift_;
-	}
-
+[[gnu::noinline]] inline kcxx::Result<u64> IovaAllocator::alloc_slow(u64 n, u64 top,
+								     kcxx::AllocContext context)
+{
 	bool counted = false;
 	auto result = alloc_from_tree(n, top, context, &counted);
 	if (result.ok() || result.to_errno() != -kcxx::ENOSPC)
@@ -293,13 +221,14 @@ inline Result<u64> Allocator::alloc(u64 size, u64 limit, AllocContext context) n
  * it does not, drop the lock, allocate a node with the caller's context,
  * and start over.  Failure leaves the allocator as it was.
  */
-inline Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext context, bool *counted)
+inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
+							kcxx::AllocContext context, bool *counted)
 {
 	RangeNode *spare = nullptr;
 
 	for (;;) {
 		{
-			IrqSaveGuard guard(lock_);
+			kcxx::IrqSaveGuard guard(lock_);
 			Placement placement;
 
 			if (spare)
@@ -309,7 +238,7 @@ inline Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext conte
 				*counted = true;
 			}
 			if (!place(n, top, &placement))
-				return Error(-kcxx::ENOSPC);
+				return kcxx::Error(-kcxx::ENOSPC);
 			if (have_credit(1)) {
 				carve(placement.node, placement.at, n);
 				pieces_++;
@@ -317,27 +246,27 @@ inline Result<u64> Allocator::alloc_from_tree(u64 n, u64 top, AllocContext conte
 				return placement.at << shift_;
 			}
 		}
-		spare = new_node(nodes_, context);
+		spare = iova_impl::new_node(nodes_, context);
 		if (!spare)
-			return Error(-kcxx::ENOMEM);
+			return kcxx::Error(-kcxx::ENOMEM);
 	}
 }
 
 /* The lowest place for @n granules ending at or below @top. */
-inline bool Allocator::place(u64 n, u64 top, Placement *out) const
+inline bool IovaAllocator::place(u64 n, u64 top, Placement *out) const
 {
 	bool found;
 
-	if (is_pow2(n))
+	if (kcxx::is_power_of_2(n))
 		found = free_.find_aligned_block(kcxx::ilog2(n), out);
 	else
-		found = free_.find_fit(n, alignment(n), ceil_log2(n), out);
+		found = free_.find_fit(n, alignment(n), iova_impl::ceil_log2(n), out);
 	/* Nothing lower fits, so nothing below @top does either. */
 	return found && out->at + n <= top;
 }
 
 /* Take [at, at + n) out of @node's free range; may use one spare node. */
-inline void Allocator::carve(RangeNode *node, u64 at, u64 n)
+inline void IovaAllocator::carve(RangeNode *node, u64 at, u64 n)
 {
 	const u64 end = node->end();
 
@@ -364,7 +293,7 @@ inline void Allocator::carve(RangeNode *node, u64 at, u64 n)
 }
 
 /* Put [start, start + n) back, merging with free neighbours. */
-inline void Allocator::insert_free(u64 start, u64 n)
+inline void IovaAllocator::insert_free(u64 start, u64 n)
 {
 	RangeNode *prev = free_.floor(start);
 	RangeNode *next = free_.above(start);
@@ -393,7 +322,7 @@ inline void Allocator::insert_free(u64 start, u64 n)
 	}
 }
 
-inline bool Allocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) const
+inline bool IovaAllocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) const
 {
 	const RangeNode *prev = tree.floor(start);
 	const RangeNode *next = tree.above(start);
@@ -401,12 +330,12 @@ inline bool Allocator::overlaps(const FreeRangeTree &tree, u64 start, u64 n) con
 	return (prev && prev->end() > start) || (next && next->start < start + n);
 }
 
-inline bool Allocator::overlaps_free_or_reserved(u64 start, u64 n) const
+inline bool IovaAllocator::overlaps_free_or_reserved(u64 start, u64 n) const
 {
 	return overlaps(free_, start, n) || overlaps(reserved_, start, n);
 }
 
-inline void Allocator::bad_free(u64 start, u64 n, const char *why)
+inline void IovaAllocator::bad_free(u64 start, u64 n, const char *why)
 {
 	bad_frees_++;
 	if (warned_)
@@ -416,28 +345,37 @@ inline void Allocator::bad_free(u64 start, u64 n, const char *why)
 		     start << shift_, (start + n) << shift_, why);
 }
 
-inline void Allocator::free(u64 iova, u64 size) noexcept
+inline void IovaAllocator::free(u64 iova, u64 size) noexcept
 {
 	const u64 start = iova >> shift_, n = round(granules(size));
 
+	/* Checked against the tree only when the cache gives it back. */
+	if (n && n <= kCachedMaxGranules && !(iova & ((u64{1} << shift_) - 1)) &&
+	    start >= lo_ && start <= hi_ && n <= hi_ - start && kcxx::is_aligned(start, n) &&
+	    cache_push(kcxx::ilog2(n), start))
+		return;
+	free_slow(iova, n);
+}
+
+[[gnu::noinline]] inline void IovaAllocator::free_slow(u64 iova, u64 n)
+{
+	const u64 start = iova >> shift_;
+
 	if (!n || (iova & ((u64{1} << shift_) - 1)) || start < lo_ || start > hi_ ||
 	    n > hi_ - start || !kcxx::is_aligned(start, alignment(n))) {
-		IrqSaveGuard guard(lock_);
+		kcxx::IrqSaveGuard guard(lock_);
 
 		bad_free(start, n, "that alloc() cannot have returned");
 		return;
 	}
-	/* Checked against the tree only when the cache gives it back. */
-	if (n <= kCachedMaxGranules && cache_push(kcxx::ilog2(n), start))
-		return;
 	free_to_tree(start, n);
 }
 
-inline void Allocator::free_to_tree(u64 start, u64 n)
+inline void IovaAllocator::free_to_tree(u64 start, u64 n)
 {
 	RangeNode *excess;
 	{
-		IrqSaveGuard guard(lock_);
+		kcxx::IrqSaveGuard guard(lock_);
 
 		if (overlaps_free_or_reserved(start, n)) {
 			bad_free(start, n, "that is not allocated");
@@ -448,20 +386,20 @@ inline void Allocator::free_to_tree(u64 start, u64 n)
 		free_granules_ += n;
 		excess = take_excess();
 	}
-	free_nodes(nodes_, excess);
+	iova_impl::free_nodes(nodes_, excess);
 }
 
 /* Every CPU's magazines back into the tree; how many ranges went back. */
-inline u64 Allocator::flush_all()
+inline u64 IovaAllocator::flush_all()
 {
 	u64 returned = 0;
 
-	caches_.for_each([&](unsigned int, CpuCache &cache) {
-		IrqSaveGuard cache_guard(cache.lock);
-		IrqSaveGuard guard(lock_);
+	caches_.for_each([&](unsigned int, iova_impl::CpuCache &cache) {
+		kcxx::IrqSaveGuard cache_guard(cache.lock);
+		kcxx::IrqSaveGuard guard(lock_);
 
-		for (unsigned int cls = 0; cls < kCacheClasses; cls++) {
-			Magazine &mag = cache.mags[cls];
+		for (unsigned int cls = 0; cls < iova_impl::kCacheClasses; cls++) {
+			iova_impl::Magazine &mag = cache.mags[cls];
 			const u64 n = u64{1} << cls;
 
 			for (u32 i = 0; i < mag.count; i++) {
@@ -481,32 +419,32 @@ inline u64 Allocator::flush_all()
 
 	RangeNode *excess;
 	{
-		IrqSaveGuard guard(lock_);
+		kcxx::IrqSaveGuard guard(lock_);
 
 		flushes_++;
 		excess = take_excess();
 	}
-	free_nodes(nodes_, excess);
+	iova_impl::free_nodes(nodes_, excess);
 	return returned;
 }
 
-inline Result<void> Allocator::reserve(u64 start, u64 size) noexcept
+inline kcxx::Result<void> IovaAllocator::reserve(u64 start, u64 size) noexcept
 {
 	u64 first, end;
 
 	if (!clip(start, size, &first, &end))
 		return {};
 
-	RangeNode *record = new_node(nodes_, AllocContext::Sleepable);
+	RangeNode *record = iova_impl::new_node(nodes_, kcxx::AllocContext::Sleepable);
 	RangeNode *spare = nullptr;
 	bool flushed = false;
 
 	if (!record)
-		return Error(-kcxx::ENOMEM);
+		return kcxx::Error(-kcxx::ENOMEM);
 	for (;;) {
 		bool busy;
 		{
-			IrqSaveGuard guard(lock_);
+			kcxx::IrqSaveGuard guard(lock_);
 			RangeNode *node = free_.floor(first);
 
 			if (spare)
@@ -525,7 +463,7 @@ inline Result<void> Allocator::reserve(u64 start, u64 size) noexcept
 		}
 		if (busy && flushed) {
 			nodes_.free(record);
-			return Error(-kcxx::EBUSY);
+			return kcxx::Error(-kcxx::EBUSY);
 		}
 		if (busy) {
 			/* Cached ranges are free to the DMA API's users. */
@@ -533,15 +471,15 @@ inline Result<void> Allocator::reserve(u64 start, u64 size) noexcept
 			flushed = true;
 			continue;
 		}
-		spare = new_node(nodes_, AllocContext::Sleepable);
+		spare = iova_impl::new_node(nodes_, kcxx::AllocContext::Sleepable);
 		if (!spare) {
 			nodes_.free(record);
-			return Error(-kcxx::ENOMEM);
+			return kcxx::Error(-kcxx::ENOMEM);
 		}
 	}
 }
 
-inline void Allocator::unreserve(u64 start, u64 size) noexcept
+inline void IovaAllocator::unreserve(u64 start, u64 size) noexcept
 {
 	u64 first, end;
 	RangeNode *excess;
@@ -549,7 +487,7 @@ inline void Allocator::unreserve(u64 start, u64 size) noexcept
 	if (!clip(start, size, &first, &end))
 		return;
 	{
-		IrqSaveGuard guard(lock_);
+		kcxx::IrqSaveGuard guard(lock_);
 		RangeNode *record = reserved_.find(first);
 
 		if (!record || record->end() != end) {
@@ -564,22 +502,22 @@ inline void Allocator::unreserve(u64 start, u64 size) noexcept
 		reserved_granules_ -= end - first;
 		excess = take_excess();
 	}
-	free_nodes(nodes_, excess);
+	iova_impl::free_nodes(nodes_, excess);
 }
 
-inline void Allocator::stats(IovaStats *out) const noexcept
+inline void IovaAllocator::stats(IovaStats *out) const noexcept
 {
 	u64 hits = 0, cached = 0;
 
-	caches_.for_each([&](unsigned int, CpuCache &cache) {
-		IrqSaveGuard guard(cache.lock);
+	caches_.for_each([&](unsigned int, iova_impl::CpuCache &cache) {
+		kcxx::IrqSaveGuard guard(cache.lock);
 
 		hits += cache.hits;
-		for (const Magazine &mag : cache.mags)
+		for (const iova_impl::Magazine &mag : cache.mags)
 			cached += mag.count;
 	});
 
-	IrqSaveGuard guard(lock_);
+	kcxx::IrqSaveGuard guard(lock_);
 
 	*out = {};
 	out->window_base = lo_ << shift_;
@@ -596,24 +534,21 @@ inline void Allocator::stats(IovaStats *out) const noexcept
 	out->tree_height = static_cast<u64>(free_.height());
 }
 
-} // namespace iova_impl
-
 inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, u64 limit,
 								       u64 granule,
 								       NodeMemory &nodes) noexcept
 {
-	using namespace iova_impl;
-
-	if (granule < 4096 || !is_pow2(granule) || base >= limit ||
+	if (granule < 4096 || !kcxx::is_power_of_2(granule) || base >= limit ||
 	    !kcxx::is_aligned(base, granule) || !kcxx::is_aligned(limit, granule))
-		return Error(-kcxx::EINVAL);
+		return kcxx::Error(-kcxx::EINVAL);
 
-	auto caches = KCXX_TRY(kcxx::PerCpu<CpuCache>::create(KCXX_LOCK_CLASS("socmmu_iova.cpu_cache")));
-	RangeNode *all = new_node(nodes, AllocContext::Sleepable);
+	auto caches = KCXX_TRY(
+		kcxx::PerCpu<iova_impl::CpuCache>::create(KCXX_LOCK_CLASS("socmmu_iova.cpu_cache")));
+	RangeNode *all = iova_impl::new_node(nodes, kcxx::AllocContext::Sleepable);
 	if (!all)
-		return Error(-kcxx::ENOMEM);
+		return kcxx::Error(-kcxx::ENOMEM);
 
-	auto allocator = kcxx::make_owned<Allocator>(base, limit, granule, nodes,
+	auto allocator = kcxx::make_owned<IovaAllocator>(base, limit, granule, nodes,
 						     kcxx::move(caches), all);
 	if (!allocator.ok()) {
 		nodes.free(all);

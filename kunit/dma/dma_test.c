@@ -13,6 +13,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
+#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -277,6 +278,49 @@ static void dma_sg_merge_limits(struct kunit *test)
 		__free_page(pages[i]);
 	dma_set_max_seg_size(c.dev, old_max);
 	dma_set_seg_boundary(c.dev, old_mask);
+}
+
+/* Lines of the kernel log after the line @marker that hold @dev and @needle. */
+static int dma_test_log_lines(const char *marker, const char *dev, const char *needle)
+{
+	struct kmsg_dump_iter iter;
+	bool after = false;
+	int count = 0;
+	char *line = kmalloc(512, GFP_KERNEL);
+	size_t n;
+
+	if (!line)
+		return -ENOMEM;
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, 511, &n)) {
+		line[n] = '\0';
+		if (strstr(line, marker))
+			after = true;
+		else if (after && strstr(line, dev) && strstr(line, needle))
+			count++;
+	}
+	kfree(line);
+	return count;
+}
+
+/* A failed map_sg says how many bytes it was asked to map, once. */
+static void dma_sg_failure_logs_bytes(struct kunit *test)
+{
+	struct dma_test_ctx c = dma_test_get(test, DMA2);
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct scatterlist sgl[2];
+	char marker[64], needle[64];
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	sg_init_table(sgl, 2);
+	sg_set_page(&sgl[0], page, PAGE_SIZE, 0);
+	sg_set_page(&sgl[1], page, 0, 0);	/* empty: the engine refuses the list */
+	snprintf(marker, sizeof(marker), "dma_test: map_sg failure %p", test);
+	snprintf(needle, sizeof(needle), "map_sg of %lu bytes failed: %d", PAGE_SIZE, -EINVAL);
+	pr_info("%s\n", marker);
+	KUNIT_EXPECT_EQ(test, dma_map_sg(c.dev, sgl, 2, DMA_TO_DEVICE), 0);
+	KUNIT_EXPECT_EQ(test, dma_test_log_lines(marker, dev_name(c.dev), needle), 1);
+	__free_page(page);
 }
 
 /* Strict: once unmap or free returns, the device faults, TLB or not. */
@@ -659,6 +703,7 @@ static struct kunit_case dma_layer_cases[] = {
 	KUNIT_CASE(dma_single_device_reads),
 	KUNIT_CASE(dma_sg_256_pages_one_range),
 	KUNIT_CASE(dma_sg_merge_limits),
+	KUNIT_CASE(dma_sg_failure_logs_bytes),
 	KUNIT_CASE(dma_unmap_then_device_faults),
 	KUNIT_CASE(dma_deferred_flush_queue),
 	KUNIT_CASE(dma_window_exhaustion),

@@ -85,20 +85,61 @@ void fake_schedule_flush(void *, unsigned int)
 	fake.scheduled++;
 }
 
+/* Our scatterlist's accessors; counting the entries each side reads. */
+struct SgReads {
+	unsigned int cpu;	/* entries whose CPU side was read */
+	unsigned int dma;	/* entries whose DMA segment was read back */
+} sg_reads;
+
+void fake_sg_read(scatterlist **cursor, dma_sg_entry *out, unsigned int n, bool clear_dma)
+{
+	scatterlist *s = *cursor;
+
+	for (unsigned int i = 0; i < n; i++, s = s->next) {
+		out[i] = dma_sg_entry{ s->phys, s->length };
+		if (clear_dma)
+			s->dma_len = 0;
+	}
+	sg_reads.cpu += n;
+	*cursor = s;
+}
+
+void fake_sg_write_dma(scatterlist **cursor, const dma_sg_seg *segs, unsigned int n)
+{
+	scatterlist *s = *cursor;
+
+	for (unsigned int i = 0; i < n; i++, s = s->next) {
+		s->dma_address = segs[i].addr;
+		s->dma_len = segs[i].len;
+	}
+	*cursor = s;
+}
+
+void fake_sg_read_dma(scatterlist **cursor, dma_sg_seg *out, unsigned int n)
+{
+	scatterlist *s = *cursor;
+
+	for (unsigned int i = 0; i < n; i++, s = s->next)
+		out[i] = dma_sg_seg{ s->dma_address, s->dma_len };
+	sg_reads.dma += n;
+	*cursor = s;
+}
+
+void fake_sg_offset_dma(scatterlist *s, unsigned int n, u64 base)
+{
+	for (unsigned int i = 0; i < n; i++, s = s->next)
+		s->dma_address += base;
+}
+
 constexpr dma_engine_backend kFakeBackend = {
 	.map = fake_map,
 	.unmap = fake_unmap,
 	.flush_all = fake_flush_all,
 	.schedule_flush = fake_schedule_flush,
-	.sg_next = [](scatterlist *sg) { return sg->next; },
-	.sg_phys = [](scatterlist *sg) { return sg->phys; },
-	.sg_length = [](scatterlist *sg) { return sg->length; },
-	.sg_dma_address = [](scatterlist *sg) { return sg->dma_address; },
-	.sg_set_dma =
-		[](scatterlist *sg, u64 addr, u32 len) {
-			sg->dma_address = addr;
-			sg->dma_len = len;
-		},
+	.sg_read = fake_sg_read,
+	.sg_write_dma = fake_sg_write_dma,
+	.sg_read_dma = fake_sg_read_dma,
+	.sg_offset_dma = fake_sg_offset_dma,
 	.sg_has_dma_length = true,
 };
 
@@ -125,15 +166,10 @@ constexpr dma_engine_backend kFakeSgBackend = {
 	.unmap = fake_unmap,
 	.flush_all = fake_flush_all,
 	.schedule_flush = fake_schedule_flush,
-	.sg_next = [](scatterlist *sg) { return sg->next; },
-	.sg_phys = [](scatterlist *sg) { return sg->phys; },
-	.sg_length = [](scatterlist *sg) { return sg->length; },
-	.sg_dma_address = [](scatterlist *sg) { return sg->dma_address; },
-	.sg_set_dma =
-		[](scatterlist *sg, u64 addr, u32 len) {
-			sg->dma_address = addr;
-			sg->dma_len = len;
-		},
+	.sg_read = fake_sg_read,
+	.sg_write_dma = fake_sg_write_dma,
+	.sg_read_dma = fake_sg_read_dma,
+	.sg_offset_dma = fake_sg_offset_dma,
 	.sg_has_dma_length = true,
 	.map_sg = fake_map_sg,
 };
@@ -228,7 +264,7 @@ void engine_sg_merges_within_limits(struct kunit *test) noexcept
 		KX_EXPECT_EQ(test, sg[i].dma_len, 0u);
 	/* The range is aligned so that the boundary falls where it was planned. */
 	KX_EXPECT_EQ(test, sg[0].dma_address & 0x3fff, 0u);
-	dma_engine_unmap_sg(eng.e, sg, 8, 0x3fff);
+	dma_engine_unmap_sg(eng.e, sg, 8);
 	KX_EXPECT_EQ(test, fake.nr_unmaps, 1u);
 	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x8000u);
 }
@@ -252,7 +288,7 @@ void engine_sg_unaligned_entries(struct kunit *test) noexcept
 	/* The fourth starts inside its page: a segment of its own, offset kept. */
 	KX_EXPECT_EQ(test, sg[1].dma_address - (sg[0].dma_address & ~0xfffULL), 0x3200u);
 	KX_EXPECT_EQ(test, sg[1].dma_len, 0x100u);
-	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+	dma_engine_unmap_sg(eng.e, sg, 4);
 	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x4000u);
 }
 
@@ -275,7 +311,7 @@ void engine_sg_one_map_per_run(struct kunit *test) noexcept
 	KX_EXPECT_EQ(test, fake.maps[0].phys, 0x100000u);
 	KX_EXPECT_EQ(test, fake.maps[0].size, 0x3000u);
 	KX_EXPECT_EQ(test, fake.maps[1].iova, fake.maps[0].iova + 0x3000);
-	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+	dma_engine_unmap_sg(eng.e, sg, 4);
 }
 
 /*
@@ -309,7 +345,7 @@ void engine_sg_one_map_sg_call(struct kunit *test) noexcept
 	KX_EXPECT_EQ(test, fake_sg.nents, 4);
 	KX_EXPECT_EQ(test, fake_sg.iova, sg[0].dma_address);
 	KX_EXPECT_EQ(test, sg[0].dma_len, 0x5000u);
-	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+	dma_engine_unmap_sg(eng.e, sg, 4);
 	KX_ASSERT_TRUE(test, fake.nr_unmaps == 1);
 	KX_EXPECT_EQ(test, fake.unmaps[0].iova, fake_sg.iova);
 	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x5000u);
@@ -321,7 +357,7 @@ void engine_sg_one_map_sg_call(struct kunit *test) noexcept
 					       kNoBoundary) == 2);
 	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
 	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
-	dma_engine_unmap_sg(eng.e, sg, 2, kNoBoundary);
+	dma_engine_unmap_sg(eng.e, sg, 2);
 
 	reset_fake();
 	build_sg(sg, padded, 2);
@@ -329,7 +365,7 @@ void engine_sg_one_map_sg_call(struct kunit *test) noexcept
 					       0x3fff) == 2);
 	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
 	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
-	dma_engine_unmap_sg(eng.e, sg, 2, 0x3fff);
+	dma_engine_unmap_sg(eng.e, sg, 2);
 
 	/* iova_bytes counts what the per-CPU caches keep too: compare. */
 	const u64 iova_bytes = eng.stats().iova_bytes;
@@ -352,7 +388,7 @@ void engine_sg_one_map_sg_call(struct kunit *test) noexcept
 	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 4, &kToDevice, 0x100000,
 					       kNoBoundary) == 1);
 	KX_EXPECT_EQ(test, fake_sg.iova, failed_iova);
-	dma_engine_unmap_sg(eng.e, sg, 4, kNoBoundary);
+	dma_engine_unmap_sg(eng.e, sg, 4);
 }
 
 /* A segment that would cross a boundary moves to it; the hole stays unmapped. */
@@ -369,12 +405,100 @@ void engine_sg_padding_holes(struct kunit *test) noexcept
 					       0x3fff) == 2);
 	KX_EXPECT_EQ(test, sg[1].dma_address - sg[0].dma_address, 0x4000u);
 	KX_ASSERT_TRUE(test, fake.nr_maps == 2);
-	dma_engine_unmap_sg(eng.e, sg, 2, 0x3fff);
+	dma_engine_unmap_sg(eng.e, sg, 2);
 	/* Run by run, never across the hole. */
 	KX_ASSERT_TRUE(test, fake.nr_unmaps == 2);
 	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x3000u);
 	KX_EXPECT_EQ(test, fake.unmaps[1].iova, fake.maps[1].iova);
 	KX_EXPECT_TRUE(test, fake.unmaps[0].sync && fake.unmaps[1].sync);
+}
+
+/*
+ * map_sg reads each entry's CPU side once (a list of 40 entries: batches
+ * and a partial one), and unmap_sg undoes what map_sg laid out from the
+ * DMA segments it wrote, never reading the CPU side again: scrambling the
+ * CPU side after the map changes nothing of the unmap, holes included.
+ * Entries after the last segment get a zero DMA length, also when they
+ * held a segment of an earlier map.
+ */
+void engine_sg_unmap_from_segments(struct kunit *test) noexcept
+{
+	constexpr unsigned int kLong = 40;
+	static const u64 padded[3][2] = {
+		{ 0x100000, 0x3000 }, { 0x300000, 0x3000 }, { 0x500000, 0x2000 },
+	};
+	/* Static: too large for a KASAN stack frame; KUnit runs one case at a time. */
+	static scatterlist sg[kLong];
+	static u64 entries[kLong][2];
+	dma_engine_config cfg = test_config();
+
+	cfg.backend = &kFakeSgBackend;
+	Engine eng(cfg);
+	KX_ASSERT_TRUE(test, eng.e);
+
+	/* 40 scattered pages, 64 KiB segments: 3 segments, one map_sg call. */
+	for (unsigned int i = 0; i < kLong; i++) {
+		entries[i][0] = 0x1000000 + u64{ i } * 0x2000;
+		entries[i][1] = 0x1000;
+	}
+	build_sg(sg, entries, kLong);
+	for (unsigned int i = 0; i < kLong; i++)
+		sg[i].dma_len = 0x777;	/* left over from an earlier map */
+	reset_fake();
+	fake_sg = FakeMapSg{};
+	sg_reads = SgReads{};
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, kLong, &kToDevice, 0x10000,
+					       kNoBoundary) == 3);
+	KX_EXPECT_EQ(test, sg_reads.cpu, kLong);
+	KX_EXPECT_EQ(test, fake_sg.calls, 1u);
+	KX_EXPECT_EQ(test, sg[2].dma_len, 0x8000u);
+	for (unsigned int i = 3; i < kLong; i++)
+		KX_EXPECT_EQ(test, sg[i].dma_len, 0u);
+	const u64 iova = fake_sg.iova;
+
+	for (unsigned int i = 0; i < kLong; i++) {
+		sg[i].phys = 0x7000000;
+		sg[i].length = 0x1000 * (i + 1);
+	}
+	sg_reads = SgReads{};
+	dma_engine_unmap_sg(eng.e, sg, kLong);
+	KX_EXPECT_EQ(test, sg_reads.cpu, 0u);
+	/* The three segments and the zero length after them. */
+	KX_EXPECT_LE(test, sg_reads.dma, u64{ DMA_SG_BATCH });
+	KX_ASSERT_TRUE(test, fake.nr_unmaps == 1);
+	KX_EXPECT_EQ(test, fake.unmaps[0].iova, iova);
+	KX_EXPECT_EQ(test, fake.unmaps[0].size, u64{ kLong } * 0x1000);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+
+	/* Padding: two holes, each mapped run unmapped alone, CPU side scrambled. */
+	reset_fake();
+	build_sg(sg, padded, 3);
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 3, &kToDevice, 0x100000,
+					       0x3fff) == 3);
+	KX_ASSERT_TRUE(test, fake.nr_maps == 3);
+	const Call maps[3] = { fake.maps[0], fake.maps[1], fake.maps[2] };
+
+	for (unsigned int i = 0; i < 3; i++) {
+		sg[i].phys = 0x7000000;
+		sg[i].length = 0x1000;
+	}
+	sg_reads = SgReads{};
+	dma_engine_unmap_sg(eng.e, sg, 3);
+	KX_EXPECT_EQ(test, sg_reads.cpu, 0u);
+	KX_ASSERT_TRUE(test, fake.nr_unmaps == 3);
+	for (unsigned int i = 0; i < 3; i++) {
+		KX_EXPECT_EQ(test, fake.unmaps[i].iova, maps[i].iova);
+		KX_EXPECT_EQ(test, fake.unmaps[i].size, maps[i].size);
+		KX_EXPECT_TRUE(test, fake.unmaps[i].sync);
+	}
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+	/* The whole range, holes included, went back: the next map gets it. */
+	reset_fake();
+	build_sg(sg, padded, 3);
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 3, &kToDevice, 0x100000,
+					       0x3fff) == 3);
+	KX_EXPECT_EQ(test, fake.maps[0].iova, maps[0].iova);
+	dma_engine_unmap_sg(eng.e, sg, 3);
 }
 
 /* A map that fails part way takes back what it mapped and its IOVAs. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <kcxx/lock.h>
+#include <kcxx/percpu.h>
 
 #include "../kcxx_test.h"
 #include "support_tests.h"
@@ -123,4 +124,40 @@ void lock_nesting_two_classes(struct kunit *test)
 	KX_EXPECT_TRUE(test, outer.is_locked());
 	KX_EXPECT_TRUE(test, inner.is_locked());
 	KX_EXPECT_TRUE(test, innermost.is_locked());
+}
+
+namespace {
+
+/* A per-CPU object under its own lock, which is not its first member. */
+struct PerCpuSlot {
+	explicit PerCpuSlot(LockClass cls) : lock(cls) {}
+
+	u64 before_lock = 0;
+	SpinLock lock;
+};
+
+} // namespace
+
+/*
+ * PerCpu::lock_local_irqsave(): this CPU's copy, its lock (at the offset
+ * given) held and interrupts off, all restored by unlock_irqrestore().
+ */
+void lock_percpu_local_irqsave(struct kunit *test)
+{
+	auto slots = PerCpu<PerCpuSlot>::create(KCXX_LOCK_CLASS("kcxx_test.percpu"));
+	const bool before = kx_irqs_disabled();
+	unsigned long flags;
+
+	KX_ASSERT_TRUE(test, slots.ok());
+	PerCpuSlot *mine = slots.value().lock_local_irqsave(__builtin_offsetof(PerCpuSlot, lock),
+							     &flags);
+	KX_EXPECT_TRUE(test, kx_irqs_disabled());
+	KX_EXPECT_TRUE(test, mine->lock.is_locked());
+	mine->lock.assert_held();
+	/* Interrupts off: the caller cannot move, raw_local() is this copy. */
+	KX_EXPECT_TRUE(test, slots.value().raw_local() == mine);
+	KX_EXPECT_EQ(test, mine->before_lock, 0u);
+	mine->lock.unlock_irqrestore(flags);
+	KX_EXPECT_FALSE(test, mine->lock.is_locked());
+	KX_EXPECT_EQ(test, kx_irqs_disabled(), before);
 }

@@ -79,6 +79,7 @@ static struct kunit_case lock_cases[] = {
 	KUNIT_CASE(lock_locked_data_only_under_lock),
 	KUNIT_CASE(lock_class_per_init_site),
 	KUNIT_CASE(lock_nesting_two_classes),
+	KUNIT_CASE(lock_percpu_local_irqsave),
 	{}
 };
 

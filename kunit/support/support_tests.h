@@ -45,6 +45,7 @@ void lock_mutex_guard_and_trylock(struct kunit *test);
 void lock_locked_data_only_under_lock(struct kunit *test);
 void lock_class_per_init_site(struct kunit *test);
 void lock_nesting_two_classes(struct kunit *test);
+void lock_percpu_local_irqsave(struct kunit *test);
 
 KX_END_DECLS
 

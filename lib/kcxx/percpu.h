@@ -60,6 +60,16 @@ public:
 	 */
 	T *raw_local() const { return static_cast<T *>(kx_percpu_raw_ptr(area_)); }
 
+	/*
+	 * This CPU's copy with its spinlock at @lock_offset held and local
+	 * interrupts off, in one call into the kernel: release it with that
+	 * lock's unlock_irqrestore(*@flags).
+	 */
+	T *lock_local_irqsave(size_t lock_offset, unsigned long *flags) const
+	{
+		return static_cast<T *>(kx_percpu_lock_irqsave(area_, lock_offset, flags));
+	}
+
 	/* This CPU's copy with preemption off, for as long as the Local lives. */
 	class [[nodiscard]] Local : Pinned {
 	public:

@@ -8,6 +8,7 @@
 #include <linux/export.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
 
 #include <shim/percpu.h>
 
@@ -91,6 +92,29 @@ void *kx_percpu_raw_ptr(struct kx_percpu *area)
 	return raw_cpu_ptr(to_percpu(area));
 }
 EXPORT_SYMBOL_GPL(kx_percpu_raw_ptr);
+
+/**
+ * kx_percpu_lock_irqsave() - this CPU's copy, locked, with interrupts off
+ * @area: a per-CPU area
+ * @lock_offset: where the copy's spinlock (a struct kx_spinlock) is in it
+ * @flags: the interrupt state to hand back to kx_spin_unlock_irqrestore()
+ *
+ * Interrupts go off before the copy is chosen, so the caller gets the
+ * copy of the CPU it stays on while it holds the lock.
+ *
+ * Return: this CPU's copy, its lock held.
+ */
+void *kx_percpu_lock_irqsave(struct kx_percpu *area, size_t lock_offset, unsigned long *flags)
+	__acquires(lock)
+{
+	void *copy;
+
+	local_irq_save(*flags);
+	copy = raw_cpu_ptr(to_percpu(area));
+	spin_lock((spinlock_t *)((char *)copy + lock_offset));
+	return copy;
+}
+EXPORT_SYMBOL_GPL(kx_percpu_lock_irqsave);
 
 /**
  * kx_cpu_first() - the first possible CPU

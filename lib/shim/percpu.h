@@ -28,6 +28,15 @@ void kx_percpu_put(void) KX_NOEXCEPT;
  */
 void *kx_percpu_raw_ptr(struct kx_percpu *area) KX_NOEXCEPT;
 
+/*
+ * This CPU's copy with the spinlock at @lock_offset in it held and local
+ * interrupts off, in one call: a fast path's way to a per-CPU object that
+ * other CPUs may take under its lock.  Release with
+ * kx_spin_unlock_irqrestore(lock, *flags).
+ */
+void *kx_percpu_lock_irqsave(struct kx_percpu *area, size_t lock_offset,
+			     unsigned long *flags) KX_NOEXCEPT;
+
 /* Possible CPUs: first, next after @cpu; kx_nr_cpu_ids() or above ends. */
 unsigned int kx_cpu_first(void) KX_NOEXCEPT;
 unsigned int kx_cpu_next(unsigned int cpu) KX_NOEXCEPT;
