@@ -93,6 +93,8 @@ private:
 	kcxx::Result<void> init();
 	ContextSetup setup_of_locked(const Context &ctx);
 	void dump_pagetable_locked(Printer &out);
+	u32 take_faults();
+	void log_fault(const Fault &fault, struct device *client, const char *outcome);
 
 	socmmu_inst *const kernel_;
 	struct device *const dev_;
@@ -108,6 +110,8 @@ private:
 	/* Under lock_. */
 	bool powered_ = false;
 	Stats stats_ = {};
+	/* stats_.fault_lines_dropped when the last line said how many it had dropped. */
+	u64 dropped_at_line_ = 0;
 };
 
 } // namespace socmmu
