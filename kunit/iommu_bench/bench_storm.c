@@ -195,7 +195,6 @@ void ib_storm(struct kunit *test, struct ib_abuse *a, unsigned int transfers, bo
 		allowed = IB_LOG_BURST * (div64_u64(ns, IB_LOG_INTERVAL_NS) + 2);
 		KUNIT_EXPECT_EQ(test, unhandled, faults);
 		KUNIT_EXPECT_EQ(test, lines + dropped, unhandled);
-		KUNIT_EXPECT_GE(test, lines, 1);
 		KUNIT_EXPECT_LE_MSG(test, lines, allowed, "%llu lines in %llu ms", lines,
 				    div_u64(ns, NSEC_PER_MSEC));
 	} else {
@@ -243,7 +242,8 @@ void ib_fault_at_suspend(struct kunit *test, struct ib_abuse *a, bool sleep)
 	u8 buf[8];
 	int ret;
 
-	ib_abuse_handler(a, 0, IOMMU_FAULT_READ);
+	/* Refused: one fault (a retried one would fault again on MSM), its master terminated. */
+	ib_abuse_handler(a, -EFAULT, IOMMU_FAULT_READ);
 	ib_abuse_stats(test, a, &s0);
 	/* The interrupt is raised but not yet delivered, as on a busy CPU. */
 	ib_irqs_enable(a->iommu, false);
@@ -272,7 +272,7 @@ void ib_fault_at_suspend(struct kunit *test, struct ib_abuse *a, bool sleep)
 	KUNIT_EXPECT_FALSE(test, model_bus_stalled(&a->bus));
 
 	/* An interrupt on the shared line now: not ours, and nothing is read. */
-	KUNIT_EXPECT_EQ(test, model_bus_irq_now(&a->bus, true), 1);
+	KUNIT_EXPECT_GE(test, model_bus_irq_now(&a->bus, true), 1);
 	KUNIT_EXPECT_EQ(test, a->faults.count, 1);
 	model_bus_stats(&a->bus, &m1);
 	KUNIT_EXPECT_EQ(test, m1.off_accesses, m0.off_accesses);
@@ -308,7 +308,7 @@ void ib_readonly_write(struct kunit *test, struct ib_abuse *a, u64 ro_iova, u8 *
 
 	memset(ro_cpu, 0x5a, PAGE_SIZE);
 	memset(out, 0xa5, sizeof(out));
-	ib_abuse_handler(a, 0, a->write_flags);
+	ib_abuse_handler(a, 0, IOMMU_FAULT_WRITE);
 	ib_abuse_stats(test, a, &s0);
 
 	KUNIT_EXPECT_NE(test, model_bus_write(&a->bus, ro_iova + 0x100, out, sizeof(out), &res),
@@ -319,7 +319,7 @@ void ib_readonly_write(struct kunit *test, struct ib_abuse *a, u64 ro_iova, u8 *
 	KUNIT_EXPECT_NULL(test, memchr_inv(ro_cpu, 0x5a, PAGE_SIZE));
 	KUNIT_EXPECT_GE(test, a->faults.count, 1);
 	KUNIT_EXPECT_EQ(test, a->faults.iova, (unsigned long)(ro_iova + 0x100));
-	KUNIT_EXPECT_EQ(test, a->faults.flags, a->write_flags);
+	KUNIT_EXPECT_EQ(test, a->faults.flags, IOMMU_FAULT_WRITE);
 	KUNIT_EXPECT_EQ(test, a->faults.wrong_flags, 0);
 	KUNIT_EXPECT_EQ(test, a->faults.wrong_dev, 0);
 	ib_abuse_stats(test, a, &s1);

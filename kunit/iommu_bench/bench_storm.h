@@ -44,7 +44,10 @@ struct ib_abuse {
 	u64 hole_size;
 	u64 mapped;		/* a 4 KiB page mapped read-write ... */
 	u8 *mapped_cpu;		/* ... and its CPU address */
-	/* Fault flags the hardware reports for a write (IOMMU_FAULT_READ where it cannot tell). */
+	/*
+	 * Flags the hardware reports for a write to an unmapped page
+	 * (IOMMU_FAULT_READ where it cannot tell).
+	 */
 	int write_flags;
 
 	/* The bench's. */
@@ -74,7 +77,7 @@ void ib_fault_at_suspend(struct kunit *test, struct ib_abuse *a, bool sleep);
 
 /*
  * A write through the master to @ro_iova, mapped read-only to @ro_cpu:
- * refused (memory unchanged), reported with @a->write_flags, handled,
+ * refused (memory unchanged), reported with IOMMU_FAULT_WRITE, handled,
  * and reads of the page still work.
  */
 void ib_readonly_write(struct kunit *test, struct ib_abuse *a, u64 ro_iova, u8 *ro_cpu);
