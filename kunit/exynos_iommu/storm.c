@@ -28,6 +28,9 @@ MODULE_PARM_DESC(storm_faults, "faulting transfers of each storm case");
 #define EST_RO		0x40100000u
 #define EST_HOLE	0x50000000u
 
+/* The fault handler's token: static, so that no late interrupt finds a dead stack. */
+static struct ib_abuse est_abuse;
+
 static void est_setup(struct kunit *test, struct ib_abuse *a, enum eit_id which)
 {
 	struct exynos_model *mmu = eit_model(which, 0);
@@ -58,11 +61,11 @@ static void est_setup(struct kunit *test, struct ib_abuse *a, enum eit_id which)
 
 static void est_storm(struct kunit *test, enum eit_id which)
 {
-	struct ib_abuse a;
+	struct ib_abuse *a = &est_abuse;
 
-	est_setup(test, &a, which);
-	ib_storm(test, &a, storm_faults / 2, false, 0);
-	ib_storm(test, &a, storm_faults, true, -ENOSYS);
+	est_setup(test, a, which);
+	ib_storm(test, a, storm_faults / 2, false, 0);
+	ib_storm(test, a, storm_faults, true, -ENOSYS);
 }
 
 void eit_storm_v1(struct kunit *test)
@@ -77,18 +80,18 @@ void eit_storm_v7(struct kunit *test)
 
 void eit_fault_at_runtime_suspend(struct kunit *test)
 {
-	struct ib_abuse a;
+	struct ib_abuse *a = &est_abuse;
 
-	est_setup(test, &a, EIT_V7);
-	ib_fault_at_suspend(test, &a, false);
+	est_setup(test, a, EIT_V7);
+	ib_fault_at_suspend(test, a, false);
 }
 
 void eit_fault_at_sleep(struct kunit *test)
 {
-	struct ib_abuse a;
+	struct ib_abuse *a = &est_abuse;
 
-	est_setup(test, &a, EIT_V5);
-	ib_fault_at_suspend(test, &a, true);
+	est_setup(test, a, EIT_V5);
+	ib_fault_at_suspend(test, a, true);
 }
 
 void eit_readonly_write(struct kunit *test)
@@ -98,16 +101,16 @@ void eit_readonly_write(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(which); i++) {
-		struct ib_abuse a;
+		struct ib_abuse *a = &est_abuse;
 		u8 *ro;
 		u64 phys;
 
-		est_setup(test, &a, which[i]);
+		est_setup(test, a, which[i]);
 		ro = eit_page(&phys);
 		KUNIT_ASSERT_NOT_NULL(test, ro);
-		KUNIT_ASSERT_EQ(test, eit_map(a.domain, EST_RO, phys, SZ_4K, EIT_READ), 0);
-		ib_readonly_write(test, &a, EST_RO, ro);
+		KUNIT_ASSERT_EQ(test, eit_map(a->domain, EST_RO, phys, SZ_4K, EIT_READ), 0);
+		ib_readonly_write(test, a, EST_RO, ro);
 		/* The next variant's client: this one's domain and reference go at the case's end. */
-		eit_client_put(a.client);
+		eit_client_put(a->client);
 	}
 }

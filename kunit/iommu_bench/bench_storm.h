@@ -32,6 +32,11 @@ struct ib_abuse_faults {
 	int want_flags;		/* the flags every report must carry */
 };
 
+/*
+ * The fault handler's token while a function below runs: give it static
+ * storage, so that an interrupt after a failed assertion finds no dead
+ * stack.
+ */
 struct ib_abuse {
 	/* Set by the case: @domain attached to @client, @iommu powered by it. */
 	struct ib_bench *bench;
