@@ -65,7 +65,7 @@ static void est_storm(struct kunit *test, enum eit_id which)
 
 	est_setup(test, a, which);
 	ib_storm(test, a, storm_faults / 2, false, 0);
-	ib_storm(test, a, storm_faults, true, -ENOSYS);
+	ib_storm(test, a, storm_faults, true, -EFAULT);
 }
 
 void eit_storm_v1(struct kunit *test)
@@ -110,7 +110,7 @@ void eit_readonly_write(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, ro);
 		KUNIT_ASSERT_EQ(test, eit_map(a->domain, EST_RO, phys, SZ_4K, EIT_READ), 0);
 		ib_readonly_write(test, a, EST_RO, ro);
-		/* The next variant's client: this one's domain and reference go at the case's end. */
+		/* This client idles: its domain goes at the case's end. */
 		eit_client_put(a->client);
 	}
 }

@@ -69,7 +69,7 @@ void mit_storm(struct kunit *test)
 	mst_setup(test, a);
 	/* Each handled fault is retried until the driver gives up on it. */
 	ib_storm(test, a, storm_faults / 8, false, 0);
-	ib_storm(test, a, storm_faults, true, -ENOSYS);
+	ib_storm(test, a, storm_faults, true, -EFAULT);
 }
 
 void mit_fault_at_runtime_suspend(struct kunit *test)

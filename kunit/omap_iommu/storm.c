@@ -66,7 +66,7 @@ void oit_storm_stall(struct kunit *test)
 
 	ost_setup(test, a, OIT_ISP, "mmu_isp");
 	ib_storm(test, a, storm_faults / 2, false, 0);
-	ib_storm(test, a, storm_faults, true, -ENOSYS);
+	ib_storm(test, a, storm_faults, true, -EFAULT);
 }
 
 /* Bus-error-back MMU: the master never waits, the faults come faster. */
@@ -75,7 +75,7 @@ void oit_storm_bus_error(struct kunit *test)
 	struct ib_abuse *a = &ost_abuse;
 
 	ost_setup(test, a, OIT_IPU, "mmu_ipu");
-	ib_storm(test, a, storm_faults, false, -ENOSYS);
+	ib_storm(test, a, storm_faults, false, -EFAULT);
 }
 
 void oit_fault_at_runtime_suspend(struct kunit *test)
