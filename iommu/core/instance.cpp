@@ -34,7 +34,7 @@ kcxx::Result<kcxx::Owner<Instance>> Instance::create(const socmmu_driver_info *d
 Instance::Instance(socmmu_inst *kernel, struct device *dev, const socmmu_driver_info *driver,
 		   const void *key, kcxx::Owner<Hardware> hw)
 	: kernel_(kernel), dev_(dev), driver_(driver), key_(key), hw_(kcxx::move(hw)),
-	  memory_(dev), lock_(locks::instance())
+	  memory_(dev), reports_(locks::fault_reports()), lock_(locks::instance())
 {
 }
 
@@ -232,11 +232,19 @@ void Instance::flush_walk_cache(Context &ctx, const Domain *domain, u64 start, u
  * unreported, and a stalled master with it: take every pending fault
  * first, as the interrupt would have.  Clients suspend before their
  * IOMMU, so no new fault should arrive after this; one that does finds
- * the instance off and is left to the reset (handle_irq()).
+ * the instance off and is left to the reset (handle_irq()).  The reports
+ * happen under reports_, which sync_faults() waits for: a domain leaving
+ * a context meanwhile is not freed under the report.
  */
 void Instance::suspend()
 {
-	const u32 pending = take_faults();
+	u32 pending;
+
+	{
+		kcxx::Guard<kcxx::Mutex> reports(reports_);
+
+		pending = take_faults();
+	}
 	kcxx::IrqSaveGuard guard(lock_);
 
 	stats_.suspend_faults += pending;
@@ -262,6 +270,12 @@ void Instance::resume()
  * the master go.  Domains are freed only after synchronize_irq(), so the
  * domain taken under the lock outlives the report.
  */
+void Instance::sync_faults()
+{
+	kx_inst_sync_irqs(kernel_);
+	kcxx::Guard<kcxx::Mutex> reports(reports_);
+}
+
 bool Instance::handle_irq()
 {
 	return take_faults() != 0;

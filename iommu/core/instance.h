@@ -82,6 +82,12 @@ public:
 	void suspend();
 	void resume();
 	bool handle_irq();
+	/*
+	 * Registry mutex held: wait until no fault taken before is still
+	 * being reported against a context's old domain (the IRQ handlers'
+	 * and a suspend's reports).
+	 */
+	void sync_faults();
 
 	void dump(core_dump what, void *seq);
 	Stats stats();
@@ -106,6 +112,8 @@ private:
 	kcxx::Owner<PageTable> blocking_;
 	kcxx::OwnedArray<Context> contexts_;
 
+	/* Held while suspend reports the faults it took (locks.h, 1a). */
+	kcxx::Mutex reports_;
 	kcxx::SpinLock lock_;
 	/* Under lock_. */
 	bool powered_ = false;
