@@ -8,7 +8,7 @@
  * release_tables() after that invalidation, never before.
  *
  * A Gather belongs to one unmapping caller, like the IOMMU core's
- * iommu_iotlb_gather; the engine adds to it under its table lock.
+ * iommu_iotlb_gather: only that caller's unmap() adds to it.
  */
 #ifndef SOCMMU_PGTABLE_GATHER_H
 #define SOCMMU_PGTABLE_GATHER_H
@@ -27,8 +27,6 @@ struct TableNode {
 	TableMemory *memory = nullptr;
 	/* The next table queued in the same Gather. */
 	TableNode *next_free = nullptr;
-	/* Valid entries; each replica of a large page counts. */
-	u32 live = 0;
 
 	/* The walker cannot reach the table any more. */
 	void release()

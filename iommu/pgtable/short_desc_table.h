@@ -18,12 +18,24 @@
  *    domain they concern and logs them.
  *
  * Locking: the core maps and unmaps disjoint ranges concurrently, but two
- * disjoint ranges can share an L2 table.  One spinlock, taken with
- * interrupts off (map_pages may run in atomic context), covers each entry
- * update together with its L2's bookkeeping (install, live count, unlink
- * and queueing in a Gather) and its record in a MapGather.  Table memory
- * is never allocated or freed under it: a new L2 is allocated unlocked and
- * installed under the lock unless another caller installed one first.
+ * disjoint ranges can share an L2 table.  Leaf entries are written without
+ * a lock, as io-pgtable-arm-v7s writes them: each caller owns its entries.
+ * What they share is the L2's life, and that is a count per L1 slot
+ * (live_): the L2's valid entries plus the callers working in it right
+ * now.  A caller pins the L2 by raising a non-zero count (an atomic
+ * compare-and-swap), so it cannot be freed under the caller; the caller
+ * that brings the count to zero retires the L2.  One spinlock, taken with
+ * interrupts off (map_pages may run in atomic context), covers the rare
+ * steps only: installing an L2 (allocated unlocked beforehand; the one
+ * installed first wins and the others give theirs back), reviving a
+ * linked L2 whose count reached zero, retiring it (unlink and queueing in
+ * a Gather), unmapping sections and supersections, and the readers
+ * (iova_to_phys, for_each_mapping), for which it keeps linked L2s alive.
+ * An L1 entry goes from empty to an L2 link, a section or a supersection
+ * replica only by compare-and-swap, so mapping a section needs no lock.  Overlapping
+ * callers are a caller bug, as for the kernel's tables: they may see
+ * each other's entries, and an L2 they leave empty stays linked until the
+ * next unmap in its megabyte or the table's end.
  *
  * The driver must stop the hardware from walking the table (detach, TTB
  * cleared) before destroying it.
@@ -31,6 +43,7 @@
 #ifndef SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
 #define SOCMMU_PGTABLE_SHORT_DESC_TABLE_H
 
+#include <kcxx/atomic.h>
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
 #include <kcxx/lock.h>
@@ -87,11 +100,12 @@ public:
 		TableBuffer l1 = KCXX_TRY(alloc_table(memory, format, Format::kL1Bytes,
 						      kcxx::AllocContext::Sleepable));
 		auto slots = kcxx::OwnedArray<TableNode *>::create(kL1Entries);
+		auto live = kcxx::OwnedArray<u32>::create(kL1Entries);
 		TableBuffer zero_l2;
 
-		if (!slots.ok()) {
+		if (!slots.ok() || !live.ok()) {
 			memory.free(l1);
-			return slots.error();
+			return kcxx::Error(-kcxx::ENOMEM);
 		}
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
 			auto zero = alloc_table(memory, format, Format::kL2Bytes,
@@ -105,7 +119,8 @@ public:
 		}
 
 		auto *table = new (std::nothrow)
-			ShortDescTable(memory, format, l1, zero_l2, kcxx::move(slots).value());
+			ShortDescTable(memory, format, l1, zero_l2, kcxx::move(slots).value(),
+				       kcxx::move(live).value());
 		if (!table) {
 			if (zero_l2.cpu)
 				memory.free(zero_l2);
@@ -115,7 +130,7 @@ public:
 		if constexpr (Format::kUnusedL1PointsToZeroL2) {
 			for (u32 i = 0; i < kL1Entries; i++)
 				write_entry(&table->l1()[i], table->empty_l1_);
-			memory.sync(l1, 0, Format::kL1Bytes);
+			sync(memory, l1, 0, Format::kL1Bytes);
 		}
 		return kcxx::Owner<ShortDescTable>(table);
 	}
@@ -179,16 +194,19 @@ public:
 		    !fits(paddr, pgsize, pgcount, pa_space(format_)))
 			return kcxx::Error(-kcxx::ERANGE);
 
-		for (size_t i = 0; i < pgcount; i++) {
-			if (pgsize >= kSize1M)
+		if (pgsize >= kSize1M) {
+			for (size_t i = 0; i < pgcount; i++) {
 				KCXX_TRY(map_block(iova, paddr, pgsize, prot, map_gather));
-			else
-				KCXX_TRY(map_page(iova, paddr, pgsize, prot, context, map_gather));
-			*mapped += pgsize;
-			iova += pgsize;
-			paddr += pgsize;
+				*mapped += pgsize;
+				iova += pgsize;
+				paddr += pgsize;
+			}
+			return {};
 		}
-		return {};
+		if (pgsize == kSize4K)
+			return map_runs<kSize4K>(iova, paddr, pgcount, prot, context, mapped,
+						 map_gather);
+		return map_runs<kSize64K>(iova, paddr, pgcount, prot, context, mapped, map_gather);
 	}
 
 
@@ -216,7 +234,7 @@ public:
 		u64 pos = iova;
 
 		while (pos < end) {
-			const u64 removed = unmap_entry(pos, end, gather);
+			const u64 removed = unmap_in_l1(pos, end, gather);
 
 			if (!removed)
 				break;
@@ -237,7 +255,7 @@ public:
 		const Entry l1e = l1()[l1_index(iova)];
 
 		if (TableNode *node = l2_[l1_index(iova)]) {
-			const Entry l2e = entries(node)[l2_index(iova)];
+			const Entry l2e = read_entry(&entries(node)[l2_index(iova)]);
 
 			switch (format_.l2_kind(l2e)) {
 			case L2Kind::Small:
@@ -280,13 +298,14 @@ public:
 
 				for (u32 i2 = 0; i2 < kL2Entries; i2++) {
 					const u64 iova = base + (u64{i2} << kL2Shift);
+					const Entry l2e = read_entry(&l2[i2]);
 
-					switch (format_.l2_kind(l2[i2])) {
+					switch (format_.l2_kind(l2e)) {
 					case L2Kind::Small:
-						visit(iova, format_.l2_page_pa(l2[i2]), kSize4K);
+						visit(iova, format_.l2_page_pa(l2e), kSize4K);
 						break;
 					case L2Kind::Large:
-						visit(iova, format_.l2_page_pa(l2[i2]), kSize64K);
+						visit(iova, format_.l2_page_pa(l2e), kSize64K);
 						i2 += (kSize64K >> kL2Shift) - 1;
 						break;
 					default:
@@ -313,9 +332,11 @@ public:
 
 private:
 	ShortDescTable(TableMemory &memory, const Format &format, TableBuffer l1,
-		       TableBuffer zero_l2, kcxx::OwnedArray<TableNode *> l2)
+		       TableBuffer zero_l2, kcxx::OwnedArray<TableNode *> l2,
+		       kcxx::OwnedArray<u32> live)
 		: memory_(memory), format_(format), l1_(l1), zero_l2_(zero_l2),
-		  empty_l1_(unused_l1_entry(format, zero_l2)), l2_(kcxx::move(l2))
+		  empty_l1_(unused_l1_entry(format, zero_l2)), l2_(kcxx::move(l2)),
+		  live_(kcxx::move(live))
 	{
 	}
 
@@ -361,6 +382,12 @@ private:
 		*static_cast<volatile Entry *>(slot) = value;
 	}
 
+	/* Leaf entries change without the lock: read each once, whole. */
+	static Entry read_entry(const Entry *slot)
+	{
+		return *static_cast<const volatile Entry *>(slot);
+	}
+
 	Entry *l1() const { return static_cast<Entry *>(l1_.cpu); }
 	static Entry *entries(TableNode *node) { return static_cast<Entry *>(node->buffer.cpu); }
 
@@ -373,9 +400,16 @@ private:
 			return Format::kFault;
 	}
 
+	/* Cache maintenance of what the CPU wrote, unless the table needs none. */
+	static void sync(TableMemory &memory, const TableBuffer &table, size_t offset, size_t bytes)
+	{
+		if (table.needs_sync)
+			memory.sync(table, offset, bytes);
+	}
+
 	void sync_l1(u32 first, u32 count)
 	{
-		memory_.sync(l1_, first * sizeof(Entry), count * sizeof(Entry));
+		sync(memory_, l1_, first * sizeof(Entry), count * sizeof(Entry));
 	}
 
 	/* A 1 MB section or 16 MB supersection (16 replicas), all or nothing. */
@@ -385,14 +419,31 @@ private:
 		const u32 first = l1_index(iova);
 		const u32 count = static_cast<u32>(pgsize >> kL1Shift);
 		const Entry entry = block_entry(paddr, pgsize, prot);
-		kcxx::IrqSaveGuard guard(lock_);
+		Entry *slots = l1() + first;
 
-		for (u32 i = first; i < first + count; i++) {
-			if (l2_[i] || l1()[i] != empty_l1_)
+		/*
+		 * No lock: disjoint callers never share these L1 entries, and
+		 * each replica is claimed from empty with a compare-and-swap,
+		 * as an L2 install claims its entry, so an overlapping caller
+		 * (or a linked L2: its entry is not empty) makes this -EEXIST
+		 * with the replicas claimed so far given back.  A mapping in
+		 * the way is seen before anything is written.
+		 */
+		for (u32 i = 0; i < count; i++) {
+			if (read_entry(&slots[i]) != empty_l1_)
 				return kcxx::Error(-kcxx::EEXIST);
 		}
-		for (u32 i = first; i < first + count; i++)
-			write_entry(&l1()[i], entry);
+		for (u32 i = 0; i < count; i++) {
+			Entry expected = empty_l1_;
+
+			if (!kcxx::cmpxchg_acquire(&slots[i], &expected, entry)) {
+				for (u32 j = 0; j < i; j++)
+					write_entry(&slots[j], empty_l1_);
+				if (i)
+					sync_l1(first, i);
+				return kcxx::Error(-kcxx::EEXIST);
+			}
+		}
 		sync_l1(first, count);
 		map_gather.add_range(iova, pgsize);
 		return {};
@@ -407,63 +458,158 @@ private:
 		return format_.l1_section(paddr, prot);
 	}
 
-	/* A 4 KB page or 64 KB large page (16 replicas), all or nothing. */
-	kcxx::Result<void> map_page(u64 iova, u64 paddr, u64 pgsize, Prot prot,
-				    kcxx::AllocContext context, MapGather &map_gather)
+	/* Pages in one L2 go together: one pin, one sync per L2. */
+	template <u64 kPgSize>
+	kcxx::Result<void> map_runs(u64 iova, u64 paddr, size_t pgcount, Prot prot,
+				    kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
 	{
-		const Entry entry = pgsize == kSize64K ? format_.l2_large(paddr, prot)
-						       : format_.l2_small(paddr, prot);
+		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
+
+		while (pgcount) {
+			const u64 room = (kSize1M - (iova & (kSize1M - 1))) >> kShift;
+			const u32 pages = static_cast<u32>(kcxx::min(u64{pgcount}, room));
+			u32 done = 0;
+			kcxx::Result<void> ret =
+				map_run<kPgSize>(iova, paddr, pages, prot, context, map_gather, &done);
+
+			*mapped += static_cast<size_t>(u64{done} << kShift);
+			KCXX_TRY(ret);
+			iova += u64{pages} << kShift;
+			paddr += u64{pages} << kShift;
+			pgcount -= pages;
+		}
+		return {};
+	}
+
+	/*
+	 * @pages pages of 4 KB or 64 KB (16 replicas each) in the L2 of
+	 * @iova, each all or nothing: the pages before the first one that
+	 * overlaps a valid entry are written, with one sync, and *@done says
+	 * how many.
+	 */
+	template <u64 kPgSize>
+	[[gnu::always_inline]] kcxx::Result<void> map_run(u64 iova, u64 paddr, u32 pages, Prot prot,
+				   kcxx::AllocContext context, MapGather &map_gather, u32 *done)
+	{
+		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
+		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
+		const u32 i1 = l1_index(iova);
+		const u32 first = l2_index(iova);
+		const u32 want = pages * kPerPage;
+		TableNode *node = try_pin(i1, want);
+
+		if (!node)
+			node = KCXX_TRY(pin_for_map(i1, iova, want, context, map_gather));
+
+		Entry *ptes = entries(node) + first;
+		u32 free = 0;
+
+		while (free < want && read_entry(&ptes[free]) == Format::kFault)
+			free++;
+		const u32 fit = free / kPerPage;
+
+		for (u32 page = 0; page < fit; page++) {
+			const u64 pa = paddr + (u64{page} << kShift);
+			const Entry entry = kPgSize == kSize64K ? format_.l2_large(pa, prot)
+								: format_.l2_small(pa, prot);
+
+			for (u32 i = page * kPerPage; i < (page + 1) * kPerPage; i++)
+				write_entry(&ptes[i], entry);
+		}
+		if (fit)
+			sync(memory_, node->buffer, first * sizeof(Entry),
+			     fit * kPerPage * sizeof(Entry));
+		*done = fit;
+		if (fit == pages)
+			return {};
+		/*
+		 * Give back the pin of the pages not written.  The entry in the
+		 * way is counted, so the count stays above zero unless an
+		 * overlapping caller removes it meanwhile (a caller bug): then
+		 * the empty L2 stays linked for the next unmap to retire.
+		 */
+		kcxx::sub_return(&live_[i1], want - fit * kPerPage);
+		return kcxx::Error(-kcxx::EEXIST);
+	}
+
+	/*
+	 * Raises the count of the L2 at @i1 by @count if it is linked and
+	 * alive (non-zero): then it cannot be retired until the count is
+	 * given back, and the node read after the raise is the one linked.
+	 */
+	TableNode *try_pin(u32 i1, u32 count)
+	{
+		/* @i1 is below kL1Entries: the callers checked the range. */
+		u32 *live = live_.data() + i1;
+		u32 seen = __atomic_load_n(live, __ATOMIC_RELAXED);
+
+		while (seen) {
+			if (kcxx::cmpxchg_acquire(live, &seen, seen + count))
+				return __atomic_load_n(l2_.data() + i1, __ATOMIC_RELAXED);
+		}
+		return nullptr;
+	}
+
+	/*
+	 * try_pin() found no live L2 at @i1: pin it under the lock, reviving
+	 * or installing one.
+	 */
+	kcxx::Result<TableNode *> pin_for_map(u32 i1, u64 iova, u32 count,
+					      kcxx::AllocContext context, MapGather &map_gather)
+	{
 		TableNode *spare = nullptr;
 
 		for (;;) {
 			bool need_table = false;
-			kcxx::Result<void> result = map_page_locked(iova, pgsize, entry, spare,
-								    &need_table, map_gather);
+			kcxx::Result<TableNode *> node =
+				pin_locked(i1, iova, count, spare, &need_table, map_gather);
 
 			if (!need_table) {
 				/* Another caller installed an L2 while we allocated ours. */
 				if (spare)
 					spare->release();
-				return result;
+				return node;
 			}
 			spare = KCXX_TRY(new_l2(context));
 		}
 	}
 
-	kcxx::Result<void> map_page_locked(u64 iova, u64 pgsize, Entry entry, TableNode *&spare,
-					   bool *need_table, MapGather &map_gather)
+	kcxx::Result<TableNode *> pin_locked(u32 i1, u64 iova, u32 count, TableNode *&spare,
+					     bool *need_table, MapGather &map_gather)
 	{
-		const u32 i1 = l1_index(iova);
-		const u32 first = l2_index(iova);
-		const u32 count = static_cast<u32>(pgsize >> kL2Shift);
 		kcxx::IrqSaveGuard guard(lock_);
-		TableNode *node = l2_[i1];
 
-		if (!node) {
-			if (l1()[i1] != empty_l1_)
-				return kcxx::Error(-kcxx::EEXIST);
-			if (!spare) {
-				*need_table = true;
-				return {};
-			}
-			node = kcxx::exchange(spare, nullptr);
-			/* The L2 is zeroed and cleaned: only now may the L1 point to it. */
-			write_entry(&l1()[i1], format_.l1_table(node->buffer.dma));
-			sync_l1(i1, 1);
-			l2_[i1] = node;
-			map_gather.add_range(kcxx::align_down(iova, kSize1M), kSize1M);
+		if (TableNode *node = l2_[i1]) {
+			/*
+			 * Linked but at zero: emptied by a caller who has not
+			 * taken the lock to retire it yet (it will find it
+			 * alive), or by an overlapping caller.  Revive it.
+			 */
+			kcxx::add_return(&live_[i1], count);
+			return node;
 		}
+		if (l1()[i1] != empty_l1_)
+			return kcxx::Error(-kcxx::EEXIST);
+		if (!spare) {
+			*need_table = true;
+			return nullptr;
+		}
+		/*
+		 * The L2 is zeroed and cleaned: only now may the L1 point to it.
+		 * Claimed from empty, as map_block() claims its entries without
+		 * the lock: a block that came meanwhile wins, -EEXIST.
+		 */
+		Entry expected = empty_l1_;
 
-		Entry *ptes = entries(node);
-		for (u32 i = first; i < first + count; i++) {
-			if (ptes[i] != Format::kFault)
-				return kcxx::Error(-kcxx::EEXIST);
-		}
-		for (u32 i = first; i < first + count; i++)
-			write_entry(&ptes[i], entry);
-		node->live += count;
-		memory_.sync(node->buffer, first * sizeof(Entry), count * sizeof(Entry));
-		return {};
+		if (!kcxx::cmpxchg_acquire(&l1()[i1], &expected, format_.l1_table(spare->buffer.dma)))
+			return kcxx::Error(-kcxx::EEXIST);
+		TableNode *node = kcxx::exchange(spare, nullptr);
+		sync_l1(i1, 1);
+		__atomic_store_n(&l2_[i1], node, __ATOMIC_RELAXED);
+		/* Publishes the node: a pin that reads this count reads the node. */
+		__atomic_store_n(&live_[i1], count, __ATOMIC_RELEASE);
+		map_gather.add_range(kcxx::align_down(iova, kSize1M), kSize1M);
+		return node;
 	}
 
 	kcxx::Result<TableNode *> new_l2(kcxx::AllocContext context)
@@ -478,39 +624,43 @@ private:
 		return node.value().release();
 	}
 
-	/* Removes the entry that starts at @pos; its size, or 0. */
-	u64 unmap_entry(u64 pos, u64 end, Gather &gather)
+	/*
+	 * Unlinks the L2 at @i1 if it is still linked at zero (whoever holds
+	 * the lock first retires it) and queues it in @gather.  A caller who
+	 * removed nothing in its megabyte widens @gather to cover it: the
+	 * walk cache still needs an invalidation there before the L2 is freed.
+	 */
+	void retire_locked(u32 i1, bool removed_here, Gather &gather)
 	{
-		const u32 i1 = l1_index(pos);
-		kcxx::IrqSaveGuard guard(lock_);
 		TableNode *node = l2_[i1];
 
-		if (!node) {
-			const Entry l1e = l1()[i1];
-			u64 size;
+		if (!node || __atomic_load_n(&live_[i1], __ATOMIC_ACQUIRE))
+			return;
+		unlink_locked(i1, node, gather);
+		if (!removed_here)
+			gather.add_range(u64{i1} << kL1Shift, kSize1M);
+	}
 
-			if (l1e == empty_l1_)
-				return 0;
-			switch (format_.l1_kind(l1e)) {
-			case L1Kind::Section:
-				size = kSize1M;
-				break;
-			case L1Kind::Supersection:
-				size = kSize16M;
-				break;
-			default:
-				/* A table entry always has its node: never reached. */
-				KCXX_WARN_ON(true);
-				return 0;
-			}
-			if (!kcxx::is_aligned(pos, size))
-				return 0;
-			const u32 count = static_cast<u32>(size >> kL1Shift);
-			for (u32 i = i1; i < i1 + count; i++)
-				write_entry(&l1()[i], empty_l1_);
-			sync_l1(i1, count);
-			return size;
-		}
+	/* Unlinked now, freed by the Gather after the TLB invalidation. */
+	void unlink_locked(u32 i1, TableNode *node, Gather &gather)
+	{
+		write_entry(&l1()[i1], empty_l1_);
+		sync_l1(i1, 1);
+		__atomic_store_n(&l2_[i1], nullptr, __ATOMIC_RELAXED);
+		gather.queue_table(node);
+	}
+
+	/*
+	 * Removes the entries from @pos on within its megabyte, up to @end
+	 * and the first hole; the bytes removed, or 0.
+	 */
+	u64 unmap_in_l1(u64 pos, u64 end, Gather &gather)
+	{
+		const u32 i1 = l1_index(pos);
+		TableNode *node = try_pin(i1, 1);
+
+		if (!node)
+			return unmap_block(pos, gather);
 
 		/*
 		 * A full L2 that the range covers whole goes in one step, as
@@ -519,48 +669,95 @@ private:
 		 * that became empty.  Until then the walker may still read its
 		 * entries, which grant no more than the TLB may hold until that
 		 * same invalidation; clearing and syncing 256 entries first
-		 * (256 locked steps) bought nothing.
+		 * bought nothing.  The caller owns the whole megabyte, so only
+		 * its own pin is on top of the 256 entries.
 		 */
-		if (node->live == kL2Entries && kcxx::is_aligned(pos, kSize1M) &&
-		    end - pos >= kSize1M) {
-			node->live = 0;
-			write_entry(&l1()[i1], empty_l1_);
-			sync_l1(i1, 1);
-			l2_[i1] = nullptr;
-			gather.queue_table(node);
-			return kSize1M;
+		if (kcxx::is_aligned(pos, kSize1M) && end - pos >= kSize1M &&
+		    __atomic_load_n(&live_[i1], __ATOMIC_RELAXED) == kL2Entries + 1) {
+			kcxx::IrqSaveGuard guard(lock_);
+			u32 full = kL2Entries + 1;
+
+			if (kcxx::cmpxchg_acquire(&live_[i1], &full, 0)) {
+				unlink_locked(i1, node, gather);
+				return kSize1M;
+			}
 		}
 
 		Entry *ptes = entries(node);
-		const u32 i2 = l2_index(pos);
+		const u32 first = l2_index(pos);
+		u32 i2 = first;
+
+		while (i2 < kL2Entries && pos < end) {
+			u64 size;
+
+			switch (format_.l2_kind(read_entry(&ptes[i2]))) {
+			case L2Kind::Small:
+				size = kSize4K;
+				break;
+			case L2Kind::Large:
+				size = kSize64K;
+				break;
+			default:
+				size = 0;
+				break;
+			}
+			/* A hole, or an entry that starts before @pos: stop. */
+			if (!size || !kcxx::is_aligned(pos, size))
+				break;
+			const u32 count = static_cast<u32>(size >> kL2Shift);
+			for (u32 i = i2; i < i2 + count; i++)
+				write_entry(&ptes[i], Format::kFault);
+			i2 += count;
+			pos += size;
+		}
+		const u32 cleared = i2 - first;
+
+		if (cleared)
+			sync(memory_, node->buffer, first * sizeof(Entry), cleared * sizeof(Entry));
+		/* The entries cleared and the pin: the last to leave retires the L2. */
+		if (!kcxx::sub_return(&live_[i1], cleared + 1)) {
+			kcxx::IrqSaveGuard guard(lock_);
+
+			retire_locked(i1, cleared != 0, gather);
+		}
+		return u64{cleared} << kL2Shift;
+	}
+
+	/* Removes the section or supersection that starts at @pos; its size, or 0. */
+	u64 unmap_block(u64 pos, Gather &gather)
+	{
+		const u32 i1 = l1_index(pos);
+		kcxx::IrqSaveGuard guard(lock_);
+
+		/* An L2 linked at zero holds nothing: retire it if nobody revived it. */
+		if (l2_[i1]) {
+			retire_locked(i1, false, gather);
+			return 0;
+		}
+
+		const Entry l1e = l1()[i1];
 		u64 size;
 
-		switch (format_.l2_kind(ptes[i2])) {
-		case L2Kind::Small:
-			size = kSize4K;
+		if (l1e == empty_l1_)
+			return 0;
+		switch (format_.l1_kind(l1e)) {
+		case L1Kind::Section:
+			size = kSize1M;
 			break;
-		case L2Kind::Large:
-			size = kSize64K;
+		case L1Kind::Supersection:
+			size = kSize16M;
 			break;
 		default:
+			/* A table entry always has its node: never reached. */
+			KCXX_WARN_ON(true);
 			return 0;
 		}
 		if (!kcxx::is_aligned(pos, size))
 			return 0;
-		const u32 count = static_cast<u32>(size >> kL2Shift);
-		if (KCXX_WARN_ON(node->live < count))
-			return 0;
-		for (u32 i = i2; i < i2 + count; i++)
-			write_entry(&ptes[i], Format::kFault);
-		memory_.sync(node->buffer, i2 * sizeof(Entry), count * sizeof(Entry));
-		node->live -= count;
-		if (!node->live) {
-			/* Unlinked now, freed by the Gather after the TLB invalidation. */
-			write_entry(&l1()[i1], empty_l1_);
-			sync_l1(i1, 1);
-			l2_[i1] = nullptr;
-			gather.queue_table(node);
-		}
+		const u32 count = static_cast<u32>(size >> kL1Shift);
+		for (u32 i = i1; i < i1 + count; i++)
+			write_entry(&l1()[i], empty_l1_);
+		sync_l1(i1, count);
 		return size;
 	}
 
@@ -572,6 +769,12 @@ private:
 	const Entry empty_l1_;
 	/* The L2 behind each L1 entry, or nullptr; changed under lock_. */
 	kcxx::OwnedArray<TableNode *> l2_;
+	/*
+	 * Per L1 entry: the valid entries of its L2 plus the pins of the
+	 * callers working in it; 0 for no L2 (or one about to be retired).
+	 * Never freed before the table, so a stale pin attempt is harmless.
+	 */
+	kcxx::OwnedArray<u32> live_;
 	kcxx::SpinLock lock_{KCXX_LOCK_CLASS("socmmu_pgtable.lock")};
 };
 

@@ -23,6 +23,13 @@ struct TableBuffer {
 	void *cpu = nullptr;
 	u64 dma = 0;
 	size_t bytes = 0;
+	/*
+	 * false: the walker sees CPU writes to this table without any
+	 * maintenance (DMA-coherent, not bounced, no DMA_API_DEBUG to
+	 * check syncs), so the engine skips sync() for it, as the kernel's
+	 * dma_sync_*() would do nothing.  Decided once, when allocated.
+	 */
+	bool needs_sync = true;
 };
 
 class TableMemory {
@@ -34,7 +41,10 @@ public:
 	 */
 	virtual kcxx::Result<TableBuffer> alloc(size_t bytes, kcxx::AllocContext context) = 0;
 
-	/* Publish CPU writes to bytes [offset, offset + bytes) of @table. */
+	/*
+	 * Publish CPU writes to bytes [offset, offset + bytes) of @table.
+	 * Not called for a table whose needs_sync is false.
+	 */
 	virtual void sync(const TableBuffer &table, size_t offset, size_t bytes) = 0;
 
 	/* Give back a table the walker can no longer reach. */
@@ -60,7 +70,7 @@ public:
 	{
 		TableBuffer table;
 		int ret = kx_pgtable_alloc(dev_, bytes, static_cast<kx_alloc_context>(context),
-					   &table.cpu, &table.dma);
+					   &table.cpu, &table.dma, &table.needs_sync);
 
 		if (ret)
 			return kcxx::Error(ret);

@@ -48,6 +48,9 @@ static void kx_pgtable_release(void *cpu, size_t size)
  * @context: whether the caller may sleep
  * @cpu: where to store the CPU address
  * @dma: where to store the address the walker uses
+ * @needs_sync: where to store whether kx_pgtable_sync() on this table does
+ *	anything: false when the DMA API needs no sync for it (coherent, not
+ *	bounced) and DMA_API_DEBUG, which checks every sync, is off
  *
  * The table is zeroed, then mapped DMA_TO_DEVICE once for its whole life;
  * the mapping cleans it, so the walker never sees stale data in it.  The
@@ -61,7 +64,7 @@ static void kx_pgtable_release(void *cpu, size_t size)
  * not aligned to @size or its DMA address is not its physical address.
  */
 int kx_pgtable_alloc(struct device *dev, size_t size, enum kx_alloc_context context,
-		     void **cpu, u64 *dma)
+		     void **cpu, u64 *dma, bool *needs_sync)
 {
 	gfp_t gfp = (context == KX_ALLOC_ATOMIC ? GFP_ATOMIC : GFP_KERNEL) | __GFP_ZERO;
 	dma_addr_t handle;
@@ -96,6 +99,8 @@ int kx_pgtable_alloc(struct device *dev, size_t size, enum kx_alloc_context cont
 
 	*cpu = table;
 	*dma = handle;
+	/* The kernel's own test, once per table rather than in every sync. */
+	*needs_sync = IS_ENABLED(CONFIG_DMA_API_DEBUG) || dma_need_sync(dev, handle);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(kx_pgtable_alloc);

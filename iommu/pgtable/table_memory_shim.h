@@ -38,7 +38,7 @@ struct device;
 KX_BEGIN_DECLS
 
 int kx_pgtable_alloc(struct device *dev, size_t size, enum kx_alloc_context context,
-		     void **cpu, u64 *dma) KX_NOEXCEPT;
+		     void **cpu, u64 *dma, bool *needs_sync) KX_NOEXCEPT;
 void kx_pgtable_sync(struct device *dev, u64 dma, size_t offset, size_t size) KX_NOEXCEPT;
 void kx_pgtable_free(struct device *dev, void *cpu, u64 dma, size_t size) KX_NOEXCEPT;
 

@@ -39,6 +39,8 @@ void pgt_unmap_partial_large_entries(struct kunit *test);
 void pgt_syncs_only_touched_entries(struct kunit *test);
 void pgt_empty_l2_freed_only_at_release(struct kunit *test);
 void pgt_unmap_full_l2_in_one_step(struct kunit *test);
+void pgt_sync_once_per_l2_run(struct kunit *test);
+void pgt_coherent_tables_not_synced(struct kunit *test);
 void pgt_alloc_failure_leaves_nothing(struct kunit *test);
 void pgt_pick_page_size(struct kunit *test);
 void pgt_zero_l2_format(struct kunit *test);

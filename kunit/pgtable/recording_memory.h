@@ -37,6 +37,7 @@ public:
 		if (!cpu)
 			return kcxx::Error(-kcxx::ENOMEM);
 		TableBuffer table{cpu, pgt_test_virt_to_phys(cpu) + dma_offset_, bytes};
+		table.needs_sync = !coherent_;
 		record({Event::Alloc, table.dma, 0, static_cast<u32>(bytes), context});
 		live_++;
 		return table;
@@ -53,6 +54,9 @@ public:
 		kx_kfree(table.cpu);
 		live_--;
 	}
+
+	/* Tables from now on need no sync (a coherent walker): sync() must not come. */
+	void coherent(bool on) { coherent_ = on; }
 
 	/* Let @successes allocations succeed, fail the next one, then succeed again. */
 	void fail_after(int successes) { fail_after_ = successes; }
@@ -104,6 +108,7 @@ private:
 	int live_ = 0;
 	int fail_after_ = -1;
 	u64 dma_offset_ = 0;
+	bool coherent_ = false;
 };
 
 } // namespace pgtable::test

@@ -105,6 +105,8 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_syncs_only_touched_entries),
 	KUNIT_CASE(pgt_empty_l2_freed_only_at_release),
 	KUNIT_CASE(pgt_unmap_full_l2_in_one_step),
+	KUNIT_CASE(pgt_sync_once_per_l2_run),
+	KUNIT_CASE(pgt_coherent_tables_not_synced),
 	KUNIT_CASE(pgt_alloc_failure_leaves_nothing),
 	KUNIT_CASE(pgt_pick_page_size),
 	KUNIT_CASE(pgt_zero_l2_format),

@@ -41,6 +41,7 @@ struct device *smp_stress_device(void) KX_NOEXCEPT;
 
 void smp_pgtable_shared_l2(struct kunit *test);
 void smp_pgtable_shared_l2_v7s(struct kunit *test);
+void smp_pgtable_one_l2_runs(struct kunit *test);
 void smp_iova_cross_cpu(struct kunit *test);
 void smp_iova_and_table(struct kunit *test);
 

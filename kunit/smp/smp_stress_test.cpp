@@ -293,6 +293,98 @@ void smp_pgtable_shared_l2_v7s(struct kunit *test)
 
 namespace {
 
+/*
+ * One L2, both workers in it all the time: worker w maps runs of 1 to 8
+ * pages (4 KB, or one 64 KB page) in its half of one section, checks
+ * every page translates, unmaps the run and checks it is gone.  Each
+ * step takes the L2's count up and down by several entries at once, and
+ * the L2 empties and comes back whenever both workers are between runs:
+ * a lost count update frees the L2 under the other worker (a translation
+ * lost, an unmap short) or keeps an empty one (a table left at the end).
+ */
+constexpr u64 kRunBase = 0x5000'0000;
+constexpr u32 kRunHalfPages = 128;
+
+struct OneL2 {
+	pgtable::ShortDescTable<pgtable::ArmV7sFormat> *table;
+	Findings found;
+};
+
+void one_l2_worker(void *ctx, unsigned int worker)
+{
+	auto &s = *static_cast<OneL2 *>(ctx);
+	Random random{0x2545'f491'4f6c'dd1dull + worker};
+	const u64 half = kRunBase + u64{worker} * kRunHalfPages * K4;
+	u64 other_seen = 0;
+	u64 step;
+
+	for (step = 0; s.found.more(step); step++) {
+		const bool large = random.below(4) == 0;
+		const u64 pgsize = large ? u64{pgtable::kSize64K} : K4;
+		const u32 pages = large ? 1 : 1 + random.below(8);
+		const u32 slots = static_cast<u32>(kRunHalfPages * K4 / pgsize) - pages + 1;
+		const u64 iova = half + random.below(slots) * pgsize;
+		const u64 bytes = pages * pgsize;
+		const u64 pa = 0x8000'0000ull + (u64{worker} << 28) + (step % 0x400) * pgtable::kSize64K;
+		const AllocContext context = step & 1 ? AllocContext::Atomic : AllocContext::Sleepable;
+		MapGather l1_changed;
+		Gather gather;
+		size_t mapped = 0;
+		auto result = s.table->map(iova, pa, pgsize, pages, kProt, context, &mapped, l1_changed);
+
+		if (!result.ok() || mapped != bytes) {
+			s.found.fail("map of a run", worker, step, iova, bytes,
+				     result.ok() ? mapped : static_cast<u64>(-result.to_errno()));
+		} else {
+			for (u64 off = 0; off < bytes; off += K4) {
+				const u64 got = s.table->iova_to_phys(iova + off + 0x18);
+
+				if (got != pa + off + 0x18)
+					s.found.fail("translation in a run", worker, step, iova + off,
+						     pa + off + 0x18, got);
+			}
+			const u64 got = s.table->unmap(iova, pgsize, pages, gather);
+
+			if (got != bytes)
+				s.found.fail("unmap of a run", worker, step, iova, bytes, got);
+			if (s.table->iova_to_phys(iova))
+				s.found.fail("translation after unmap of a run", worker, step, iova, 0,
+					     s.table->iova_to_phys(iova));
+		}
+		gather.release_tables();
+		s.found.step(worker, &other_seen);
+		if (!(step % 256))
+			smp_stress_yield();
+	}
+}
+
+} // namespace
+
+void smp_pgtable_one_l2_runs(struct kunit *test)
+{
+	using V7sTable = pgtable::ShortDescTable<pgtable::ArmV7sFormat>;
+	DmaTableMemory memory(smp_stress_device());
+	auto created = V7sTable::create(memory);
+
+	KX_ASSERT_OK(test, created);
+	kcxx::Owner<V7sTable> table = kcxx::move(created).value();
+	auto *s = case_object<OneL2>(test);
+
+	s->table = table.get();
+	run_on_two_cpus(test, one_l2_worker, s, s->found);
+	s->found.report(test, "engine, one L2, runs");
+
+	u64 left = 0;
+	table->for_each_mapping([&](u64, u64, u64) { left++; });
+	KX_EXPECT_EQ(test, left, u64{0});
+	/* The L2 emptied for good: freed once, so only the L1 is left. */
+	KX_EXPECT_EQ(test, memory.live_tables(), 1u);
+	table.reset();
+	KX_EXPECT_EQ(test, memory.live_tables(), 0u);
+}
+
+namespace {
+
 /* --- The allocator: two CPUs, frees crossing between them ---------------- */
 
 constexpr u64 kWindow = 0x1000'0000;

@@ -157,6 +157,7 @@ static void smp_case_exit(struct kunit *test)
 static struct kunit_case smp_stress_cases[] = {
 	KUNIT_CASE(smp_pgtable_shared_l2),
 	KUNIT_CASE(smp_pgtable_shared_l2_v7s),
+	KUNIT_CASE(smp_pgtable_one_l2_runs),
 	KUNIT_CASE(smp_iova_cross_cpu),
 	KUNIT_CASE(smp_iova_and_table),
 	{}
