@@ -12,11 +12,13 @@
 #                             PLATFORM=msm: the one behind an MSM IOMMU)
 # Benchmark:    make bench   (the DMA layer against the kernel's code, UML 6.1)
 # Fault inj.:   make faultinject (allocation failure at every site: sites, runs, leaks)
+# Fault storm:  make storm   (a device faulting as fast as it can, per driver:
+#                             faults, lines logged, faults/s, DMA afterwards)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 OUT ?= out/$(or $(ARCH),host)-$(notdir $(abspath $(KDIR)))
 
-.PHONY: modules modules_install install check kernels demo bench faultinject clean
+.PHONY: modules modules_install install check kernels demo bench faultinject storm clean
 
 modules:
 	scripts/build-modules.sh "$(KDIR)" "$(OUT)" $(if $(ARCH),ARCH=$(ARCH)) \
@@ -51,6 +53,9 @@ bench:
 
 faultinject:
 	scripts/faultinject.sh
+
+storm:
+	scripts/storm.sh
 
 clean:
 	rm -rf out

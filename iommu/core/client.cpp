@@ -154,7 +154,7 @@ Client::~Client()
 
 		if (b.claimed)
 			b.instance->release_context_locked(b.context);
-		kx_inst_sync_irqs(b.instance->kernel());
+		b.instance->sync_faults();
 		if (b.link)
 			kx_link_del(dev_, b.link);
 		if (b.driver_ref)
@@ -172,7 +172,7 @@ void Client::leave_locked(bool blocked)
 	}
 	/* The IRQ handler may still hold the old domain: let it finish. */
 	for (u32 i = 0; i < count_; i++)
-		kx_inst_sync_irqs(bindings_[i].instance->kernel());
+		bindings_[i].instance->sync_faults();
 }
 
 } // namespace socmmu

@@ -99,7 +99,7 @@ kcxx::Result<void> Domain::attach_locked(Client &client)
 	}
 	/* The IRQ handler may still report a fault against the old domain. */
 	for (u32 i = 0; i < client.bindings(); i++)
-		kx_inst_sync_irqs(client.binding(i).instance->kernel());
+		client.binding(i).instance->sync_faults();
 	return {};
 }
 
@@ -116,7 +116,7 @@ void Domain::detach_all_locked()
 			ctx = attached_->ctx;
 		}
 		ctx->instance->set_context_locked(ctx->index, nullptr, false);
-		kx_inst_sync_irqs(ctx->instance->kernel());
+		ctx->instance->sync_faults();
 	}
 }
 

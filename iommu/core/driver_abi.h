@@ -69,6 +69,14 @@ struct socmmu_iommu_stats {
 	u64 unhandled_faults;	/* of those, no handler or the handler refused */
 	u64 resumed;		/* stalled masters let go (retry) */
 	u64 terminated;		/* stalled masters given an error */
+	/*
+	 * Lines about unhandled faults: printed, and dropped by the
+	 * per-instance rate limit; their sum is unhandled_faults, so a storm
+	 * is counted exactly however little of it reaches the log.
+	 */
+	u64 fault_lines;
+	u64 fault_lines_dropped;
+	u64 suspend_faults;	/* faults taken at runtime suspend, before power went */
 };
 
 #endif

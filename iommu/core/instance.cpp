@@ -34,7 +34,7 @@ kcxx::Result<kcxx::Owner<Instance>> Instance::create(const socmmu_driver_info *d
 Instance::Instance(socmmu_inst *kernel, struct device *dev, const socmmu_driver_info *driver,
 		   const void *key, kcxx::Owner<Hardware> hw)
 	: kernel_(kernel), dev_(dev), driver_(driver), key_(key), hw_(kcxx::move(hw)),
-	  memory_(dev), lock_(locks::instance())
+	  memory_(dev), reports_(locks::fault_reports()), lock_(locks::instance())
 {
 }
 
@@ -227,10 +227,27 @@ void Instance::flush_walk_cache(Context &ctx, const Domain *domain, u64 start, u
 	hw_->flush_walk_cache(ctx.index, start, end, stats_);
 }
 
+/*
+ * A fault still pending when power goes would vanish with the registers,
+ * unreported, and a stalled master with it: take every pending fault
+ * first, as the interrupt would have.  Clients suspend before their
+ * IOMMU, so no new fault should arrive after this; one that does finds
+ * the instance off and is left to the reset (handle_irq()).  The reports
+ * happen under reports_, which sync_faults() waits for: a domain leaving
+ * a context meanwhile is not freed under the report.
+ */
 void Instance::suspend()
 {
+	u32 pending;
+
+	{
+		kcxx::Guard<kcxx::Mutex> reports(reports_);
+
+		pending = take_faults();
+	}
 	kcxx::IrqSaveGuard guard(lock_);
 
+	stats_.suspend_faults += pending;
 	if (!powered_)
 		return;
 	hw_->save(stats_);
@@ -253,9 +270,25 @@ void Instance::resume()
  * the master go.  Domains are freed only after synchronize_irq(), so the
  * domain taken under the lock outlives the report.
  */
+void Instance::sync_faults()
+{
+	kx_inst_sync_irqs(kernel_);
+	kcxx::Guard<kcxx::Mutex> reports(reports_);
+}
+
 bool Instance::handle_irq()
 {
-	bool taken = false;
+	return take_faults() != 0;
+}
+
+/*
+ * The hardware is read only while powered: an interrupt that reaches a
+ * suspended instance (a shared line, or one raised as power went) takes
+ * nothing and touches nothing.
+ */
+u32 Instance::take_faults()
+{
+	u32 taken = 0;
 
 	/* Every context may have one fault pending. */
 	for (u32 round = 0; round < contexts(); round++) {
@@ -280,7 +313,7 @@ bool Instance::handle_irq()
 				}
 			}
 		}
-		taken = true;
+		taken++;
 		handled = domain && !kx_report_iommu_fault(domain, client, fault.addr, fault.flags);
 		{
 			kcxx::IrqSaveGuard guard(lock_);
@@ -296,12 +329,46 @@ bool Instance::handle_irq()
 									  : ", master resumed";
 		}
 		if (!handled)
-			kx_inst_log_fault(kernel_, "unhandled %s %s fault at 0x%08llx (status 0x%x) from %s%s\n",
-					  fault.reason, fault.flags & SOCMMU_FAULT_WRITE ? "write" : "read",
-					  fault.addr, fault.status,
-					  client ? kx_dev_name(client) : "no client", outcome);
+			log_fault(fault, client, outcome);
 	}
 	return taken;
+}
+
+/*
+ * One line per unhandled fault, as the per-instance rate limit allows; the
+ * first line after some were dropped says how many, so the log alone
+ * accounts for the storm.  Both counts are in the stats (debugfs).
+ */
+void Instance::log_fault(const Fault &fault, struct device *client, const char *outcome)
+{
+	const char *dir = fault.flags & SOCMMU_FAULT_WRITE ? "write" : "read";
+	const char *who = client ? kx_dev_name(client) : "no client";
+	u64 dropped;
+	bool printed;
+
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		dropped = stats_.fault_lines_dropped - dropped_at_line_;
+	}
+	if (dropped)
+		printed = kx_inst_log_fault(kernel_,
+					    "unhandled %s %s fault at 0x%08llx (status 0x%x) from %s%s; %llu fault lines dropped before it\n",
+					    fault.reason, dir, fault.addr, fault.status, who, outcome,
+					    dropped);
+	else
+		printed = kx_inst_log_fault(kernel_,
+					    "unhandled %s %s fault at 0x%08llx (status 0x%x) from %s%s\n",
+					    fault.reason, dir, fault.addr, fault.status, who, outcome);
+
+	kcxx::IrqSaveGuard guard(lock_);
+
+	if (printed) {
+		stats_.fault_lines++;
+		dropped_at_line_ += dropped;
+	} else {
+		stats_.fault_lines_dropped++;
+	}
 }
 
 void Instance::dump(core_dump what, void *seq)
@@ -321,10 +388,12 @@ void Instance::dump(core_dump what, void *seq)
 		out.print("entry_flushes %llu\nrange_flushes %llu\nfull_flushes %llu\n"
 			  "walk_cache_flushes %llu\nskipped_off %llu\nflush_errors %llu\n"
 			  "saved_entries %llu\nprograms %llu\nfaults %llu\nunhandled_faults %llu\n"
-			  "resumed %llu\nterminated %llu\n",
+			  "resumed %llu\nterminated %llu\nfault_lines %llu\nfault_lines_dropped %llu\n"
+			  "suspend_faults %llu\n",
 			  s.entry_flushes, s.range_flushes, s.full_flushes, s.walk_cache_flushes,
 			  s.skipped_off, s.flush_errors, s.saved_entries, s.programs, s.faults,
-			  s.unhandled_faults, s.resumed, s.terminated);
+			  s.unhandled_faults, s.resumed, s.terminated, s.fault_lines,
+			  s.fault_lines_dropped, s.suspend_faults);
 		return;
 	}
 	default:

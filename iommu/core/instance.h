@@ -82,6 +82,12 @@ public:
 	void suspend();
 	void resume();
 	bool handle_irq();
+	/*
+	 * Registry mutex held: wait until no fault taken before is still
+	 * being reported against a context's old domain (the IRQ handlers'
+	 * and a suspend's reports).
+	 */
+	void sync_faults();
 
 	void dump(core_dump what, void *seq);
 	Stats stats();
@@ -93,6 +99,8 @@ private:
 	kcxx::Result<void> init();
 	ContextSetup setup_of_locked(const Context &ctx);
 	void dump_pagetable_locked(Printer &out);
+	u32 take_faults();
+	void log_fault(const Fault &fault, struct device *client, const char *outcome);
 
 	socmmu_inst *const kernel_;
 	struct device *const dev_;
@@ -104,10 +112,14 @@ private:
 	kcxx::Owner<PageTable> blocking_;
 	kcxx::OwnedArray<Context> contexts_;
 
+	/* Held while suspend reports the faults it took (locks.h, 1a). */
+	kcxx::Mutex reports_;
 	kcxx::SpinLock lock_;
 	/* Under lock_. */
 	bool powered_ = false;
 	Stats stats_ = {};
+	/* stats_.fault_lines_dropped when the last line said how many it had dropped. */
+	u64 dropped_at_line_ = 0;
 };
 
 } // namespace socmmu

@@ -8,6 +8,10 @@
  *     probe and release, attach and leave, a domain's first binding and
  *     its destruction, the debugfs page-table dump.  Never held while
  *     calling into the IOMMU core.
+ *  1a. Instance fault-report mutex (sleeping).  Held by runtime suspend
+ *     while it takes and reports the faults still pending; taken after
+ *     the registry mutex where a context leaves its domain, to wait for
+ *     those reports as synchronize_irq() waits for the handler's.
  *  2. Domain unmap lock.  The domain's pending Gather: unmap, sync and the
  *     release of tables the walker can no longer reach.
  *  3. Domain attach lock.  The domain's list of attached contexts.
@@ -28,6 +32,7 @@
 namespace socmmu::locks {
 
 inline kcxx::LockClass registry() { return KCXX_LOCK_CLASS("socmmu_iommu.registry"); }
+inline kcxx::LockClass fault_reports() { return KCXX_LOCK_CLASS("socmmu_iommu.fault_reports"); }
 inline kcxx::LockClass domain_unmap() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_unmap"); }
 inline kcxx::LockClass domain_attach() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_attach"); }
 inline kcxx::LockClass instance() { return KCXX_LOCK_CLASS("socmmu_iommu.instance"); }

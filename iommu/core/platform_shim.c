@@ -174,6 +174,8 @@ static int socmmu_probe(struct platform_device *pdev)
 	inst->drv = socmmu_driver_of(dev);
 	ratelimit_state_init(&inst->fault_log, DEFAULT_RATELIMIT_INTERVAL,
 			     DEFAULT_RATELIMIT_BURST);
+	/* The fault lines count what was dropped themselves, naming the device. */
+	ratelimit_set_flags(&inst->fault_log, RATELIMIT_MSG_ON_RELEASE);
 	inst->props = devm_kcalloc(dev, max(inst->drv->nprops, 1U), sizeof(*inst->props),
 				   GFP_KERNEL);
 	if (!inst->props)

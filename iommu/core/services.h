@@ -28,8 +28,11 @@ int kx_inst_set_dma_bits(struct socmmu_inst *inst, unsigned int bits) KX_NOEXCEP
 /* A module reference on the instance's driver; false if it is going away. */
 bool kx_inst_driver_get(struct socmmu_inst *inst) KX_NOEXCEPT;
 void kx_inst_driver_put(struct socmmu_inst *inst) KX_NOEXCEPT;
-/* One fault line, rate-limited per instance so a fault storm cannot flood the log. */
-KX_PRINTF(2, 3) void kx_inst_log_fault(struct socmmu_inst *inst, const char *fmt,
+/*
+ * One fault line, rate-limited per instance so a fault storm cannot flood
+ * the log: false when the rate limit dropped it.
+ */
+KX_PRINTF(2, 3) bool kx_inst_log_fault(struct socmmu_inst *inst, const char *fmt,
 				       ...) KX_NOEXCEPT;
 
 /* regmap_update_bits() on a syscon the framework looked up (SOCMMU_DT_SYSCON). */

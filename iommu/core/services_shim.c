@@ -97,19 +97,22 @@ EXPORT_SYMBOL_GPL(kx_inst_driver_put);
  * kx_inst_log_fault() - one line about a fault, rate-limited per instance
  * @inst: the instance that took the fault
  * @fmt: printf-style format
+ *
+ * Return: true if the line was printed, false if the rate limit dropped it.
  */
-void kx_inst_log_fault(struct socmmu_inst *inst, const char *fmt, ...)
+bool kx_inst_log_fault(struct socmmu_inst *inst, const char *fmt, ...)
 {
 	struct va_format vaf;
 	va_list args;
 
 	if (!__ratelimit(&inst->fault_log))
-		return;
+		return false;
 	va_start(args, fmt);
 	vaf.fmt = fmt;
 	vaf.va = &args;
 	dev_err(inst->dev, "%pV", &vaf);
 	va_end(args);
+	return true;
 }
 EXPORT_SYMBOL_GPL(kx_inst_log_fault);
 

@@ -16,6 +16,7 @@ struct kunit;
 struct device;
 struct iommu_domain;
 struct exynos_model;
+struct ib_bench;
 
 /* The test DT's clients (/exynos-client-<name>), one per SYSMMU variant and the MFC. */
 enum eit_id {
@@ -41,6 +42,9 @@ struct eit_faults {
 #define EIT_WRITE	2
 
 KX_BEGIN_DECLS
+
+/* The suites' test bench (kunit/iommu_bench), for the C-only cases. */
+struct ib_bench *eit_the_bench(void) KX_NOEXCEPT;
 
 /* "v1" ... "v7vm", "mfc". */
 const char *eit_name(enum eit_id which) KX_NOEXCEPT;
@@ -152,6 +156,13 @@ void eit_clocks_and_power(struct kunit *test) KX_NOEXCEPT;
 void eit_runtime_pm_context(struct kunit *test) KX_NOEXCEPT;
 void eit_map_while_suspended(struct kunit *test) KX_NOEXCEPT;
 void eit_system_sleep(struct kunit *test) KX_NOEXCEPT;
+
+/* A misbehaving device (storm.c, C only). */
+void eit_storm_v1(struct kunit *test) KX_NOEXCEPT;
+void eit_storm_v7(struct kunit *test) KX_NOEXCEPT;
+void eit_fault_at_runtime_suspend(struct kunit *test) KX_NOEXCEPT;
+void eit_fault_at_sleep(struct kunit *test) KX_NOEXCEPT;
+void eit_readonly_write(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -110,6 +110,11 @@ static struct ib_bench eit_bench = {
 
 /* ------------------------------------------------------------ helpers -- */
 
+struct ib_bench *eit_the_bench(void)
+{
+	return &eit_bench;
+}
+
 const char *eit_name(enum eit_id which)
 {
 	return which < EIT_NR_CLIENTS ? eit_names[which] : "?";
@@ -520,7 +525,25 @@ static struct kunit_suite eit_pm_suite = {
 	.test_cases = eit_pm_cases,
 };
 
-kunit_test_suites(&eit_translation_suite, &eit_fault_suite, &eit_pm_suite);
+/* A misbehaving device (storm.c, kunit/iommu_bench/bench_storm.h). */
+static struct kunit_case eit_abuse_cases[] = {
+	KUNIT_CASE(eit_storm_v1),
+	KUNIT_CASE(eit_storm_v7),
+	KUNIT_CASE(eit_fault_at_runtime_suspend),
+	KUNIT_CASE(eit_fault_at_sleep),
+	KUNIT_CASE(eit_readonly_write),
+	{}
+};
+
+static struct kunit_suite eit_abuse_suite = {
+	.name = "socmmu_exynos_iommu_abuse",
+	.suite_init = eit_suite_init,
+	.init = eit_case_init,
+	.exit = eit_case_exit,
+	.test_cases = eit_abuse_cases,
+};
+
+kunit_test_suites(&eit_translation_suite, &eit_fault_suite, &eit_pm_suite, &eit_abuse_suite);
 
 static int __init eit_init(void)
 {

@@ -57,6 +57,22 @@ static void exm_irq_work_fn(struct irq_work *work)
 	generic_handle_domain_irq(exm_domain, m->hwirq);
 }
 
+/* model_bus_ops.irq_now: the same delivery, from the bus master's context. */
+static unsigned int exm_bus_irq_now(void *iommu, bool force)
+{
+	struct exynos_model *m = iommu;
+	unsigned long flags;
+
+	if (m->irq <= 0 || test_bit(m->hwirq, &exm_irq_masked) ||
+	    !(force || READ_ONCE(m->line)))
+		return 0;
+	raw_spin_lock_irqsave(&m->lock, flags);
+	m->cnt.irqs++;
+	raw_spin_unlock_irqrestore(&m->lock, flags);
+	generic_handle_domain_irq_safe(exm_domain, m->hwirq);
+	return 1;
+}
+
 static void exm_irq_mask(struct irq_data *d)
 {
 	set_bit(irqd_to_hwirq(d), &exm_irq_masked);
@@ -711,6 +727,7 @@ static const struct model_bus_ops exm_bus_ops = {
 	.stats = exm_bus_stats,
 	.reset_stats = exm_bus_reset_stats,
 	.name = exm_bus_name,
+	.irq_now = exm_bus_irq_now,
 };
 
 /* ------------------------------------------------------------- init -- */

@@ -13,6 +13,7 @@ struct kunit;
 struct device;
 struct iommu_domain;
 struct msm_model;
+struct ib_bench;
 struct socmmu_iommu_stats;
 
 /* The test DT's clients (kunit/dts/socmmu-test.dts). */
@@ -44,6 +45,9 @@ struct mit_faults {
 };
 
 KX_BEGIN_DECLS
+
+/* The suites' test bench (kunit/iommu_bench), for the C-only cases. */
+struct ib_bench *mit_the_bench(void) KX_NOEXCEPT;
 
 /* The client device bound to the test driver, or NULL. */
 struct device *mit_client(enum mit_client which) KX_NOEXCEPT;
@@ -156,6 +160,12 @@ void mit_system_sleep(struct kunit *test) KX_NOEXCEPT;
 /* Allocation failure at every site (failnth.c, C only). */
 void mit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
 void mit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+
+/* A misbehaving device (storm.c, C only). */
+void mit_storm(struct kunit *test) KX_NOEXCEPT;
+void mit_fault_at_runtime_suspend(struct kunit *test) KX_NOEXCEPT;
+void mit_fault_at_sleep(struct kunit *test) KX_NOEXCEPT;
+void mit_readonly_write(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

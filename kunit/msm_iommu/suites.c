@@ -125,6 +125,11 @@ static struct ib_bench mit_bench = {
 
 /* ------------------------------------------------------------ helpers -- */
 
+struct ib_bench *mit_the_bench(void)
+{
+	return &mit_bench;
+}
+
 struct device *mit_client(enum mit_client which)
 {
 	return ib_client(&mit_bench, which);
@@ -576,7 +581,25 @@ static struct kunit_suite mit_failnth_suite = {
 	.test_cases = mit_failnth_cases,
 };
 
-kunit_test_suites(&mit_translation_suite, &mit_fault_suite, &mit_pm_suite, &mit_failnth_suite);
+/* A misbehaving device (storm.c, kunit/iommu_bench/bench_storm.h). */
+static struct kunit_case mit_abuse_cases[] = {
+	KUNIT_CASE(mit_storm),
+	KUNIT_CASE(mit_fault_at_runtime_suspend),
+	KUNIT_CASE(mit_fault_at_sleep),
+	KUNIT_CASE(mit_readonly_write),
+	{}
+};
+
+static struct kunit_suite mit_abuse_suite = {
+	.name = "socmmu_msm_iommu_abuse",
+	.suite_init = mit_suite_init,
+	.init = mit_case_init,
+	.exit = mit_case_exit,
+	.test_cases = mit_abuse_cases,
+};
+
+kunit_test_suites(&mit_translation_suite, &mit_fault_suite, &mit_pm_suite, &mit_failnth_suite,
+		  &mit_abuse_suite);
 
 static int __init mit_init(void)
 {

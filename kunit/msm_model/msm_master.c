@@ -365,6 +365,11 @@ static const char *mm_bus_name(void *iommu)
 	return msm_model_name(iommu);
 }
 
+static unsigned int mm_bus_irq_now(void *iommu, bool force)
+{
+	return mm_irq_now(iommu, force);
+}
+
 const struct model_bus_ops mm_bus_ops = {
 	.read = mm_bus_read,
 	.write = mm_bus_write,
@@ -372,4 +377,5 @@ const struct model_bus_ops mm_bus_ops = {
 	.stats = mm_bus_stats,
 	.reset_stats = mm_bus_reset_stats,
 	.name = mm_bus_name,
+	.irq_now = mm_bus_irq_now,
 };

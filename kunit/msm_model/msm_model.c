@@ -92,6 +92,27 @@ static void mm_irq_work_fn(struct irq_work *work)
 	generic_handle_domain_irq(mm_domain, line->hwirq);
 }
 
+/* model_bus_ops.irq_now (msm_master.c): the same delivery, from the master's context. */
+unsigned int mm_irq_now(struct msm_model *m, bool force)
+{
+	unsigned int k, n = 0;
+	unsigned long flags;
+
+	for (k = 0; k < m->nirq; k++) {
+		struct mm_line *line = &m->lines[k];
+
+		if (line->irq <= 0 || test_bit(line->hwirq, &mm_irq_masked) ||
+		    !(force || READ_ONCE(line->level)))
+			continue;
+		raw_spin_lock_irqsave(&m->lock, flags);
+		m->cnt.irqs[line->index]++;
+		raw_spin_unlock_irqrestore(&m->lock, flags);
+		generic_handle_domain_irq_safe(mm_domain, line->hwirq);
+		n++;
+	}
+	return n;
+}
+
 static void mm_irq_mask(struct irq_data *d)
 {
 	set_bit(irqd_to_hwirq(d), &mm_irq_masked);

@@ -115,5 +115,6 @@ extern const struct model_bus_ops mm_bus_ops;
 extern struct msm_model mm_instances[MM_MAX_INSTANCES];
 extern bool mm_serve_off_clock;
 void mm_update_lines(struct msm_model *m);
+unsigned int mm_irq_now(struct msm_model *m, bool force);
 
 #endif

@@ -13,6 +13,7 @@ struct kunit;
 struct device;
 struct iommu_domain;
 struct omap_model;
+struct ib_bench;
 
 enum oit_client { OIT_ISP, OIT_IPU, OIT_DSP, OIT_NR_CLIENTS };
 
@@ -84,6 +85,9 @@ bool oit_text_field(const char *text, const char *key, u32 *value) KX_NOEXCEPT;
 /* Log @text (what a case read) into the case's output. */
 void oit_log(struct kunit *test, const char *what, const char *text) KX_NOEXCEPT;
 
+/* The suites' test bench (kunit/iommu_bench), for the C-only cases. */
+struct ib_bench *oit_the_bench(void) KX_NOEXCEPT;
+
 /* Cases. */
 void oit_page_sizes(struct kunit *test) KX_NOEXCEPT;
 void oit_unmap_then_fault(struct kunit *test) KX_NOEXCEPT;
@@ -104,6 +108,11 @@ void oit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+/* A misbehaving device (storm.c, C only). */
+void oit_storm_stall(struct kunit *test) KX_NOEXCEPT;
+void oit_storm_bus_error(struct kunit *test) KX_NOEXCEPT;
+void oit_fault_at_runtime_suspend(struct kunit *test) KX_NOEXCEPT;
+void oit_fault_at_sleep(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -82,6 +82,11 @@ static struct {
 
 /* ------------------------------------------------------------ helpers -- */
 
+struct ib_bench *oit_the_bench(void)
+{
+	return &oit_bench;
+}
+
 struct device *oit_client(enum oit_client which)
 {
 	return ib_client(&oit_bench, which);
@@ -343,7 +348,25 @@ static struct kunit_suite oit_failnth_suite = {
 	.test_cases = oit_failnth_cases,
 };
 
-kunit_test_suites(&oit_translation_suite, &oit_fault_suite, &oit_pm_suite, &oit_failnth_suite);
+/* A misbehaving device (storm.c, kunit/iommu_bench/bench_storm.h). */
+static struct kunit_case oit_abuse_cases[] = {
+	KUNIT_CASE(oit_storm_stall),
+	KUNIT_CASE(oit_storm_bus_error),
+	KUNIT_CASE(oit_fault_at_runtime_suspend),
+	KUNIT_CASE(oit_fault_at_sleep),
+	{}
+};
+
+static struct kunit_suite oit_abuse_suite = {
+	.name = "socmmu_omap_iommu_abuse",
+	.suite_init = oit_suite_init,
+	.init = oit_case_init,
+	.exit = oit_case_exit,
+	.test_cases = oit_abuse_cases,
+};
+
+kunit_test_suites(&oit_translation_suite, &oit_fault_suite, &oit_pm_suite, &oit_failnth_suite,
+		  &oit_abuse_suite);
 
 static int __init oit_init(void)
 {

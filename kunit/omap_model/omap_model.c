@@ -333,6 +333,22 @@ static void om_irq_work_fn(struct irq_work *work)
 	generic_handle_domain_irq(om_domain, m->hwirq);
 }
 
+/* model_bus_ops.irq_now: the same delivery, from the bus master's context. */
+static unsigned int om_bus_irq_now(void *iommu, bool force)
+{
+	struct omap_model *m = iommu;
+	unsigned long flags;
+
+	if (m->irq <= 0 || test_bit(m->hwirq, &om_irq_masked) ||
+	    !(force || READ_ONCE(m->line)))
+		return 0;
+	raw_spin_lock_irqsave(&m->lock, flags);
+	m->cnt.irqs++;
+	raw_spin_unlock_irqrestore(&m->lock, flags);
+	generic_handle_domain_irq_safe(om_domain, m->hwirq);
+	return 1;
+}
+
 static void om_irq_mask(struct irq_data *d)
 {
 	set_bit(irqd_to_hwirq(d), &om_irq_masked);
@@ -1312,6 +1328,7 @@ static const struct model_bus_ops om_bus_ops = {
 	.stats = om_bus_stats,
 	.reset_stats = om_bus_reset_stats,
 	.name = om_bus_name,
+	.irq_now = om_bus_irq_now,
 };
 
 static int __init om_init(void)
