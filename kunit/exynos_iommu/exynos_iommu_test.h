@@ -153,6 +153,20 @@ void eit_runtime_pm_context(struct kunit *test) KX_NOEXCEPT;
 void eit_map_while_suspended(struct kunit *test) KX_NOEXCEPT;
 void eit_system_sleep(struct kunit *test) KX_NOEXCEPT;
 
+/* Allocation failure at every site (failnth.c, C only). */
+void eit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_setup(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_coherent(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_atomic(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_map_sg(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_map_single(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
+/* Takes the DMA layer the failnth cases gave the v7 client off again. */
+void eit_failnth_exit(void) KX_NOEXCEPT;
+
 KX_END_DECLS
 
 #endif

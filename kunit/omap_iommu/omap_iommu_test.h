@@ -104,6 +104,7 @@ void oit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
 void oit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+void oit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 
