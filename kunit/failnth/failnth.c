@@ -547,7 +547,7 @@ void failnth_sweep_probe(struct kunit *test, const char *path)
 	struct fn_probed *p;
 	struct failnth_sweep s;
 	struct device *dev;
-	int i, ret;
+	int i, ret, bound;
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, np, "no node %s", path);
 	p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
@@ -557,15 +557,12 @@ void failnth_sweep_probe(struct kunit *test, const char *path)
 	KUNIT_ASSERT_NOT_NULL_MSG(test, p->pdev, "%s has no device", path);
 	dev = &p->pdev->dev;
 	p->drv = dev->driver;
-	if (!p->drv) {
-		put_device(dev);
-		KUNIT_FAIL_AND_ABORT(test, "%s is not bound", path);
-	}
 	/* Unbinding under a bound client would pull its tables from under it. */
-	if (bus_for_each_dev(&platform_bus_type, NULL, dev_fwnode(dev), fn_bound_client)) {
+	bound = bus_for_each_dev(&platform_bus_type, NULL, dev_fwnode(dev), fn_bound_client);
+	if (!p->drv || bound)
 		put_device(dev);
-		KUNIT_FAIL_AND_ABORT(test, "%s has a bound client", path);
-	}
+	KUNIT_ASSERT_NOT_NULL_MSG(test, p->drv, "%s is not bound", path);
+	KUNIT_ASSERT_FALSE_MSG(test, bound, "%s has a bound client", path);
 	p->nirqs = min(platform_irq_count(p->pdev), (int)ARRAY_SIZE(p->irqs));
 	for (i = 0; i < p->nirqs; i++)
 		p->irqs[i] = platform_get_irq(p->pdev, i);
