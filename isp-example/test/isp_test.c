@@ -43,6 +43,7 @@
 #include <linux/videodev2.h>
 
 #include "../../kunit/isp_model/isp_pattern.h"
+#include "../../kunit/user/ktap_user.h"
 
 #define DEFAULT_CAMERA	"d1070000.isp"
 #define MODEL_DIR	"/sys/kernel/debug/socmmu_isp_model"
@@ -50,34 +51,11 @@
 #define NOWHERE		0xe0000000u
 #define NBUFS		4
 
-/* Whether a CHECK() of the running case failed. */
-static int failed_now;
 static char video[300];
 /* The camera's platform device, its IOMMU's, and its model's debugfs files. */
 static const char *isp_dev = DEFAULT_CAMERA;
 static char mmu_dev[128];
 static char stats_path[300], inject_path[300];
-
-static void diag(const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	/* One write a line: the kernel's console output may interleave. */
-	printf("    # %s\n", line);
-	fflush(stdout);
-}
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		diag("%s:%d: %s", __func__, __LINE__, #cond);		\
-		diag(__VA_ARGS__);					\
-		failed_now = 1;					\
-	}								\
-} while (0)
 
 /* The last component of the target of the symlink @link, or "". */
 static void link_name(const char *link, int up, char *out, size_t len)
@@ -150,47 +128,9 @@ static int find_camera_parts(void)
 	return mmu_dev[0] && node[0];
 }
 
-static long stat_value(const char *key)
+static long model_stat(const char *key)
 {
-	char line[128], k[64];
-	long v, ret = -1;
-	FILE *f = fopen(stats_path, "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%63s %ld", k, &v) == 2 && !strcmp(k, key))
-			ret = v;
-	if (f)
-		fclose(f);
-	return ret;
-}
-
-static int read_runtime_status(const char *dev, char *out, size_t len)
-{
-	char p[200];
-	FILE *f;
-
-	snprintf(p, sizeof(p), "/sys/bus/platform/devices/%s/power/runtime_status", dev);
-	f = fopen(p, "r");
-	if (!f)
-		return -1;
-	if (!fgets(out, len, f))
-		out[0] = 0;
-	out[strcspn(out, "\n")] = 0;
-	fclose(f);
-	return 0;
-}
-
-static int wait_suspended(const char *dev, int ms)
-{
-	char s[32] = "";
-
-	for (; ms > 0; ms -= 20) {
-		if (read_runtime_status(dev, s, sizeof(s)) == 0 && !strcmp(s, "suspended"))
-			return 1;
-		usleep(20000);
-	}
-	diag("%s: runtime_status %s", dev, s);
-	return 0;
+	return stat_value(stats_path, key);
 }
 
 /* ------------------------------------------------------------ streams -- */
@@ -416,7 +356,7 @@ static int case_userptr(void)
 	close(fd);
 	if (ret == EINVAL) {
 		diag("SKIP: no USERPTR: the device's DMA cannot map scattered user pages as one");
-		return 2;
+		return KTAP_SKIP;
 	}
 	CHECK(ret == 0, "REQBUFS USERPTR: %s", strerror(ret));
 	capture_checked(V4L2_PIX_FMT_RGB24, 320, 240, V4L2_MEMORY_USERPTR, 6);
@@ -468,43 +408,43 @@ static int case_ioctl_errors(void)
 
 static int case_suspended_between_streams(void)
 {
-	long isp_offs = stat_value("power_offs"), mmu_offs = stat_value("mmu_power_offs");
-	long isp_off_acc = stat_value("off_accesses"), mmu_off_acc = stat_value("mmu_off_accesses");
+	long isp_offs = model_stat("power_offs"), mmu_offs = model_stat("mmu_power_offs");
+	long isp_off_acc = model_stat("off_accesses"), mmu_off_acc = model_stat("mmu_off_accesses");
 	struct stream s;
 
 	CHECK(stream_open(&s, V4L2_PIX_FMT_RGB24, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
 	capture_frames(&s, 3, 0);
 	stream_close(&s);
 	/* Autosuspend: 100 ms after the stream; the MMU follows the ISP. */
-	CHECK(wait_suspended(isp_dev, 3000), "the ISP did not suspend");
-	CHECK(wait_suspended(mmu_dev, 3000), "its MMU did not suspend");
-	CHECK(stat_value("power_offs") > isp_offs, "the ISP model was not powered off");
-	CHECK(stat_value("mmu_power_offs") > mmu_offs, "the MMU model was not powered off");
-	CHECK(stat_value("off_accesses") == isp_off_acc, "%ld ISP register accesses while off",
-	      stat_value("off_accesses") - isp_off_acc);
-	CHECK(stat_value("mmu_off_accesses") == mmu_off_acc, "%ld MMU register accesses while off",
-	      stat_value("mmu_off_accesses") - mmu_off_acc);
+	CHECK(wait_runtime(isp_dev, "suspended", 3000), "the ISP did not suspend");
+	CHECK(wait_runtime(mmu_dev, "suspended", 3000), "its MMU did not suspend");
+	CHECK(model_stat("power_offs") > isp_offs, "the ISP model was not powered off");
+	CHECK(model_stat("mmu_power_offs") > mmu_offs, "the MMU model was not powered off");
+	CHECK(model_stat("off_accesses") == isp_off_acc, "%ld ISP register accesses while off",
+	      model_stat("off_accesses") - isp_off_acc);
+	CHECK(model_stat("mmu_off_accesses") == mmu_off_acc, "%ld MMU register accesses while off",
+	      model_stat("mmu_off_accesses") - mmu_off_acc);
 	return 0;
 }
 
 static int case_frames_after_resume(void)
 {
-	long isp_ons = stat_value("power_ons"), mmu_ons = stat_value("mmu_power_ons");
+	long isp_ons = model_stat("power_ons"), mmu_ons = model_stat("mmu_power_ons");
 	struct stream s;
 
 	CHECK(stream_open(&s, V4L2_PIX_FMT_YUYV, 160, 120, V4L2_MEMORY_MMAP) == 0, "stream");
 	capture_frames(&s, 3, 0);
 	stream_close(&s);
-	CHECK(stat_value("power_ons") == isp_ons + 1, "ISP power-ons %ld -> %ld", isp_ons,
-	      stat_value("power_ons"));
-	CHECK(stat_value("mmu_power_ons") == mmu_ons + 1, "MMU power-ons %ld -> %ld", mmu_ons,
-	      stat_value("mmu_power_ons"));
+	CHECK(model_stat("power_ons") == isp_ons + 1, "ISP power-ons %ld -> %ld", isp_ons,
+	      model_stat("power_ons"));
+	CHECK(model_stat("mmu_power_ons") == mmu_ons + 1, "MMU power-ons %ld -> %ld", mmu_ons,
+	      model_stat("mmu_power_ons"));
 	return 0;
 }
 
 static int case_fault_errors_one_buffer(void)
 {
-	long errors = stat_value("frame_errors"), mmu_faults = stat_value("mmu_faults");
+	long errors = model_stat("frame_errors"), mmu_faults = model_stat("mmu_faults");
 	unsigned int i, errored = 0, good = 0;
 	struct stream s;
 	FILE *f;
@@ -517,7 +457,7 @@ static int case_fault_errors_one_buffer(void)
 		fprintf(f, "0x%x\n", NOWHERE);
 		fclose(f);
 	}
-	for (i = 2; i < 8 && !failed_now; i++) {
+	for (i = 2; i < 8 && !ktap_case_failed; i++) {
 		struct v4l2_buffer b;
 		int ret = dequeue(&s, &b);
 
@@ -536,10 +476,10 @@ static int case_fault_errors_one_buffer(void)
 	stream_close(&s);
 	CHECK(errored == 1, "%u buffers flagged as errors, expected 1", errored);
 	CHECK(good >= 3, "only %u good frames after the errored one", good);
-	CHECK(stat_value("frame_errors") == errors + 1, "the model ended %ld frames in error",
-	      stat_value("frame_errors") - errors);
+	CHECK(model_stat("frame_errors") == errors + 1, "the model ended %ld frames in error",
+	      model_stat("frame_errors") - errors);
 	diag("the injected write to 0x%x was %s", NOWHERE,
-	     stat_value("mmu_faults") > mmu_faults ? "an IOMMU translation fault" :
+	     model_stat("mmu_faults") > mmu_faults ? "an IOMMU translation fault" :
 	     "a bus error (MMU in bypass: no domain attached)");
 	return 0;
 }
@@ -552,33 +492,27 @@ static int case_capture(void)
 
 /* -------------------------------------------------------------- main -- */
 
-struct tcase {
-	const char *name;
-	int (*fn)(void);
-};
-
-static const struct tcase capture_cases[] = {
+static const struct ktap_case capture_cases[] = {
 	{ "rgb24_320x240_mmap", case_rgb24 },
 	{ "yuyv_322x97_mmap", case_yuyv },
 	{ "rgb24_userptr", case_userptr },
 	{ NULL, NULL } };
-static const struct tcase error_cases[] = {
+static const struct ktap_case error_cases[] = {
 	{ "bad_ioctls_and_formats", case_ioctl_errors }, { NULL, NULL } };
-static const struct tcase pm_cases[] = {
+static const struct ktap_case pm_cases[] = {
 	{ "suspended_between_streams", case_suspended_between_streams },
 	{ "frames_after_resume", case_frames_after_resume },
 	{ NULL, NULL } };
-static const struct tcase fault_cases[] = {
+static const struct ktap_case fault_cases[] = {
 	{ "fault_errors_one_buffer", case_fault_errors_one_buffer }, { NULL, NULL } };
-static const struct tcase plain_cases[] = {
+static const struct ktap_case plain_cases[] = {
 	{ "rgb24_capture", case_capture }, { NULL, NULL } };
 
 int main(int argc, char **argv)
 {
-	const struct tcase *cases = plain_cases;
+	const struct ktap_case *cases = plain_cases;
 	const char *suite = argc > 1 ? argv[1] : "isp_capture";
 	const char *kind = strstr(suite, "isp_") ? strstr(suite, "isp_") : suite;
-	int n, i, suite_failed = 0;
 
 	if (argc > 2)
 		isp_dev = argv[2];
@@ -590,33 +524,15 @@ int main(int argc, char **argv)
 		cases = pm_cases;
 	else if (!strcmp(kind, "isp_fault"))
 		cases = fault_cases;
-	for (n = 0; cases[n].name; n++)
-		;
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite, n);
+	ktap_begin(suite, ktap_count(cases));
 	if (!find_video("socmmu-isp", isp_dev, video, sizeof(video))) {
 		diag("no socmmu-isp video device of %s", isp_dev);
-		printf("not ok 1 %s\n", suite);
-		return 1;
+		return ktap_abort(suite);
 	}
 	if (!find_camera_parts()) {
 		diag("%s: no IOMMU link or device-tree node", isp_dev);
-		printf("not ok 1 %s\n", suite);
-		return 1;
+		return ktap_abort(suite);
 	}
 	diag("camera %s (%s), IOMMU %s", isp_dev, video, mmu_dev);
-	for (i = 0; i < n; i++) {
-		int ret;
-
-		failed_now = 0;
-		ret = cases[i].fn();
-		if (ret == 2) {
-			printf("    ok %d %s # SKIP\n", i + 1, cases[i].name);
-			continue;
-		}
-		printf("    %s %d %s\n", failed_now ? "not ok" : "ok", i + 1, cases[i].name);
-		suite_failed |= failed_now;
-	}
-	printf("%s 1 %s\n", suite_failed ? "not ok" : "ok", suite);
-	return suite_failed;
+	return ktap_run(suite, cases);
 }

@@ -39,6 +39,8 @@
 #include <linux/elf.h>
 #include <linux/rpmsg.h>
 
+#include "../../kunit/user/ktap_user.h"
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define ECHO_ADDR	0x400
 #define MSG_MAX		496
@@ -65,79 +67,6 @@ static const struct core cores[] = {
 };
 
 static const char data_text[] = "socmmu simulated remote processor firmware: data";
-
-static int this_failed;
-
-static void diag(const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	/* One write a line: the kernel's console output may interleave. */
-	printf("    # %s\n", line);
-	fflush(stdout);
-}
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		diag("%s:%d: %s", __func__, __LINE__, #cond);		\
-		diag(__VA_ARGS__);					\
-		this_failed = 1;					\
-	}								\
-} while (0)
-
-static void sleep_ms(int ms)
-{
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-/* ----------------------------------------------------------- sysfs -- */
-
-static int read_line(const char *path, char *out, size_t len)
-{
-	FILE *f = fopen(path, "r");
-
-	out[0] = 0;
-	if (!f)
-		return -errno;
-	if (!fgets(out, len, f))
-		out[0] = 0;
-	out[strcspn(out, "\n")] = 0;
-	fclose(f);
-	return 0;
-}
-
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	close(fd);
-	return n == (ssize_t)strlen(s) ? 0 : (n < 0 ? -errno : -EIO);
-}
-
-/* A "name value" line of a stats file, or -1. */
-static long stat_value(const char *file, const char *key)
-{
-	char line[160], k[64];
-	long v, ret = -1;
-	FILE *f = fopen(file, "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%63s %li", k, &v) == 2 && !strcmp(k, key))
-			ret = v;
-	if (f)
-		fclose(f);
-	return ret;
-}
 
 static long model_stat(const struct core *c, const char *key)
 {
@@ -202,28 +131,6 @@ static int rproc_set(const struct core *c, const char *attr, const char *value)
 		return -ENOENT;
 	snprintf(p, sizeof(p), "%s/%s", dir, attr);
 	return write_str(p, value);
-}
-
-static int rpm_status(const char *dev, char *out, size_t len)
-{
-	char p[200];
-
-	snprintf(p, sizeof(p), "/sys/bus/platform/devices/%s/power/runtime_status", dev);
-	return read_line(p, out, len);
-}
-
-static int wait_runtime(const char *dev, const char *want)
-{
-	char s[32] = "";
-	int ms;
-
-	for (ms = 0; ms < TIMEOUT_MS; ms += 10) {
-		if (!rpm_status(dev, s, sizeof(s)) && !strcmp(s, want))
-			return 1;
-		sleep_ms(10);
-	}
-	diag("%s: runtime_status %s, not %s", dev, s, want);
-	return 0;
 }
 
 static int set_power(const char *dev, const char *attr, const char *value)
@@ -531,16 +438,16 @@ static int case_runtime_pm(const struct core *c)
 		return 0;
 	/* From a suspended core: every echo below starts with a resume. */
 	set_power(c->dev, "autosuspend_delay_ms", "20");
-	CHECK(wait_runtime(c->dev, "suspended"), "%s did not suspend", c->dev);
+	CHECK(wait_runtime(c->dev, "suspended", TIMEOUT_MS), "%s did not suspend", c->dev);
 	model_reset(c);
 	for (i = 0; i < 3; i++) {
 		CHECK(exchange(c, fd, 100 * i, 10) == 10, "%s: echoes before suspend %u", c->name,
 		      i);
 		/* Idle: the core, then its IOMMUs through the device links. */
-		CHECK(wait_runtime(c->dev, "suspended"), "%s did not suspend", c->dev);
+		CHECK(wait_runtime(c->dev, "suspended", TIMEOUT_MS), "%s did not suspend", c->dev);
 		for (unsigned int m = 0; m < c->nr_mmus; m++)
-			CHECK(wait_runtime(c->mmus[m], "suspended"), "%s did not suspend",
-			      c->mmus[m]);
+			CHECK(wait_runtime(c->mmus[m], "suspended", TIMEOUT_MS),
+			      "%s did not suspend", c->mmus[m]);
 		CHECK(!model_stat(c, "powered"), "%s: the core is still powered", c->name);
 	}
 	/* And every message after a resume is exact: the vrings went on. */
@@ -549,10 +456,20 @@ static int case_runtime_pm(const struct core *c)
 	offs = model_stat(c, "power_offs");
 	mmu_offs = model_stat(c, "mmu_power_offs");
 	mmu_ons = model_stat(c, "mmu_power_ons");
-	CHECK(warm == 4 && offs == 3, "%s: %ld warm boots and %ld power offs, expected 4 and 3",
+	/*
+	 * At least the three idle periods above powered the core off, each
+	 * followed by one warm boot.  A loaded host may let the 20 ms
+	 * autosuspend expire between two messages of one exchange too: more
+	 * cycles, but never a boot without a power-off before it.  The
+	 * IOMMU of the core's bus port follows the core through the device
+	 * links, cycle for cycle.
+	 */
+	CHECK(offs >= 3 && warm == offs + 1,
+	      "%s: %ld warm boots and %ld power offs, expected 3 or more offs, one boot each",
 	      c->name, warm, offs);
-	CHECK(mmu_offs == 3 && mmu_ons == 4, "%s: its IOMMU went off %ld times, on %ld",
-	      c->name, mmu_offs, mmu_ons);
+	CHECK(mmu_offs == offs && mmu_ons == warm,
+	      "%s: its IOMMU went off %ld times, on %ld, for %ld core offs",
+	      c->name, mmu_offs, mmu_ons, offs);
 	CHECK(model_stat(c, "off_accesses") == 0 && model_stat(c, "mmu_off_accesses") == 0,
 	      "%s: registers touched while off", c->name);
 	CHECK(model_stat(c, "cold_boots") == 0 && model_stat(c, "halts") == 0,
@@ -704,7 +621,7 @@ static int case_before_sleep(void)
 
 		CHECK(!ensure_running(c), "%s is not running", c->name);
 		CHECK(!set_power(c->dev, "control", "on"), "%s: power/control", c->dev);
-		CHECK(wait_runtime(c->dev, "active"), "%s is not active", c->dev);
+		CHECK(wait_runtime(c->dev, "active", TIMEOUT_MS), "%s is not active", c->dev);
 		CHECK(echo_session(c, "rproc-before-sleep", 3000, 20), "%s: echoes", c->name);
 		model_reset(c);
 	}
@@ -743,35 +660,30 @@ static int case_after_sleep(void)
 
 /* -------------------------------------------------------------- main -- */
 
-struct tcase {
-	const char *name;
-	int (*fn)(void);
-};
-
-static const struct tcase firmware_cases[] = {
+static const struct ktap_case firmware_cases[] = {
 	{ "path_set", case_firmware_path },
 	{ "images_built", case_firmware_images },
 	{ NULL, NULL } };
-static const struct tcase echo_cases[] = {
+static const struct ktap_case echo_cases[] = {
 	{ "ipu_1000_echoes", case_echo_ipu },
 	{ "dsp_1000_echoes", case_echo_dsp },
 	{ NULL, NULL } };
-static const struct tcase pm_cases[] = {
+static const struct ktap_case pm_cases[] = {
 	{ "ipu_suspends_between_messages", case_runtime_pm_ipu },
 	{ "dsp_suspends_between_messages", case_runtime_pm_dsp },
 	{ NULL, NULL } };
-static const struct tcase recovery_cases[] = {
+static const struct ktap_case recovery_cases[] = {
 	{ "ipu_fault_crash_dump_recover", case_recovery_ipu },
 	{ "dsp_fault_crash_dump_recover", case_recovery_dsp },
 	{ NULL, NULL } };
-static const struct tcase before_sleep_cases[] = {
+static const struct ktap_case before_sleep_cases[] = {
 	{ "held_running", case_before_sleep }, { NULL, NULL } };
-static const struct tcase after_sleep_cases[] = {
+static const struct ktap_case after_sleep_cases[] = {
 	{ "resumed_running", case_after_sleep }, { NULL, NULL } };
 
 static const struct {
 	const char *suite;
-	const struct tcase *cases;
+	const struct ktap_case *cases;
 } suites[] = {
 	{ "rproc_firmware", firmware_cases },
 	{ "rproc_echo", echo_cases },
@@ -783,28 +695,17 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	const struct tcase *cases = NULL;
+	const struct ktap_case *cases = NULL;
 	const char *suite = argc > 1 ? argv[1] : "";
-	int n, i, suite_failed = 0;
 	unsigned int s;
 
 	for (s = 0; s < ARRAY_SIZE(suites); s++)
 		if (!strcmp(suite, suites[s].suite))
 			cases = suites[s].cases;
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (!cases) {
 		fprintf(stderr, "usage: rproc-test SUITE (rproc_firmware, rproc_echo, ...)\n");
 		return 2;
 	}
-	for (n = 0; cases[n].name; n++)
-		;
-	printf("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite, n);
-	for (i = 0; i < n; i++) {
-		this_failed = 0;
-		cases[i].fn();
-		printf("    %s %d %s\n", this_failed ? "not ok" : "ok", i + 1, cases[i].name);
-		suite_failed |= this_failed;
-	}
-	printf("%s 1 %s\n", suite_failed ? "not ok" : "ok", suite);
-	return suite_failed;
+	ktap_begin(suite, ktap_count(cases));
+	return ktap_run(suite, cases);
 }
