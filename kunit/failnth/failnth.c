@@ -563,7 +563,7 @@ void failnth_sweep_probe(struct kunit *test, const char *path)
 		put_device(dev);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, p->drv, "%s is not bound", path);
 	KUNIT_ASSERT_FALSE_MSG(test, bound, "%s has a bound client", path);
-	p->nirqs = min(platform_irq_count(p->pdev), (int)ARRAY_SIZE(p->irqs));
+	p->nirqs = min_t(int, platform_irq_count(p->pdev), ARRAY_SIZE(p->irqs));
 	for (i = 0; i < p->nirqs; i++)
 		p->irqs[i] = platform_get_irq(p->pdev, i);
 	snprintf(p->sysfs, sizeof(p->sysfs), "/sys/class/iommu/%s", dev_name(dev));
@@ -579,7 +579,7 @@ void failnth_sweep_probe(struct kunit *test, const char *path)
 		hit = failnth_disarm();
 		failnth_ran(test, &s, hit, ret);
 		if (ret) {
-			/* devm_ioremap_resource() says -EBUSY when the region's allocation fails. */
+			/* devm_ioremap_resource()'s word for a failed region allocation. */
 			KUNIT_EXPECT_TRUE_MSG(test, ret == -ENOMEM || ret == -EBUSY,
 					      "site %u: %d", s.n, ret);
 			fn_expect_instance(test, p, false, s.n);

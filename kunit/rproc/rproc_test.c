@@ -844,7 +844,7 @@ static void rt_failnth_boot_one(struct kunit *test, int which, const char *name)
 			 */
 			rproc_shutdown(r->rproc);
 			rt_boot(test, r);
-			failnth_stop(test, &s, "the rproc-virtio probe, whose failure the core ignores");
+			failnth_stop(test, &s, "the rproc-virtio probe (the core ignores it)");
 		}
 		rt_echo(test, r, 8000 + s.n, 1);
 		rproc_shutdown(r->rproc);
