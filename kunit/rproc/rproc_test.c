@@ -849,6 +849,8 @@ static void rt_failnth_boot_one(struct kunit *test, int which, const char *name)
 		rt_echo(test, r, 8000 + s.n, 1);
 		rproc_shutdown(r->rproc);
 	}
+	/* Asleep before the next test counts the IOMMU's power cycles. */
+	KUNIT_EXPECT_TRUE(test, rt_wait_suspended(r->dev));
 }
 
 static void rt_failnth_boot_ipu(struct kunit *test)
