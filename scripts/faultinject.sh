@@ -2,11 +2,10 @@
 # `make faultinject`: allocation failure at every site, on every UML test
 # kernel.  Loads kunit/faultinject.list, whose fail-nth suites
 # (kunit/failnth/failnth.h) fail the 1st, 2nd, ... Nth allocation of each
-# call they sweep until one completes with none failed (on 6.12: 6.1 runs
-# a module's suites before its parameters apply, so there they sweep only
-# the first sites), and reports per
-# call and in total: sites covered, runs, failed runs, and kmemleak's
-# leaks (which must be 0).  Needs the test kernels (`make kernels`).
+# call they sweep until one completes with none failed (socmmu_failnth's
+# limit=0, which is set before any suite runs, on 6.1 too), and reports per
+# call, per kernel and in total: sites covered, runs, failed runs, and
+# kmemleak's leaks (which must be 0).  Needs the test kernels (`make kernels`).
 #
 #   scripts/faultinject.sh [KERNEL...]     (default: uml-6.12 uml-6.1)
 #
@@ -36,19 +35,24 @@ for k in $kernels; do
 	else
 		total_fail=$((total_fail + 1))
 	fi
-	# "# case: failnth: CALL: N sites, N runs, N failed" (failnth.h).
+	# "# CASE: failnth: CALL: N sites, N runs, N failed" (failnth.h).
+	sites=0 runs=0
 	while IFS= read -r line; do
-		if [[ $line =~ failnth:\ (.*):\ ([0-9]+)\ sites,\ ([0-9]+)\ runs,\ ([0-9]+)\ failed ]]; then
-			printf '  %-28s %4d sites %4d runs %4d failed\n' "${BASH_REMATCH[1]}" \
-				"${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "${BASH_REMATCH[4]}"
-			total_sites=$((total_sites + BASH_REMATCH[2]))
-			total_runs=$((total_runs + BASH_REMATCH[3]))
+		if [[ $line =~ \#\ ([a-z0-9_]+):\ failnth:\ (.*):\ ([0-9]+)\ sites,\ ([0-9]+)\ runs,\ ([0-9]+)\ failed ]]; then
+			printf '  %-32s %-26s %4d sites %4d runs %4d failed\n' "${BASH_REMATCH[1]}" \
+				"${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "${BASH_REMATCH[4]}" \
+				"${BASH_REMATCH[5]}"
+			sites=$((sites + BASH_REMATCH[3]))
+			runs=$((runs + BASH_REMATCH[4]))
 		fi
 	done < <(grep 'failnth: ' "$log" 2>/dev/null)
 	# The summary's count: 6.1's excused objects (allocated loading a
 	# module that stays, which its kmemleak cannot scan) are not leaks.
 	leaks=$(echo "$summary" | grep -c ': kmemleak report: ')
 	echo "  kmemleak: ${leaks:-0} leaks"
+	echo "faultinject: $k: $sites sites, $runs runs, ${leaks:-0} leaks"
+	total_sites=$((total_sites + sites))
+	total_runs=$((total_runs + runs))
 	total_leaks=$((total_leaks + ${leaks:-0}))
 done
 

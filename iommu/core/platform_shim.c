@@ -223,7 +223,14 @@ err_sysfs:
 err_irqs:
 	while (i--)
 		free_irq(inst->irqs[i], inst);
-	pm_runtime_disable(dev);
+	/*
+	 * Off before the clocks are unprepared: the put at the core's
+	 * creation only queued the suspend, which a plain disable cancels,
+	 * leaving them enabled (found by kunit/failnth's probe sweep).
+	 */
+	pm_runtime_force_suspend(dev);
+	if (!IS_ENABLED(CONFIG_PM))
+		clk_bulk_disable(inst->nclks, inst->clks);
 	core_instance_destroy(inst->core);
 err_clocks:
 	if (inst->nclks > 0)

@@ -163,6 +163,19 @@ void eit_storm_v7(struct kunit *test) KX_NOEXCEPT;
 void eit_fault_at_runtime_suspend(struct kunit *test) KX_NOEXCEPT;
 void eit_fault_at_sleep(struct kunit *test) KX_NOEXCEPT;
 void eit_readonly_write(struct kunit *test) KX_NOEXCEPT;
+/* Allocation failure at every site (failnth.c, C only). */
+void eit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_setup(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_coherent(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_atomic(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_map_sg(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_dma_map_single(struct kunit *test) KX_NOEXCEPT;
+void eit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
+/* Takes the DMA layer the failnth cases gave the v7 client off again. */
+void eit_failnth_exit(void) KX_NOEXCEPT;
 
 KX_END_DECLS
 

@@ -543,7 +543,51 @@ static struct kunit_suite eit_abuse_suite = {
 	.test_cases = eit_abuse_cases,
 };
 
-kunit_test_suites(&eit_translation_suite, &eit_fault_suite, &eit_pm_suite, &eit_abuse_suite);
+/* Allocation failure at every site (failnth.c). */
+static void eit_failnth_case_exit(struct kunit *test)
+{
+	eit_failnth_exit();
+	eit_case_exit(test);
+}
+
+static struct kunit_case eit_failnth_cases[] = {
+	KUNIT_CASE(eit_failnth_domain_alloc),
+	KUNIT_CASE(eit_failnth_attach),
+	KUNIT_CASE(eit_failnth_map_pages),
+	KUNIT_CASE(eit_failnth_map_pages_atomic),
+	KUNIT_CASE(eit_failnth_dma_setup),
+	KUNIT_CASE(eit_failnth_dma_coherent),
+	KUNIT_CASE(eit_failnth_dma_atomic),
+	KUNIT_CASE(eit_failnth_dma_map_sg),
+	KUNIT_CASE(eit_failnth_dma_map_single),
+	{}
+};
+
+static struct kunit_suite eit_failnth_suite = {
+	.name = "socmmu_exynos_iommu_failnth",
+	.suite_init = eit_suite_init,
+	.init = eit_case_init,
+	.exit = eit_failnth_case_exit,
+	.test_cases = eit_failnth_cases,
+};
+
+/*
+ * The v7 SYSMMU's probe with its Nth allocation failed: first, before the
+ * bench's client driver binds the v7 client (a SYSMMU must not be unbound
+ * under a bound client).
+ */
+static struct kunit_case eit_probe_failnth_cases[] = {
+	KUNIT_CASE(eit_failnth_probe),
+	{}
+};
+
+static struct kunit_suite eit_probe_failnth_suite = {
+	.name = "socmmu_exynos_iommu_probe_failnth",
+	.test_cases = eit_probe_failnth_cases,
+};
+
+kunit_test_suites(&eit_probe_failnth_suite, &eit_translation_suite, &eit_fault_suite,
+		  &eit_pm_suite, &eit_failnth_suite, &eit_abuse_suite);
 
 static int __init eit_init(void)
 {

@@ -160,6 +160,13 @@ void mit_system_sleep(struct kunit *test) KX_NOEXCEPT;
 /* Allocation failure at every site (failnth.c, C only). */
 void mit_failnth_map_pages(struct kunit *test) KX_NOEXCEPT;
 void mit_failnth_map_pages_atomic(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_domain_alloc(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_attach(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_dma_coherent(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_dma_atomic(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_dma_map_sg(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_dma_map_single(struct kunit *test) KX_NOEXCEPT;
+void mit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
 
 /* A misbehaving device (storm.c, C only). */
 void mit_storm(struct kunit *test) KX_NOEXCEPT;

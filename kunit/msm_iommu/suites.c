@@ -568,8 +568,14 @@ static struct kunit_suite mit_pm_suite = {
 
 /* Allocation failure at every site (failnth.c). */
 static struct kunit_case mit_failnth_cases[] = {
+	KUNIT_CASE(mit_failnth_domain_alloc),
+	KUNIT_CASE(mit_failnth_attach),
 	KUNIT_CASE(mit_failnth_map_pages),
 	KUNIT_CASE(mit_failnth_map_pages_atomic),
+	KUNIT_CASE(mit_failnth_dma_coherent),
+	KUNIT_CASE(mit_failnth_dma_atomic),
+	KUNIT_CASE(mit_failnth_dma_map_sg),
+	KUNIT_CASE(mit_failnth_dma_map_single),
 	{}
 };
 
@@ -598,8 +604,23 @@ static struct kunit_suite mit_abuse_suite = {
 	.test_cases = mit_abuse_cases,
 };
 
-kunit_test_suites(&mit_translation_suite, &mit_fault_suite, &mit_pm_suite, &mit_failnth_suite,
-		  &mit_abuse_suite);
+/*
+ * The VFE IOMMU's probe with its Nth allocation failed: first, before the
+ * bench's client driver binds the VFE client (an IOMMU must not be
+ * unbound under a bound client).
+ */
+static struct kunit_case mit_probe_failnth_cases[] = {
+	KUNIT_CASE(mit_failnth_probe),
+	{}
+};
+
+static struct kunit_suite mit_probe_failnth_suite = {
+	.name = "socmmu_msm_iommu_probe_failnth",
+	.test_cases = mit_probe_failnth_cases,
+};
+
+kunit_test_suites(&mit_probe_failnth_suite, &mit_translation_suite, &mit_fault_suite,
+		  &mit_pm_suite, &mit_failnth_suite, &mit_abuse_suite);
 
 static int __init mit_init(void)
 {

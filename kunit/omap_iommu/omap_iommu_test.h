@@ -113,6 +113,7 @@ void oit_storm_stall(struct kunit *test) KX_NOEXCEPT;
 void oit_storm_bus_error(struct kunit *test) KX_NOEXCEPT;
 void oit_fault_at_runtime_suspend(struct kunit *test) KX_NOEXCEPT;
 void oit_fault_at_sleep(struct kunit *test) KX_NOEXCEPT;
+void oit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
 
 KX_END_DECLS
 

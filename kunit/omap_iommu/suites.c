@@ -365,8 +365,23 @@ static struct kunit_suite oit_abuse_suite = {
 	.test_cases = oit_abuse_cases,
 };
 
-kunit_test_suites(&oit_translation_suite, &oit_fault_suite, &oit_pm_suite, &oit_failnth_suite,
-		  &oit_abuse_suite);
+/*
+ * The IPU MMU's probe with its Nth allocation failed: first, before the
+ * bench's client driver binds the IPU's client (an MMU must not be
+ * unbound under a bound client).
+ */
+static struct kunit_case oit_probe_failnth_cases[] = {
+	KUNIT_CASE(oit_failnth_probe),
+	{}
+};
+
+static struct kunit_suite oit_probe_failnth_suite = {
+	.name = "socmmu_omap_iommu_probe_failnth",
+	.test_cases = oit_probe_failnth_cases,
+};
+
+kunit_test_suites(&oit_probe_failnth_suite, &oit_translation_suite, &oit_fault_suite,
+		  &oit_pm_suite, &oit_failnth_suite, &oit_abuse_suite);
 
 static int __init oit_init(void)
 {

@@ -33,6 +33,7 @@
 #include <socmmu_dma.h>
 
 #include "../../remoteproc/socmmu_rproc.h"
+#include "../failnth/failnth.h"
 #include "../model_bus/model_bus.h"
 #include "../rproc_model/rproc_model.h"
 
@@ -746,6 +747,122 @@ static void rt_bad_firmware(struct kunit *test)
 	rt_echo(test, r, 6000, 2);
 }
 
+/* -------------------------------------------- allocation failure at boot -- */
+
+/*
+ * After a boot that failed: the core off, nothing of the firmware left
+ * (carveouts, table, dump segments, vdevs, shared memory, DMA-layer bytes)
+ * and its fixed device addresses translate nowhere, for the domain and
+ * for the core's own reads through the IOMMU.
+ */
+static void rt_expect_nothing_booted(struct kunit *test, struct rt_rproc *r, u64 mapped_before,
+				     unsigned int n)
+{
+	struct iommu_domain *domain = socmmu_dma_domain(r->dev);
+	const u32 das[] = { r->text_da, r->text_da + r->text_len - 4, r->data_da,
+			    r->data_da + r->data_len - 4 };
+	iommu_fault_handler_t saved_handler = domain->handler;
+	void *saved_token = domain->handler_token;
+	struct socmmu_rproc_stats stats;
+	struct socmmu_dma_info info;
+	struct rproc_model_state st;
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ_MSG(test, r->rproc->state, RPROC_OFFLINE, "site %u", n);
+	KUNIT_EXPECT_TRUE_MSG(test, list_empty(&r->rproc->carveouts), "site %u", n);
+	KUNIT_EXPECT_TRUE_MSG(test, list_empty(&r->rproc->dump_segments), "site %u", n);
+	KUNIT_EXPECT_TRUE_MSG(test, list_empty(&r->rproc->rvdevs), "site %u", n);
+	KUNIT_EXPECT_NULL_MSG(test, r->rproc->cached_table, "site %u", n);
+	KUNIT_EXPECT_EQ(test, socmmu_rproc_get_stats(r->rproc, &stats), 0);
+	KUNIT_EXPECT_FALSE_MSG(test, stats.shm_declared, "site %u", n);
+	KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(r->dev, &info), 0);
+	KUNIT_EXPECT_EQ_MSG(test, info.mapped_bytes, mapped_before, "site %u", n);
+	rproc_model_state(r->model, &st);
+	KUNIT_EXPECT_FALSE_MSG(test, st.running, "site %u: the core runs", n);
+	for (i = 0; i < ARRAY_SIZE(das); i++)
+		KUNIT_EXPECT_EQ_MSG(test, (u64)iommu_iova_to_phys(domain, das[i]), 0ull,
+				    "site %u: 0x%08x still mapped", n, das[i]);
+	if (pm_runtime_resume_and_get(r->dev) < 0) {
+		KUNIT_FAIL(test, "site %u: %s does not power up", n, r->path);
+		return;
+	}
+	atomic_set(&rt_faults.count, 0);
+	iommu_set_fault_handler(domain, rt_count_fault, NULL);
+	rt_expect_fault(test, r, r->text_da);
+	rt_expect_fault(test, r, r->data_da);
+	iommu_set_fault_handler(domain, saved_handler, saved_token);
+	pm_runtime_mark_last_busy(r->dev);
+	pm_runtime_put_autosuspend(r->dev);
+}
+
+/*
+ * rproc_boot() with its Nth allocation failed, for every N
+ * (kunit/failnth/failnth.h): the firmware's request, its resource table,
+ * the carveouts at fixed device addresses and in the window, the shared
+ * memory, up to the rproc-virtio device (see below).  Each failure a
+ * clean errno and nothing left (above); the next boot works, and each
+ * boot that completed echoes.
+ */
+static void rt_failnth_boot_one(struct kunit *test, int which, const char *name)
+{
+	struct rt_rproc *r = rt_get(test, which);
+	struct socmmu_dma_info before;
+	struct failnth_sweep s;
+
+	if (!failnth_available())
+		kunit_skip(test, "no CONFIG_FAULT_INJECTION");
+	KUNIT_ASSERT_EQ(test, socmmu_dma_get_info(r->dev, &before), 0);
+	for (failnth_begin(&s, name, failnth_limit()); failnth_next(test, &s);) {
+		bool hit;
+		int ret;
+
+		reinit_completion(&r->probed);
+		failnth_arm(s.n);
+		ret = rproc_boot(r->rproc);
+		hit = failnth_disarm();
+		failnth_ran(test, &s, hit, ret);
+		if (ret) {
+			/*
+			 * The kernel's words for an allocation that failed:
+			 * the firmware loader's -ENOENT for its read, the
+			 * driver core's -EINVAL for a device whose name it
+			 * could not allocate (the rproc-virtio device).
+			 */
+			KUNIT_EXPECT_TRUE_MSG(test, ret == -ENOMEM || ret == -ENOENT ||
+					      ret == -EINVAL, "site %u: %d", s.n, ret);
+			rt_expect_nothing_booted(test, r, before.mapped_bytes, s.n);
+			rt_boot(test, r);
+		} else if (!wait_for_completion_timeout(&r->probed, msecs_to_jiffies(2000))) {
+			/*
+			 * The boot reached the rproc-virtio device, whose probe
+			 * mainline's remoteproc core does not wait for: its
+			 * failure leaves the core up without its vdev.  The
+			 * sites beyond are the kernel's virtio and rpmsg
+			 * drivers', whose errors nobody sees (and rpmsg_ctrl's
+			 * probe error path WARNs: a device without release()).
+			 * The next boot must still work.
+			 */
+			rproc_shutdown(r->rproc);
+			rt_boot(test, r);
+			failnth_stop(test, &s, "the rproc-virtio probe (the core ignores it)");
+		}
+		rt_echo(test, r, 8000 + s.n, 1);
+		rproc_shutdown(r->rproc);
+	}
+	/* Asleep before the next test counts the IOMMU's power cycles. */
+	KUNIT_EXPECT_TRUE(test, rt_wait_suspended(r->dev));
+}
+
+static void rt_failnth_boot_ipu(struct kunit *test)
+{
+	rt_failnth_boot_one(test, RT_IPU, "rproc_boot ipu");
+}
+
+static void rt_failnth_boot_dsp(struct kunit *test)
+{
+	rt_failnth_boot_one(test, RT_DSP, "rproc_boot dsp");
+}
+
 /* ------------------------------------------------------- the DMA layer -- */
 
 /* The layer's fixed areas, on the core's device while it is off. */
@@ -938,8 +1055,23 @@ static struct kunit_suite rt_pm_suite = {
 	.test_cases = rt_pm_cases,
 };
 
+/* Allocation failure at every site of a boot (make faultinject: all). */
+static struct kunit_case rt_failnth_cases[] = {
+	KUNIT_CASE(rt_failnth_boot_ipu),
+	KUNIT_CASE(rt_failnth_boot_dsp),
+	{}
+};
+
+static struct kunit_suite rt_failnth_suite = {
+	.name = "socmmu_rproc_failnth",
+	.suite_init = rt_suite_init,
+	.suite_exit = rt_suite_exit,
+	.exit = rt_case_exit,
+	.test_cases = rt_failnth_cases,
+};
+
 kunit_test_suites(&rt_dma_suite, &rt_boot_suite, &rt_bad_fw_suite, &rt_recovery_suite,
-		  &rt_pm_suite);
+		  &rt_pm_suite, &rt_failnth_suite);
 
 static int __init rt_init(void)
 {
