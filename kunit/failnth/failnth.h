@@ -161,8 +161,6 @@ struct failnth_walker {
 	int (*read)(void *mmu, unsigned long iova, u32 *val);
 	void *mmu[2];
 	unsigned int nr;
-	/* Walk only what is mapped (MSM: kunit/msm_iommu/failnth.c says why). */
-	bool mapped_only;
 };
 
 /* The driver suite's bench calls: what a case holds is given back at its end. */
