@@ -75,7 +75,7 @@ static void fn_case_exit(struct kunit *test)
 	pm_runtime_disable(dev);
 }
 
-static void fn_sweep(struct kunit *test, int which)
+static void fn_sweep(struct kunit *test, enum failnth_dma_call call)
 {
 	struct failnth_walker w = {
 		.translates = fn_translates, .read = fn_read,
@@ -89,43 +89,27 @@ static void fn_sweep(struct kunit *test, int which)
 	KUNIT_ASSERT_NOT_NULL(test, w.mmu[0]);
 	d.domain = socmmu_dma_domain(d.dev);
 	KUNIT_ASSERT_NOT_NULL(test, d.domain);
-	switch (which) {
-	case 0:
-		/* Sleeping: 72 KiB, several pages and an L2 table. */
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent", &d, SZ_64K + SZ_8K,
-					   GFP_KERNEL);
-		break;
-	case 1:
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent atomic", &d, SZ_16K,
-					   GFP_ATOMIC);
-		break;
-	case 2:
-		/* 300 pages: a second L2 table at the 257th. */
-		failnth_sweep_dma_map_sg(test, &d, 300);
-		break;
-	default:
-		failnth_sweep_dma_map_single(test, &d);
-	}
+	failnth_sweep_dma(test, &d, call);
 }
 
 static void dma_failnth_alloc_coherent(struct kunit *test)
 {
-	fn_sweep(test, 0);
+	fn_sweep(test, FAILNTH_DMA_COHERENT);
 }
 
 static void dma_failnth_alloc_atomic(struct kunit *test)
 {
-	fn_sweep(test, 1);
+	fn_sweep(test, FAILNTH_DMA_ATOMIC);
 }
 
 static void dma_failnth_map_sg(struct kunit *test)
 {
-	fn_sweep(test, 2);
+	fn_sweep(test, FAILNTH_DMA_MAP_SG);
 }
 
 static void dma_failnth_map_single(struct kunit *test)
 {
-	fn_sweep(test, 3);
+	fn_sweep(test, FAILNTH_DMA_MAP_SINGLE);
 }
 
 static struct kunit_case dma_failnth_cases[] = {

@@ -165,7 +165,7 @@ static u64 fn_mapped_bytes(struct device *dev)
 }
 
 /* The DMA layer on the v7 client, given it back for the case, powered. */
-static void fn_sweep_dma(struct kunit *test, int which)
+static void fn_sweep_dma(struct kunit *test, enum failnth_dma_call call)
 {
 	struct device *client = eit_client(EIT_V7);
 	struct failnth_walker w = fn_walker(EIT_V7);
@@ -177,41 +177,27 @@ static void fn_sweep_dma(struct kunit *test, int which)
 	d.domain = socmmu_dma_domain(client);
 	KUNIT_ASSERT_NOT_NULL(test, d.domain);
 	KUNIT_ASSERT_EQ(test, eit_client_get(client), 0);
-	switch (which) {
-	case 0:
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent", &d, SZ_64K + SZ_8K,
-					   GFP_KERNEL);
-		break;
-	case 1:
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent atomic", &d, SZ_16K,
-					   GFP_ATOMIC);
-		break;
-	case 2:
-		failnth_sweep_dma_map_sg(test, &d, 300);
-		break;
-	default:
-		failnth_sweep_dma_map_single(test, &d);
-	}
+	failnth_sweep_dma(test, &d, call);
 }
 
 void eit_failnth_dma_coherent(struct kunit *test)
 {
-	fn_sweep_dma(test, 0);
+	fn_sweep_dma(test, FAILNTH_DMA_COHERENT);
 }
 
 void eit_failnth_dma_atomic(struct kunit *test)
 {
-	fn_sweep_dma(test, 1);
+	fn_sweep_dma(test, FAILNTH_DMA_ATOMIC);
 }
 
 void eit_failnth_dma_map_sg(struct kunit *test)
 {
-	fn_sweep_dma(test, 2);
+	fn_sweep_dma(test, FAILNTH_DMA_MAP_SG);
 }
 
 void eit_failnth_dma_map_single(struct kunit *test)
 {
-	fn_sweep_dma(test, 3);
+	fn_sweep_dma(test, FAILNTH_DMA_MAP_SINGLE);
 }
 
 /* The bench's suites attach domains of their own to v7: the layer goes. */

@@ -480,6 +480,34 @@ void failnth_sweep_dma_map_single(struct kunit *test, const struct failnth_dma *
 }
 EXPORT_SYMBOL_GPL(failnth_sweep_dma_map_single);
 
+/**
+ * failnth_sweep_dma() - one of the DMA layer's calls, swept as every suite does
+ * @test: the running case
+ * @d: the client, powered
+ * @call: which call, with which size
+ */
+void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
+		       enum failnth_dma_call call)
+{
+	switch (call) {
+	case FAILNTH_DMA_COHERENT:
+		failnth_sweep_dma_coherent(test, "dma_alloc_coherent", d, SZ_64K + SZ_8K,
+					   GFP_KERNEL);
+		break;
+	case FAILNTH_DMA_ATOMIC:
+		failnth_sweep_dma_coherent(test, "dma_alloc_coherent atomic", d, SZ_16K,
+					   GFP_ATOMIC);
+		break;
+	case FAILNTH_DMA_MAP_SG:
+		failnth_sweep_dma_map_sg(test, d, 300);
+		break;
+	case FAILNTH_DMA_MAP_SINGLE:
+		failnth_sweep_dma_map_single(test, d);
+		break;
+	}
+}
+EXPORT_SYMBOL_GPL(failnth_sweep_dma);
+
 /* -------------------------------------------------------------- probe -- */
 
 struct fn_probed {

@@ -200,6 +200,17 @@ void failnth_sweep_dma_map_sg(struct kunit *test, const struct failnth_dma *d,
 			      unsigned int npages);
 void failnth_sweep_dma_map_single(struct kunit *test, const struct failnth_dma *d);
 
+/* The DMA layer's calls every driver's suite sweeps, the same way. */
+enum failnth_dma_call {
+	FAILNTH_DMA_COHERENT,		/* 72 KiB: several pages and an L2 table */
+	FAILNTH_DMA_ATOMIC,		/* 16 KiB with GFP_ATOMIC */
+	FAILNTH_DMA_MAP_SG,		/* 300 pages: a second L2 table at the 257th */
+	FAILNTH_DMA_MAP_SINGLE,
+};
+
+void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
+		       enum failnth_dma_call call);
+
 /*
  * The IOMMU instance at DT @path unbound, then bound again with its Nth
  * allocation failed: each failure a clean errno and nothing of it left

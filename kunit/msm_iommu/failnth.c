@@ -156,7 +156,7 @@ static u64 fn_mapped_bytes(struct device *dev)
 }
 
 /* The DMA layer on the VFE client, powered for the case. */
-static void fn_sweep_dma(struct kunit *test, int which)
+static void fn_sweep_dma(struct kunit *test, enum failnth_dma_call call)
 {
 	struct device *client = mit_client(MIT_VFE);
 	struct failnth_walker w = fn_walker(&fn_vfe, 1);
@@ -167,41 +167,27 @@ static void fn_sweep_dma(struct kunit *test, int which)
 	d.domain = socmmu_dma_domain(client);
 	KUNIT_ASSERT_NOT_NULL(test, d.domain);
 	KUNIT_ASSERT_EQ(test, mit_pm_get(client), 0);
-	switch (which) {
-	case 0:
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent", &d, SZ_64K + SZ_8K,
-					   GFP_KERNEL);
-		break;
-	case 1:
-		failnth_sweep_dma_coherent(test, "dma_alloc_coherent atomic", &d, SZ_16K,
-					   GFP_ATOMIC);
-		break;
-	case 2:
-		failnth_sweep_dma_map_sg(test, &d, 300);
-		break;
-	default:
-		failnth_sweep_dma_map_single(test, &d);
-	}
+	failnth_sweep_dma(test, &d, call);
 }
 
 void mit_failnth_dma_coherent(struct kunit *test)
 {
-	fn_sweep_dma(test, 0);
+	fn_sweep_dma(test, FAILNTH_DMA_COHERENT);
 }
 
 void mit_failnth_dma_atomic(struct kunit *test)
 {
-	fn_sweep_dma(test, 1);
+	fn_sweep_dma(test, FAILNTH_DMA_ATOMIC);
 }
 
 void mit_failnth_dma_map_sg(struct kunit *test)
 {
-	fn_sweep_dma(test, 2);
+	fn_sweep_dma(test, FAILNTH_DMA_MAP_SG);
 }
 
 void mit_failnth_dma_map_single(struct kunit *test)
 {
-	fn_sweep_dma(test, 3);
+	fn_sweep_dma(test, FAILNTH_DMA_MAP_SINGLE);
 }
 
 /* The VFE's IOMMU: its client is not bound yet. */
