@@ -9,6 +9,7 @@
 
 #include <linux/dma-map-ops.h>
 #include <linux/list.h>
+#include <linux/ratelimit.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
@@ -28,6 +29,8 @@ struct socmmu_dma_device {
 	struct socmmu_dma_declared_mem *declared;	/* serves alloc/free, if set */
 	struct delayed_work flush_work;
 	bool going;			/* deleted, waiting for its driver to let go */
+	/* Failure lines of this device: one noisy device silences no other. */
+	struct ratelimit_state log_limit;
 	struct dma_devices_entry entry;	/* in the layer's registry of devices */
 };
 

@@ -53,12 +53,18 @@ static struct dma_access socmmu_dma_stream_access(struct device *dev,
 				 dev->dma_mask ? *dev->dma_mask : dev->coherent_dma_mask, true);
 }
 
+/*
+ * Rate-limited per device, not per call site as dev_err_ratelimited() is:
+ * a client failing in a loop must not hide another client's failure.
+ */
 static void socmmu_dma_report(struct device *dev, const char *what, size_t size, int err)
 {
+	if (!__ratelimit(&socmmu_dma_of(dev)->log_limit))
+		return;
 	if (err == -ENOSPC)
-		dev_err_ratelimited(dev, "%s of %zu bytes: IOVA window exhausted\n", what, size);
+		dev_err(dev, "%s of %zu bytes: IOVA window exhausted\n", what, size);
 	else
-		dev_err_ratelimited(dev, "%s of %zu bytes failed: %d\n", what, size, err);
+		dev_err(dev, "%s of %zu bytes failed: %d\n", what, size, err);
 }
 
 /*

@@ -153,6 +153,7 @@ int socmmu_dma_setup(struct device *dev)
 		return -ENOMEM;
 	d->dev = dev;
 	spin_lock_init(&d->fixed_lock);
+	ratelimit_state_init(&d->log_limit, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
 	INIT_LIST_HEAD(&d->fixed);
 	INIT_DELAYED_WORK(&d->flush_work, socmmu_dma_flush_work);
 

@@ -18,6 +18,7 @@
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
+#include <linux/ratelimit.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -320,6 +321,35 @@ static void dma_sg_failure_logs_bytes(struct kunit *test)
 	pr_info("%s\n", marker);
 	KUNIT_EXPECT_EQ(test, dma_map_sg(c.dev, sgl, 2, DMA_TO_DEVICE), 0);
 	KUNIT_EXPECT_EQ(test, dma_test_log_lines(marker, dev_name(c.dev), needle), 1);
+	__free_page(page);
+}
+
+/*
+ * Failure lines are rate-limited per device: DMA1 failing map_sg far past
+ * the burst leaves DMA2's next failure its one line.
+ */
+static void dma_failure_log_limit_per_device(struct kunit *test)
+{
+	struct dma_test_ctx noisy = dma_test_get(test, DMA1);
+	struct dma_test_ctx quiet = dma_test_get(test, DMA2);
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct scatterlist sgl[2];
+	char marker[64], needle[64];
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	sg_init_table(sgl, 2);
+	sg_set_page(&sgl[0], page, PAGE_SIZE, 0);
+	sg_set_page(&sgl[1], page, 0, 0);	/* empty: the engine refuses the list */
+	snprintf(marker, sizeof(marker), "dma_test: log limit %p", test);
+	snprintf(needle, sizeof(needle), "map_sg of %lu bytes failed: %d", PAGE_SIZE, -EINVAL);
+	pr_info("%s\n", marker);
+	for (i = 0; i < 4 * DEFAULT_RATELIMIT_BURST; i++)
+		KUNIT_EXPECT_EQ(test, dma_map_sg(noisy.dev, sgl, 2, DMA_TO_DEVICE), 0);
+	KUNIT_EXPECT_LE(test, dma_test_log_lines(marker, dev_name(noisy.dev), needle),
+			DEFAULT_RATELIMIT_BURST);
+	KUNIT_EXPECT_EQ(test, dma_map_sg(quiet.dev, sgl, 2, DMA_TO_DEVICE), 0);
+	KUNIT_EXPECT_EQ(test, dma_test_log_lines(marker, dev_name(quiet.dev), needle), 1);
 	__free_page(page);
 }
 
@@ -704,6 +734,7 @@ static struct kunit_case dma_layer_cases[] = {
 	KUNIT_CASE(dma_sg_256_pages_one_range),
 	KUNIT_CASE(dma_sg_merge_limits),
 	KUNIT_CASE(dma_sg_failure_logs_bytes),
+	KUNIT_CASE(dma_failure_log_limit_per_device),
 	KUNIT_CASE(dma_unmap_then_device_faults),
 	KUNIT_CASE(dma_deferred_flush_queue),
 	KUNIT_CASE(dma_window_exhaustion),
