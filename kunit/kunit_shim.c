@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <kunit/test.h>
 #include <linux/export.h>
+#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 
 #include "kunit_shim.h"
@@ -93,6 +94,38 @@ void *kx_kunit_kzalloc(struct kunit *test, size_t size)
 	return kunit_kzalloc(test, size, GFP_KERNEL);
 }
 EXPORT_SYMBOL_GPL(kx_kunit_kzalloc);
+
+/**
+ * kx_kunit_log_lines() - count a case's own lines in the kernel log
+ * @marker: a line the case printed before the calls it checks
+ * @dev: text each counted line holds (a device name)
+ * @needle: text each counted line holds too
+ *
+ * Return: lines after the one holding @marker that hold @dev and @needle,
+ * or -ENOMEM.
+ */
+int kx_kunit_log_lines(const char *marker, const char *dev, const char *needle)
+{
+	struct kmsg_dump_iter iter;
+	bool after = false;
+	int count = 0;
+	char *line = kmalloc(512, GFP_KERNEL);
+	size_t n;
+
+	if (!line)
+		return -ENOMEM;
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, 511, &n)) {
+		line[n] = '\0';
+		if (strstr(line, marker))
+			after = true;
+		else if (after && strstr(line, dev) && strstr(line, needle))
+			count++;
+	}
+	kfree(line);
+	return count;
+}
+EXPORT_SYMBOL_GPL(kx_kunit_log_lines);
 
 MODULE_DESCRIPTION("KUnit for socmmu's C++ test cases");
 MODULE_LICENSE("GPL");

@@ -34,6 +34,13 @@ KX_PRINTF(2, 3) void kx_kunit_info(struct kunit *test, const char *fmt, ...) KX_
 /* Zeroed memory that KUnit frees when the case ends, however it ends. */
 void *kx_kunit_kzalloc(struct kunit *test, size_t size) KX_NOEXCEPT;
 
+/*
+ * Lines of the kernel log after the line holding @marker that hold both
+ * @dev and @needle, or -ENOMEM.  A case prints @marker first, so that
+ * only what its own calls logged counts.
+ */
+int kx_kunit_log_lines(const char *marker, const char *dev, const char *needle) KX_NOEXCEPT;
+
 KX_END_DECLS
 
 #endif

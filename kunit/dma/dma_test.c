@@ -13,7 +13,6 @@
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
-#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -27,6 +26,7 @@
 #include <shim/kcompat.h>
 #include <socmmu_dma.h>
 
+#include "../kunit_shim.h"
 #include "../omap_model/omap_model.h"
 #include "dma_test.h"
 
@@ -281,29 +281,6 @@ static void dma_sg_merge_limits(struct kunit *test)
 	dma_set_seg_boundary(c.dev, old_mask);
 }
 
-/* Lines of the kernel log after the line @marker that hold @dev and @needle. */
-static int dma_test_log_lines(const char *marker, const char *dev, const char *needle)
-{
-	struct kmsg_dump_iter iter;
-	bool after = false;
-	int count = 0;
-	char *line = kmalloc(512, GFP_KERNEL);
-	size_t n;
-
-	if (!line)
-		return -ENOMEM;
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, 511, &n)) {
-		line[n] = '\0';
-		if (strstr(line, marker))
-			after = true;
-		else if (after && strstr(line, dev) && strstr(line, needle))
-			count++;
-	}
-	kfree(line);
-	return count;
-}
-
 /* A failed map_sg says how many bytes it was asked to map, once. */
 static void dma_sg_failure_logs_bytes(struct kunit *test)
 {
@@ -320,7 +297,7 @@ static void dma_sg_failure_logs_bytes(struct kunit *test)
 	snprintf(needle, sizeof(needle), "map_sg of %lu bytes failed: %d", PAGE_SIZE, -EINVAL);
 	pr_info("%s\n", marker);
 	KUNIT_EXPECT_EQ(test, dma_map_sg(c.dev, sgl, 2, DMA_TO_DEVICE), 0);
-	KUNIT_EXPECT_EQ(test, dma_test_log_lines(marker, dev_name(c.dev), needle), 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(marker, dev_name(c.dev), needle), 1);
 	__free_page(page);
 }
 
@@ -346,10 +323,10 @@ static void dma_failure_log_limit_per_device(struct kunit *test)
 	pr_info("%s\n", marker);
 	for (i = 0; i < 4 * DEFAULT_RATELIMIT_BURST; i++)
 		KUNIT_EXPECT_EQ(test, dma_map_sg(noisy.dev, sgl, 2, DMA_TO_DEVICE), 0);
-	KUNIT_EXPECT_LE(test, dma_test_log_lines(marker, dev_name(noisy.dev), needle),
+	KUNIT_EXPECT_LE(test, kx_kunit_log_lines(marker, dev_name(noisy.dev), needle),
 			DEFAULT_RATELIMIT_BURST);
 	KUNIT_EXPECT_EQ(test, dma_map_sg(quiet.dev, sgl, 2, DMA_TO_DEVICE), 0);
-	KUNIT_EXPECT_EQ(test, dma_test_log_lines(marker, dev_name(quiet.dev), needle), 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(marker, dev_name(quiet.dev), needle), 1);
 	__free_page(page);
 }
 

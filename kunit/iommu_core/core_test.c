@@ -16,7 +16,6 @@
 #include <linux/clk.h>
 #include <linux/clk-provider.h>
 #include <linux/iommu.h>
-#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -25,6 +24,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "../kunit_shim.h"
 #include "../../iommu/core/core_abi.h"
 #include "../../iommu/core/socmmu_iommu.h"
 #include "fake_iommu.h"
@@ -554,29 +554,6 @@ static int ct_fault_handler(struct iommu_domain *domain, struct device *dev, uns
 /* The log line before the refused faults of ct_fault_path. */
 #define CT_REFUSED	"refused faults follow"
 
-/* Lines of the kernel log after the line @marker holding @dev and @needle. */
-static int ct_log_lines(const char *marker, const char *dev, const char *needle)
-{
-	struct kmsg_dump_iter iter;
-	bool after = false;
-	int count = 0;
-	char *line = kmalloc(512, GFP_KERNEL);
-	size_t n;
-
-	if (!line)
-		return -ENOMEM;
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, 511, &n)) {
-		line[n] = '\0';
-		if (strstr(line, marker))
-			after = true;
-		else if (after && strstr(line, dev) && strstr(line, needle))
-			count++;
-	}
-	kfree(line);
-	return count;
-}
-
 /*
  * The IRQ path: a fault on a context goes to its domain's handler with the
  * client device, address and direction, then to end_fault() with whether
@@ -645,10 +622,10 @@ static void ct_fault_path(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, after.terminated, before.terminated + 1);
 	KUNIT_EXPECT_EQ(test, after.resumed, before.resumed + 2);
 	/* One line each, saying what became of the master. */
-	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, name,
-					   "unhandled fake read fault at 0x00124000"), 1);
-	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, "master terminated", "0x00124000"), 1);
-	KUNIT_EXPECT_EQ(test, ct_log_lines(CT_REFUSED, "master resumed", "0x00125000"), 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_REFUSED, name,
+						 "unhandled fake read fault at 0x00124000"), 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_REFUSED, "master terminated", "0x00124000"), 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_REFUSED, "master resumed", "0x00125000"), 1);
 
 	/* Powered off: the handler touches nothing. */
 	ct_release(FAKE_A);
