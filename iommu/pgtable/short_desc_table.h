@@ -808,19 +808,16 @@ private:
 		return u64{cleared} << kL2Shift;
 	}
 
-	/* Removes the section or supersection that starts at @pos; its size, or 0. */
+	/*
+	 * Removes the section or supersection that starts at @pos; its size,
+	 * or 0.  A block is its mapper's alone, as map_block() wrote it
+	 * without the lock: it is cleared without the lock too.  The lock
+	 * is for an L1 entry that links an L2 (try_pin() found it at zero).
+	 */
 	u64 unmap_block(u64 pos, Gather &gather)
 	{
 		const u32 i1 = l1_index(pos);
-		kcxx::IrqSaveGuard guard(lock_);
-
-		/* An L2 linked at zero holds nothing: retire it if nobody revived it. */
-		if (l2_[i1]) {
-			retire_locked(i1, false, gather);
-			return 0;
-		}
-
-		const Entry l1e = l1()[i1];
+		const Entry l1e = read_entry(&l1()[i1]);
 		u64 size;
 
 		if (l1e == empty_l1_)
@@ -832,18 +829,36 @@ private:
 		case L1Kind::Supersection:
 			size = kSize16M;
 			break;
+		case L1Kind::Table:
+			return retire_at_zero(i1, gather);
 		default:
-			/* A table entry always has its node: never reached. */
-			KCXX_WARN_ON(true);
 			return 0;
 		}
 		if (!kcxx::is_aligned(pos, size))
 			return 0;
+		/*
+		 * Replicas from the last: a forward walk (for_each_mapping())
+		 * that meets the first one still valid meets the block whole.
+		 */
 		const u32 count = static_cast<u32>(size >> kL1Shift);
-		for (u32 i = i1; i < i1 + count; i++)
-			write_entry(&l1()[i], empty_l1_);
+		for (u32 i = count; i-- > 0;)
+			write_entry(&l1()[i1 + i], empty_l1_);
 		sync_l1(i1, count);
 		return size;
+	}
+
+	/* An L2 linked at zero holds nothing: retire it if nobody revived it; 0. */
+	[[gnu::noinline]] u64 retire_at_zero(u32 i1, Gather &gather)
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		const Entry l1e = l1()[i1];
+
+		/* Under the lock a table entry always has its node: never reached. */
+		if (KCXX_WARN_ON(!l2_[i1] && l1e != empty_l1_ && format_.l1_kind(l1e) == L1Kind::Table))
+			return 0;
+		retire_locked(i1, false, gather);
+		return 0;
 	}
 
 	TableMemory &memory_;

@@ -143,3 +143,59 @@ void pgt_map_fast_path_in_live_l2(struct kunit *test)
 	KX_EXPECT_EQ(test, memory.live(), 0);
 	KX_EXPECT_FALSE(test, memory.overflowed());
 }
+
+/*
+ * Sections and supersections are unmapped without the table lock
+ * (unmap_block()): every replica cleared, the L1 synced once, nothing
+ * else touched; a block that starts before the address is left whole.
+ */
+void pgt_unmap_blocks_lock_free(struct kunit *test)
+{
+	RecordingMemory &memory = make_recording(test);
+	auto table = make_table(test, memory);
+	const u64 s = 0x1010'0000, ss = 0x2000'0000, p = 0x4000'0000;
+	u32 *l1 = l1_table(*table);
+	Gather gather;
+
+	KX_ASSERT_EQ(test, map(*table, s, p, M1, 2).error, 0);
+	KX_ASSERT_EQ(test, map(*table, ss, p + M16, M16, 2).error, 0);
+	KX_ASSERT_EQ(test, map(*table, s - M1, p, K4).error, 0);
+
+	/* Inside a supersection, or past its first megabyte: 0, nothing touched. */
+	size_t n = memory.count();
+	KX_EXPECT_EQ(test, table->unmap(ss + M1, M1, 1, gather), size_t{0});
+	KX_EXPECT_EQ(test, table->unmap(ss + 15 * M1, M1, 15, gather), size_t{0});
+	KX_EXPECT_EQ(test, table->unmap(ss + M16 + K4, K4, 1, gather), size_t{0});
+	KX_EXPECT_EQ(test, nonzero(&l1[ss >> 20], 32), size_t{32});
+	KX_EXPECT_EQ(test, memory.count(), n);
+	KX_EXPECT_TRUE(test, gather.empty());
+
+	/* One section of two; the other and the L2 next to it stay. */
+	KX_EXPECT_EQ(test, table->unmap(s + M1, M1, 1, gather), size_t{M1});
+	KX_EXPECT_EQ(test, l1[(s >> 20) + 1], 0u);
+	KX_EXPECT_EQ(test, l1[s >> 20], u32(p) | 2);
+	KX_EXPECT_EQ(test, l1[(s >> 20) - 1] & 3, 1u);
+	KX_ASSERT_EQ(test, memory.count(), n + 1);
+	KX_EXPECT_TRUE(test, memory.is(n, Event::Sync, table->ttb(), ((s >> 20) + 1) * 4, 4));
+
+	/* Both supersections in one call: their 32 replicas, one sync each. */
+	n = memory.count();
+	KX_EXPECT_EQ(test, table->unmap(ss, M16, 2, gather), size_t{2 * M16});
+	KX_EXPECT_EQ(test, nonzero(&l1[ss >> 20], 32), size_t{0});
+	KX_ASSERT_EQ(test, memory.count(), n + 2);
+	KX_EXPECT_TRUE(test, memory.is(n, Event::Sync, table->ttb(), (ss >> 20) * 4, 16 * 4));
+	KX_EXPECT_TRUE(test, memory.is(n + 1, Event::Sync, table->ttb(), ((ss >> 20) + 16) * 4,
+				       16 * 4));
+	/* Where nothing is mapped any more: 0. */
+	KX_EXPECT_EQ(test, table->unmap(ss, M16, 1, gather), size_t{0});
+	KX_EXPECT_EQ(test, table->iova_to_phys(ss + M16 + 5), u64{0});
+	KX_EXPECT_EQ(test, table->iova_to_phys(s + 5), u64{p + 5});
+
+	KX_EXPECT_EQ(test, table->unmap(s - M1, K4, 1, gather), size_t{K4});
+	KX_EXPECT_EQ(test, table->unmap(s, M1, 1, gather), size_t{M1});
+	KX_EXPECT_EQ(test, nonzero(l1, 4096), size_t{0});
+	KX_EXPECT_EQ(test, gather.release_tables(), size_t{1});
+	table.reset();
+	KX_EXPECT_EQ(test, memory.live(), 0);
+	KX_EXPECT_FALSE(test, memory.overflowed());
+}
