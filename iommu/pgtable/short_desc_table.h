@@ -29,10 +29,11 @@
  * steps only: installing an L2 (allocated unlocked beforehand; the one
  * installed first wins and the others give theirs back), reviving a
  * linked L2 whose count reached zero, retiring it (unlink and queueing in
- * a Gather), unmapping sections and supersections, and the readers
- * (iova_to_phys, for_each_mapping), for which it keeps linked L2s alive.
- * An L1 entry goes from empty to an L2 link, a section or a supersection
- * replica only by compare-and-swap, so mapping a section needs no lock.  Overlapping
+ * a Gather), and the readers (iova_to_phys, for_each_mapping), for which
+ * it keeps linked L2s alive.  An L1 entry goes from empty to an L2 link,
+ * a section or a supersection replica only by compare-and-swap, so
+ * mapping a section needs no lock, and a block, its mapper's alone, is
+ * unmapped without it too.  Overlapping
  * callers are a caller bug, as for the kernel's tables: they may see
  * each other's entries, and an L2 they leave empty stays linked until the
  * next unmap in its megabyte or the table's end.
