@@ -205,7 +205,8 @@ void Domain::sync(u64 start, u64 end)
 	if (start < end) {
 		/* A walk cache may still point into the tables about to be freed. */
 		const bool unlinked = pending_.has_tables();
-		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+		/* Interrupts are off already: the unmap lock's guard saved them. */
+		kcxx::Guard<kcxx::SpinLock> attach_guard(attach_lock_);
 
 		for (AttachNode *n = attached_; n; n = n->next)
 			n->ctx->instance->flush_range(*n->ctx, this, start, end, unlinked);
@@ -227,7 +228,7 @@ void Domain::flush_all()
 	kcxx::IrqSaveGuard guard(unmap_lock_);
 
 	{
-		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+		kcxx::Guard<kcxx::SpinLock> attach_guard(attach_lock_);
 
 		for (AttachNode *n = attached_; n; n = n->next)
 			n->ctx->instance->flush_all(*n->ctx, this);

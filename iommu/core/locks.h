@@ -26,6 +26,9 @@
  *
  * Locks 2 to 5 are spinlocks taken with interrupts off: map and unmap may
  * run in atomic context, and the IRQ handler shares the instance lock.
+ * Only the outermost of a nest saves and restores them; the locks taken
+ * inside it (the attach lock in a sync, the instance lock in a flush)
+ * are plain.
  */
 #ifndef SOCMMU_IOMMU_LOCKS_H
 #define SOCMMU_IOMMU_LOCKS_H
