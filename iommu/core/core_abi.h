@@ -118,8 +118,6 @@ size_t core_domain_unmap(struct core_domain *cd, u64 iova, u64 pgsize,
 			 size_t pgcount) KX_NOEXCEPT;
 /* Invalidate [start, end) plus everything unmapped since, then free tables. */
 void core_domain_sync(struct core_domain *cd, u64 start, u64 end) KX_NOEXCEPT;
-/* After a map call: what the hardware must forget of empty L1 entries. */
-void core_domain_sync_map(struct core_domain *cd) KX_NOEXCEPT;
 void core_domain_flush_all(struct core_domain *cd) KX_NOEXCEPT;
 u64 core_domain_iova_to_phys(struct core_domain *cd, u64 iova) KX_NOEXCEPT;
 

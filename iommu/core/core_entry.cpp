@@ -225,11 +225,6 @@ void core_domain_sync(struct core_domain *cd, u64 start, u64 end) noexcept
 	socmmu::of(cd)->sync(start, end);
 }
 
-void core_domain_sync_map(struct core_domain *cd) noexcept
-{
-	socmmu::of(cd)->sync_map();
-}
-
 void core_domain_flush_all(struct core_domain *cd) noexcept
 {
 	socmmu::of(cd)->flush_all();

@@ -21,7 +21,7 @@ namespace socmmu {
  */
 Domain::Domain(struct iommu_domain *domain)
 	: iommu_domain_(domain), unmap_lock_(locks::domain_unmap()),
-	  attach_lock_(locks::domain_attach()), map_lock_(locks::domain_map())
+	  attach_lock_(locks::domain_attach())
 {
 	kx_domain_set_geometry(domain, KX_PGTABLE_PAGE_SIZES, KX_PGTABLE_IOVA_LIMIT);
 }
@@ -151,33 +151,16 @@ struct device *Domain::log_dev() const
 	return bound_ ? kx_inst_dev(bound_) : nullptr;
 }
 
-kcxx::Result<void> Domain::map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, int prot,
-			       bool atomic, size_t *mapped)
+void Domain::map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::Error err)
 {
-	PageTable *t = table();
-	pgtable::MapGather installed;
-	kcxx::Result<void> ret = kcxx::Error(-kcxx::ENODEV);
+	const int ret = err.to_errno();
 
-	if (t) {
-		ret = t->map(iova, paddr, pgsize, pgcount, static_cast<pgtable::Prot>(prot),
-			     atomic ? kcxx::AllocContext::Atomic : kcxx::AllocContext::Sleepable,
-			     mapped, installed);
-		/* Even a failed call may have installed tables before it failed. */
-		if (walk_cache_ && !installed.empty()) {
-			kcxx::IrqSaveGuard guard(map_lock_);
-
-			map_pending_.add_range(installed.start(), installed.end() - installed.start());
-		}
-	}
-	if (ret.ok())
-		return ret;
 	if (struct device *dev = log_dev())
 		KCXX_DEV_ERR(dev, "map 0x%llx -> 0x%llx (%zu x 0x%llx): %s: %d\n", iova, paddr,
-			     pgcount, pgsize, map_error_text(ret.to_errno()), ret.to_errno());
+			     pgcount, pgsize, map_error_text(ret), ret);
 	else
 		KCXX_PR_ERR("socmmu_iommu: map 0x%llx -> 0x%llx (%zu x 0x%llx): %s: %d\n", iova,
-			    paddr, pgcount, pgsize, map_error_text(ret.to_errno()), ret.to_errno());
-	return ret;
+			    paddr, pgcount, pgsize, map_error_text(ret), ret);
 }
 
 size_t Domain::unmap(u64 iova, u64 pgsize, size_t pgcount)
@@ -222,7 +205,8 @@ void Domain::sync(u64 start, u64 end)
 	if (start < end) {
 		/* A walk cache may still point into the tables about to be freed. */
 		const bool unlinked = pending_.has_tables();
-		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+		/* Interrupts are off already: the unmap lock's guard saved them. */
+		kcxx::Guard<kcxx::SpinLock> attach_guard(attach_lock_);
 
 		for (AttachNode *n = attached_; n; n = n->next)
 			n->ctx->instance->flush_range(*n->ctx, this, start, end, unlinked);
@@ -230,23 +214,9 @@ void Domain::sync(u64 start, u64 end)
 	pending_.release_tables();
 }
 
-/*
- * A range is recorded only after its L1 entries were written, so
- * whichever sync_map() takes it invalidates entries already in place.
- */
-void Domain::sync_map()
+/* The engine reports an L1 entry only after writing it: it is in place. */
+void Domain::flush_walk_cache(u64 start, u64 end)
 {
-	u64 start, end;
-
-	{
-		kcxx::IrqSaveGuard guard(map_lock_);
-
-		if (map_pending_.empty())
-			return;
-		start = map_pending_.start();
-		end = map_pending_.end();
-		map_pending_.reset();
-	}
 	kcxx::IrqSaveGuard guard(attach_lock_);
 
 	for (AttachNode *n = attached_; n; n = n->next)
@@ -258,7 +228,7 @@ void Domain::flush_all()
 	kcxx::IrqSaveGuard guard(unmap_lock_);
 
 	{
-		kcxx::IrqSaveGuard attach_guard(attach_lock_);
+		kcxx::Guard<kcxx::SpinLock> attach_guard(attach_lock_);
 
 		for (AttachNode *n = attached_; n; n = n->next)
 			n->ctx->instance->flush_all(*n->ctx, this);

@@ -42,11 +42,38 @@ public:
 	void link(AttachNode &node, Context &ctx);
 	void unlink(AttachNode &node);
 
+	/*
+	 * Inline: it is the whole per-page path between the C entry point
+	 * and the table (Documentation/performance.rst).  The walk cache
+	 * forgets the L1 entries this call filled before it returns, by the
+	 * caller's own hand: the mapping is usable when map_pages returns,
+	 * and another mapper's flush could not be relied on to have finished
+	 * by then.  Nothing is shared between mappers, so a map into
+	 * existing tables takes no lock at all.
+	 */
 	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, int prot,
-			       bool atomic, size_t *mapped);
+			       bool atomic, size_t *mapped)
+	{
+		PageTable *t = table();
+		pgtable::MapGather installed;
+
+		if (!t) [[unlikely]] {
+			map_failed(iova, paddr, pgsize, pgcount, kcxx::Error(-kcxx::ENODEV));
+			return kcxx::Error(-kcxx::ENODEV);
+		}
+		kcxx::Result<void> ret =
+			t->map(iova, paddr, pgsize, pgcount, static_cast<pgtable::Prot>(prot),
+			       atomic ? kcxx::AllocContext::Atomic : kcxx::AllocContext::Sleepable,
+			       mapped, installed);
+		/* Even a failed call may have installed tables before it failed. */
+		if (!installed.empty() && walk_cache_) [[unlikely]]
+			flush_walk_cache(installed.start(), installed.end());
+		if (!ret.ok()) [[unlikely]]
+			map_failed(iova, paddr, pgsize, pgcount, ret.error());
+		return ret;
+	}
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount);
 	void sync(u64 start, u64 end);
-	void sync_map();
 	void flush_all();
 	u64 iova_to_phys(u64 iova);
 	u64 ttb() const;
@@ -58,6 +85,10 @@ private:
 	PageTable *table() const { return __atomic_load_n(&table_, __ATOMIC_ACQUIRE); }
 	struct device *log_dev() const;
 	void release_tables();
+	/* The one line a refused map logs. */
+	void map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::Error err);
+	/* After a map filled empty L1 entries in [start, end), on walk-cache hardware. */
+	void flush_walk_cache(u64 start, u64 end);
 
 	struct iommu_domain *const iommu_domain_;
 
@@ -75,8 +106,6 @@ private:
 	pgtable::Gather pending_;
 	kcxx::SpinLock attach_lock_;
 	AttachNode *attached_ = nullptr;
-	kcxx::SpinLock map_lock_;
-	pgtable::MapGather map_pending_;
 };
 
 } // namespace socmmu

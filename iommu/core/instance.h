@@ -73,7 +73,10 @@ public:
 	/* Point context @index at @domain, at the blocking table, or at nothing. */
 	void set_context_locked(u32 index, Domain *domain, bool blocked);
 
-	/* The domain's attach lock held: only if @ctx is still on @domain. */
+	/*
+	 * The domain's attach lock held, so interrupts off: only if @ctx is
+	 * still on @domain.
+	 */
 	/* @unlinked: the unmap unlinked L2 tables there (flush_range_unlinked()). */
 	void flush_range(Context &ctx, const Domain *domain, u64 start, u64 end, bool unlinked);
 	void flush_all(Context &ctx, const Domain *domain);

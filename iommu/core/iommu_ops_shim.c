@@ -104,6 +104,11 @@ static int socmmu_attach_dev(struct iommu_domain *domain, struct device *dev)
 	return client ? core_domain_attach(to_core(domain), client) : -ENODEV;
 }
 
+/*
+ * No iotlb_sync_map: a map that needs the hardware told (a walk cache of
+ * empty L1 entries) tells it before map_pages returns, and every other
+ * map saves the core its second indirect call (Documentation/performance.rst).
+ */
 static int socmmu_map_pages(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
 			    size_t pgsize, size_t pgcount, int prot, gfp_t gfp, size_t *mapped)
 {
@@ -129,19 +134,6 @@ static void socmmu_iotlb_sync(struct iommu_domain *domain, struct iommu_iotlb_ga
 	else
 		core_domain_sync(to_core(domain), 0, 0);
 }
-
-#if KX_IOMMU_SYNC_MAP_RETURNS_INT
-static int socmmu_iotlb_sync_map(struct iommu_domain *domain, unsigned long iova, size_t size)
-{
-	core_domain_sync_map(to_core(domain));
-	return 0;
-}
-#else
-static void socmmu_iotlb_sync_map(struct iommu_domain *domain, unsigned long iova, size_t size)
-{
-	core_domain_sync_map(to_core(domain));
-}
-#endif
 
 static void socmmu_flush_iotlb_all(struct iommu_domain *domain)
 {
@@ -293,7 +285,6 @@ static const struct iommu_domain_ops socmmu_domain_ops = {
 #endif
 	.map_pages = socmmu_map_pages,
 	.unmap_pages = socmmu_unmap_pages,
-	.iotlb_sync_map = socmmu_iotlb_sync_map,
 	.iotlb_sync = socmmu_iotlb_sync,
 	.flush_iotlb_all = socmmu_flush_iotlb_all,
 	.iova_to_phys = socmmu_iova_to_phys,

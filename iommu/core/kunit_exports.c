@@ -22,6 +22,5 @@ EXPORT_SYMBOL_IF_KUNIT(core_domain_attach);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_map);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_unmap);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_sync);
-EXPORT_SYMBOL_IF_KUNIT(core_domain_sync_map);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_flush_all);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_iova_to_phys);

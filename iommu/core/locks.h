@@ -19,10 +19,16 @@
  *     states and counters; the IRQ handler takes it alone.
  *  5. Page-table lock (inside the engine, iommu/pgtable/).  Taken under
  *     the unmap lock, or alone (map, iova_to_phys, dumps).
- *  6. Domain map lock.  The map-side pending range; a leaf, taken alone.
  *
- * Locks 2 to 6 are spinlocks taken with interrupts off: map and unmap may
+ * A map takes the attach lock, then instance locks, only to invalidate a
+ * walk cache over the L1 entries it filled, after the engine released its
+ * lock.
+ *
+ * Locks 2 to 5 are spinlocks taken with interrupts off: map and unmap may
  * run in atomic context, and the IRQ handler shares the instance lock.
+ * Only the outermost of a nest saves and restores them; the locks taken
+ * inside it (the attach lock in a sync, the instance lock in a flush)
+ * are plain.
  */
 #ifndef SOCMMU_IOMMU_LOCKS_H
 #define SOCMMU_IOMMU_LOCKS_H
@@ -36,7 +42,6 @@ inline kcxx::LockClass fault_reports() { return KCXX_LOCK_CLASS("socmmu_iommu.fa
 inline kcxx::LockClass domain_unmap() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_unmap"); }
 inline kcxx::LockClass domain_attach() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_attach"); }
 inline kcxx::LockClass instance() { return KCXX_LOCK_CLASS("socmmu_iommu.instance"); }
-inline kcxx::LockClass domain_map() { return KCXX_LOCK_CLASS("socmmu_iommu.domain_map"); }
 
 } // namespace socmmu::locks
 

@@ -92,13 +92,6 @@
 #define kx_pm_runtime_get_if_active(dev) pm_runtime_get_if_active(dev, true)
 #endif
 
-/* 6.7 made iotlb_sync_map return an error (iommu_map() fails with it). */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
-#define KX_IOMMU_SYNC_MAP_RETURNS_INT 1
-#else
-#define KX_IOMMU_SYNC_MAP_RETURNS_INT 0
-#endif
-
 /*
  * EXPORT_SYMBOL_IF_KUNIT(): a module's C entry points for its own KUnit
  * suites (Documentation/testing.rst, "Test seams").  <kunit/visibility.h>
