@@ -29,10 +29,11 @@
  * steps only: installing an L2 (allocated unlocked beforehand; the one
  * installed first wins and the others give theirs back), reviving a
  * linked L2 whose count reached zero, retiring it (unlink and queueing in
- * a Gather), unmapping sections and supersections, and the readers
- * (iova_to_phys, for_each_mapping), for which it keeps linked L2s alive.
- * An L1 entry goes from empty to an L2 link, a section or a supersection
- * replica only by compare-and-swap, so mapping a section needs no lock.  Overlapping
+ * a Gather), and the readers (iova_to_phys, for_each_mapping), for which
+ * it keeps linked L2s alive.  An L1 entry goes from empty to an L2 link,
+ * a section or a supersection replica only by compare-and-swap, so
+ * mapping a section needs no lock, and a block, its mapper's alone, is
+ * unmapped without it too.  Overlapping
  * callers are a caller bug, as for the kernel's tables: they may see
  * each other's entries, and an L2 they leave empty stays linked until the
  * next unmap in its megabyte or the table's end.
@@ -181,34 +182,22 @@ public:
 	 * table, section or supersection widens @map_gather by its range
 	 * (map_gather.h), also when a later page fails.
 	 */
-	kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, Prot prot,
-			       kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
+	[[gnu::always_inline]] kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize,
+						      size_t pgcount, Prot prot,
+						      kcxx::AllocContext context, size_t *mapped,
+						      MapGather &map_gather)
 	{
-		if (!supported(pgsize) || !pgcount)
-			return kcxx::Error(-kcxx::EINVAL);
-		if (access_required<Format>() && !(prot & (kProtRead | kProtWrite)))
-			return kcxx::Error(-kcxx::EINVAL);
-		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
-			return kcxx::Error(-kcxx::EINVAL);
-		if (!fits(iova, pgsize, pgcount, kIovaSpace) ||
-		    !fits(paddr, pgsize, pgcount, pa_space(format_)))
-			return kcxx::Error(-kcxx::ERANGE);
-
-		if (pgsize >= kSize1M) {
-			for (size_t i = 0; i < pgcount; i++) {
-				KCXX_TRY(map_block(iova, paddr, pgsize, prot, map_gather));
-				*mapped += pgsize;
-				iova += pgsize;
-				paddr += pgsize;
-			}
-			return {};
-		}
+		/*
+		 * The IOMMU core's commonest call, a run of 4 KB pages, is
+		 * checked and mapped here, inline in the caller, with every
+		 * check specialised to the size; the other sizes and every
+		 * slow step are calls.
+		 */
 		if (pgsize == kSize4K)
-			return map_runs<kSize4K>(iova, paddr, pgcount, prot, context, mapped,
-						 map_gather);
-		return map_runs<kSize64K>(iova, paddr, pgcount, prot, context, mapped, map_gather);
+			return map_pages<kSize4K>(iova, paddr, pgcount, prot, context, mapped,
+						  map_gather);
+		return map_other(iova, paddr, pgsize, pgcount, prot, context, mapped, map_gather);
 	}
-
 
 	/*
 	 * unmap_pages.  Removes the entries found from @iova on, up to
@@ -458,22 +447,89 @@ private:
 		return format_.l1_section(paddr, prot);
 	}
 
-	/* Pages in one L2 go together: one pin, one sync per L2. */
-	template <u64 kPgSize>
-	kcxx::Result<void> map_runs(u64 iova, u64 paddr, size_t pgcount, Prot prot,
-				    kcxx::AllocContext context, size_t *mapped, MapGather &map_gather)
+	/* map() of a size other than 4 KB, or of an unsupported one. */
+	[[gnu::noinline]] kcxx::Result<void> map_other(u64 iova, u64 paddr, u64 pgsize,
+						       size_t pgcount, Prot prot,
+						       kcxx::AllocContext context, size_t *mapped,
+						       MapGather &map_gather)
 	{
+		if (pgsize == kSize64K)
+			return map_pages<kSize64K>(iova, paddr, pgcount, prot, context, mapped,
+						   map_gather);
+		if (!supported(pgsize) || !pgcount)
+			return kcxx::Error(-kcxx::EINVAL);
+		if (access_required<Format>() && !(prot & (kProtRead | kProtWrite)))
+			return kcxx::Error(-kcxx::EINVAL);
+		if (!kcxx::is_aligned(iova, pgsize) || !kcxx::is_aligned(paddr, pgsize))
+			return kcxx::Error(-kcxx::EINVAL);
+		if (!fits(iova, pgsize, pgcount, kIovaSpace) ||
+		    !fits(paddr, pgsize, pgcount, pa_space(format_)))
+			return kcxx::Error(-kcxx::ERANGE);
+		for (size_t i = 0; i < pgcount; i++) {
+			KCXX_TRY(map_block(iova, paddr, pgsize, prot, map_gather));
+			*mapped += pgsize;
+			iova += pgsize;
+			paddr += pgsize;
+		}
+		return {};
+	}
+
+	/*
+	 * map() of @pgcount pages of 4 KB or 64 KB (16 replicas each).  The
+	 * pages in one L2 go together: one pin, one sync per L2.  Each page is
+	 * all or nothing: the pages before the first one that overlaps a
+	 * valid entry are written and synced, and counted in *@mapped.
+	 *
+	 * Inline, a run that stays in one live L2 (every call of one page,
+	 * most calls of more): the checks, one compare-and-swap on the L2's
+	 * count, the entries.  Anything else, map_runs().
+	 */
+	template <u64 kPgSize>
+	[[gnu::always_inline]] kcxx::Result<void> map_pages(u64 iova, u64 paddr, size_t pgcount,
+							    Prot prot, kcxx::AllocContext context,
+							    size_t *mapped, MapGather &map_gather)
+	{
+		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
+
+		if (!pgcount || (access_required<Format>() && !(prot & (kProtRead | kProtWrite))) ||
+		    ((iova | paddr) & (kPgSize - 1)))
+			return kcxx::Error(-kcxx::EINVAL);
+		if (!fits(iova, kPgSize, pgcount, kIovaSpace) ||
+		    !fits(paddr, kPgSize, pgcount, pa_space(format_)))
+			return kcxx::Error(-kcxx::ERANGE);
+
+		const u32 first = l2_index(iova);
+
+		if (pgcount <= (kL2Entries - first) / kPerPage) [[likely]] {
+			const u32 i1 = l1_index(iova);
+			const u32 pages = static_cast<u32>(pgcount);
+
+			if (TableNode *node = try_pin(i1, pages * kPerPage)) [[likely]]
+				return fill<kPgSize>(node, i1, first, paddr, pages, prot, mapped);
+		}
+		return map_runs<kPgSize>(iova, paddr, pgcount, prot, context, mapped, map_gather);
+	}
+
+	/* What map_pages() does not do inline: runs over several L2s, pins under the lock. */
+	template <u64 kPgSize>
+	[[gnu::noinline]] kcxx::Result<void> map_runs(u64 iova, u64 paddr, size_t pgcount,
+						      Prot prot, kcxx::AllocContext context,
+						      size_t *mapped, MapGather &map_gather)
+	{
+		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
 		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
 
 		while (pgcount) {
-			const u64 room = (kSize1M - (iova & (kSize1M - 1))) >> kShift;
-			const u32 pages = static_cast<u32>(kcxx::min(u64{pgcount}, room));
-			u32 done = 0;
-			kcxx::Result<void> ret =
-				map_run<kPgSize>(iova, paddr, pages, prot, context, map_gather, &done);
+			const u32 i1 = l1_index(iova);
+			const u32 first = l2_index(iova);
+			const u32 pages = static_cast<u32>(
+				kcxx::min(u64{pgcount}, u64{(kL2Entries - first) / kPerPage}));
+			TableNode *node = try_pin(i1, pages * kPerPage);
 
-			*mapped += static_cast<size_t>(u64{done} << kShift);
-			KCXX_TRY(ret);
+			if (!node)
+				node = KCXX_TRY(pin_for_map(i1, iova, pages * kPerPage, context,
+							    map_gather));
+			KCXX_TRY(fill<kPgSize>(node, i1, first, paddr, pages, prot, mapped));
 			iova += u64{pages} << kShift;
 			paddr += u64{pages} << kShift;
 			pgcount -= pages;
@@ -482,53 +538,82 @@ private:
 	}
 
 	/*
-	 * @pages pages of 4 KB or 64 KB (16 replicas each) in the L2 of
-	 * @iova, each all or nothing: the pages before the first one that
-	 * overlaps a valid entry are written, with one sync, and *@done says
-	 * how many.
+	 * @pages pages from entry @first of the L2 @node at @i1, whose count
+	 * the caller raised by their entries.  The pages before the first
+	 * one that overlaps a valid entry are written, with one sync, and
+	 * counted in *@mapped; the count of the others is given back.  The
+	 * first page is written here, inline; the others by write_pages().
 	 */
 	template <u64 kPgSize>
-	[[gnu::always_inline]] kcxx::Result<void> map_run(u64 iova, u64 paddr, u32 pages, Prot prot,
-				   kcxx::AllocContext context, MapGather &map_gather, u32 *done)
+	[[gnu::always_inline]] kcxx::Result<void> fill(TableNode *node, u32 i1, u32 first, u64 paddr,
+						       u32 pages, Prot prot, size_t *mapped)
 	{
 		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
 		constexpr unsigned int kShift = kcxx::ilog2(kPgSize);
-		const u32 i1 = l1_index(iova);
-		const u32 first = l2_index(iova);
-		const u32 want = pages * kPerPage;
-		TableNode *node = try_pin(i1, want);
-
-		if (!node)
-			node = KCXX_TRY(pin_for_map(i1, iova, want, context, map_gather));
-
 		Entry *ptes = entries(node) + first;
-		u32 free = 0;
+		u32 fit = 0;
 
-		while (free < want && read_entry(&ptes[free]) == Format::kFault)
-			free++;
-		const u32 fit = free / kPerPage;
-
-		for (u32 page = 0; page < fit; page++) {
-			const u64 pa = paddr + (u64{page} << kShift);
-			const Entry entry = kPgSize == kSize64K ? format_.l2_large(pa, prot)
-								: format_.l2_small(pa, prot);
-
-			for (u32 i = page * kPerPage; i < (page + 1) * kPerPage; i++)
-				write_entry(&ptes[i], entry);
+		if (page_free<kPgSize>(ptes)) [[likely]] {
+			write_page<kPgSize>(ptes, encode<kPgSize>(paddr, prot));
+			fit = 1;
+			if (pages > 1)
+				fit += write_pages<kPgSize>(ptes + kPerPage, paddr + kPgSize,
+							    pages - 1, prot);
+			if (node->buffer.needs_sync)
+				memory_.sync(node->buffer, first * sizeof(Entry),
+					     fit * kPerPage * sizeof(Entry));
+			*mapped += static_cast<size_t>(u64{fit} << kShift);
 		}
-		if (fit)
-			sync(memory_, node->buffer, first * sizeof(Entry),
-			     fit * kPerPage * sizeof(Entry));
-		*done = fit;
-		if (fit == pages)
-			return {};
-		/*
-		 * Give back the pin of the pages not written.  The entry in the
-		 * way is counted, so the count stays above zero unless an
-		 * overlapping caller removes it meanwhile (a caller bug): then
-		 * the empty L2 stays linked for the next unmap to retire.
-		 */
-		kcxx::sub_return(&live_[i1], want - fit * kPerPage);
+		if (fit != pages) [[unlikely]]
+			return give_back(i1, (pages - fit) * kPerPage);
+		return {};
+	}
+
+	/* Are the @kPgSize page's entries at @ptes all faults? */
+	template <u64 kPgSize> static bool page_free(const Entry *ptes)
+	{
+		for (u32 i = 0; i < (kPgSize >> kL2Shift); i++) {
+			if (read_entry(&ptes[i]) != Format::kFault)
+				return false;
+		}
+		return true;
+	}
+
+	template <u64 kPgSize> static void write_page(Entry *ptes, Entry entry)
+	{
+		for (u32 i = 0; i < (kPgSize >> kL2Shift); i++)
+			write_entry(&ptes[i], entry);
+	}
+
+	template <u64 kPgSize> Entry encode(u64 pa, Prot prot) const
+	{
+		return kPgSize == kSize64K ? format_.l2_large(pa, prot) : format_.l2_small(pa, prot);
+	}
+
+	/* fill()'s pages after the first: how many were free and written. */
+	template <u64 kPgSize>
+	[[gnu::noinline]] u32 write_pages(Entry *ptes, u64 paddr, u32 pages, Prot prot)
+	{
+		constexpr u32 kPerPage = static_cast<u32>(kPgSize >> kL2Shift);
+		u32 fit = 0;
+
+		while (fit < pages && page_free<kPgSize>(ptes + fit * kPerPage))
+			fit++;
+		for (u32 page = 0; page < fit; page++)
+			write_page<kPgSize>(ptes + page * kPerPage,
+					    encode<kPgSize>(paddr + page * kPgSize, prot));
+		return fit;
+	}
+
+	/*
+	 * A run stopped at a valid entry: give back the pin of the pages not
+	 * written.  The entry in the way is counted, so the count stays above
+	 * zero unless an overlapping caller removes it meanwhile (a caller
+	 * bug): then the empty L2 stays linked for the next unmap to retire.
+	 */
+	[[gnu::noinline]] kcxx::Result<void> give_back(u32 i1, u32 count)
+	{
+		kcxx::sub_return(&live_[i1], count);
 		return kcxx::Error(-kcxx::EEXIST);
 	}
 
@@ -554,8 +639,9 @@ private:
 	 * try_pin() found no live L2 at @i1: pin it under the lock, reviving
 	 * or installing one.
 	 */
-	kcxx::Result<TableNode *> pin_for_map(u32 i1, u64 iova, u32 count,
-					      kcxx::AllocContext context, MapGather &map_gather)
+	[[gnu::noinline]] kcxx::Result<TableNode *> pin_for_map(u32 i1, u64 iova, u32 count,
+								kcxx::AllocContext context,
+								MapGather &map_gather)
 	{
 		TableNode *spare = nullptr;
 
@@ -723,19 +809,16 @@ private:
 		return u64{cleared} << kL2Shift;
 	}
 
-	/* Removes the section or supersection that starts at @pos; its size, or 0. */
+	/*
+	 * Removes the section or supersection that starts at @pos; its size,
+	 * or 0.  A block is its mapper's alone, as map_block() wrote it
+	 * without the lock: it is cleared without the lock too.  The lock
+	 * is for an L1 entry that links an L2 (try_pin() found it at zero).
+	 */
 	u64 unmap_block(u64 pos, Gather &gather)
 	{
 		const u32 i1 = l1_index(pos);
-		kcxx::IrqSaveGuard guard(lock_);
-
-		/* An L2 linked at zero holds nothing: retire it if nobody revived it. */
-		if (l2_[i1]) {
-			retire_locked(i1, false, gather);
-			return 0;
-		}
-
-		const Entry l1e = l1()[i1];
+		const Entry l1e = read_entry(&l1()[i1]);
 		u64 size;
 
 		if (l1e == empty_l1_)
@@ -747,18 +830,36 @@ private:
 		case L1Kind::Supersection:
 			size = kSize16M;
 			break;
+		case L1Kind::Table:
+			return retire_at_zero(i1, gather);
 		default:
-			/* A table entry always has its node: never reached. */
-			KCXX_WARN_ON(true);
 			return 0;
 		}
 		if (!kcxx::is_aligned(pos, size))
 			return 0;
+		/*
+		 * Replicas from the last: a forward walk (for_each_mapping())
+		 * that meets the first one still valid meets the block whole.
+		 */
 		const u32 count = static_cast<u32>(size >> kL1Shift);
-		for (u32 i = i1; i < i1 + count; i++)
-			write_entry(&l1()[i], empty_l1_);
+		for (u32 i = count; i-- > 0;)
+			write_entry(&l1()[i1 + i], empty_l1_);
 		sync_l1(i1, count);
 		return size;
+	}
+
+	/* An L2 linked at zero holds nothing: retire it if nobody revived it; 0. */
+	[[gnu::noinline]] u64 retire_at_zero(u32 i1, Gather &gather)
+	{
+		kcxx::IrqSaveGuard guard(lock_);
+
+		const Entry l1e = l1()[i1];
+
+		/* Under the lock a table entry always has its node: never reached. */
+		if (KCXX_WARN_ON(!l2_[i1] && l1e != empty_l1_ && format_.l1_kind(l1e) == L1Kind::Table))
+			return 0;
+		retire_locked(i1, false, gather);
+		return 0;
 	}
 
 	TableMemory &memory_;

@@ -47,6 +47,8 @@ void pgt_zero_l2_format(struct kunit *test);
 void pgt_for_each_mapping_visits_each_once(struct kunit *test);
 void pgt_unmap_runs_to_aperture_end(struct kunit *test);
 void pgt_unmap_runs_to_aperture_end_test_format(struct kunit *test);
+void pgt_map_fast_path_in_live_l2(struct kunit *test);
+void pgt_unmap_blocks_lock_free(struct kunit *test);
 
 void pgt_map_gather_fault_l1(struct kunit *test);
 void pgt_map_gather_zero_l2_link(struct kunit *test);

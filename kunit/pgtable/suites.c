@@ -113,6 +113,8 @@ static struct kunit_case pgt_rules_cases[] = {
 	KUNIT_CASE(pgt_for_each_mapping_visits_each_once),
 	KUNIT_CASE(pgt_unmap_runs_to_aperture_end),
 	KUNIT_CASE(pgt_unmap_runs_to_aperture_end_test_format),
+	KUNIT_CASE(pgt_map_fast_path_in_live_l2),
+	KUNIT_CASE(pgt_unmap_blocks_lock_free),
 	KUNIT_CASE(pgt_map_gather_fault_l1),
 	KUNIT_CASE(pgt_map_gather_zero_l2_link),
 	KUNIT_CASE(pgt_format_pa_shift),
