@@ -17,6 +17,8 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
+#include <socmmu_dma.h>
+
 #include "inst.h"
 #include "socmmu_iommu.h"
 
@@ -238,13 +240,32 @@ err_clocks:
 	return ret;
 }
 
+/*
+ * The DMA layer's domain off a client that iommu_device_unregister() is
+ * about to release (its test: remove_iommu_group()'s).  6.12 takes the
+ * client out of its group first and WARNs in __iommu_group_free_device()
+ * when the emptied group is not on its default domain; release_device,
+ * which would take the layer off, only runs after that.  The layer stays
+ * on a client that no driver holds (a driver that refused it, or let it
+ * go), so it comes off here, while detaching is still allowed, as when
+ * the client itself is deleted (the layer's bus notifier).
+ */
+static int socmmu_release_dma_layer(struct device *dev, void *iommu)
+{
+	if (dev->iommu && dev->iommu->iommu_dev == iommu)
+		socmmu_dma_release(dev);
+	return 0;
+}
+
 static void socmmu_remove(struct platform_device *pdev)
 {
 	struct socmmu_inst *inst = platform_get_drvdata(pdev);
 	unsigned int i;
 
 	debugfs_remove_recursive(inst->debugfs);
-	/* Releases every client still probed (none: each holds a driver reference). */
+	/* The bus the layer follows (its bus notifier's): our clients are platform devices. */
+	bus_for_each_dev(&platform_bus_type, NULL, &inst->iommu, socmmu_release_dma_layer);
+	/* Releases the clients still probed: they pin the driver's module, not this device. */
 	iommu_device_unregister(&inst->iommu);
 	iommu_device_sysfs_remove(&inst->iommu);
 	pm_runtime_disable(&pdev->dev);

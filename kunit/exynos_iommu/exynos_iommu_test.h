@@ -174,6 +174,8 @@ void eit_failnth_dma_atomic(struct kunit *test) KX_NOEXCEPT;
 void eit_failnth_dma_map_sg(struct kunit *test) KX_NOEXCEPT;
 void eit_failnth_dma_map_single(struct kunit *test) KX_NOEXCEPT;
 void eit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
+/* A SYSMMU unbound under a client a driver refused (unbind.c, C only). */
+void eit_unbind_refused_client(struct kunit *test) KX_NOEXCEPT;
 /* Takes the DMA layer the failnth cases gave the v7 client off again. */
 void eit_failnth_exit(void) KX_NOEXCEPT;
 

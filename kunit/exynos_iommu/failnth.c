@@ -213,14 +213,5 @@ void eit_failnth_exit(void)
 void eit_failnth_probe(struct kunit *test)
 {
 	fn_skip_without_injection(test);
-	/*
-	 * In kunit/modules.list, unbinding the SYSMMU warns in the IOMMU
-	 * core (__iommu_group_free_device(): the v7 client's group is not
-	 * on its default domain when it is freed), which make faultinject's
-	 * list never shows: not yet explained, so only make faultinject
-	 * (every site) runs this sweep.
-	 */
-	if (failnth_limit())
-		kunit_skip(test, "make faultinject only: unbinding the SYSMMU here warns");
 	failnth_sweep_probe(test, "/sysmmu-v7@d2060000");
 }
