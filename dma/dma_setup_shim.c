@@ -84,22 +84,26 @@ static int socmmu_dma_window(struct device *dev, struct iommu_domain *domain, u6
 	return ret;
 }
 
+static int socmmu_of_read_resv_regions(struct device *dev, struct list_head *head);
+
 /*
- * The IOMMU's reserved regions for the group: kept out of the window, and
- * direct-mapped ones mapped one to one, as the core does for default
- * domains.
+ * @d's reserved regions: kept out of the window, and direct-mapped ones
+ * mapped one to one, as the core does for default domains.  Read from DT
+ * here, not through iommu_get_group_resv_regions(): that cannot report an
+ * allocation failure, and a region silently missing would let the window
+ * hand out IOVAs a firmware owns.  A client of the layer is alone in its
+ * group (iommu_attach_device() requires it), so its own regions are the
+ * group's.
  */
 static int socmmu_dma_reserve_regions(struct socmmu_dma_device *d)
 {
-	struct iommu_group *group = iommu_group_get(d->dev);
 	struct iommu_resv_region *region, *next;
 	LIST_HEAD(regions);
-	int ret = 0;
+	int ret;
 
-	if (!group)
-		return 0;
-	iommu_get_group_resv_regions(group, &regions);
-	iommu_group_put(group);
+	ret = socmmu_of_read_resv_regions(d->dev, &regions);
+	if (ret)
+		dev_err(d->dev, "cannot read the reserved regions: %d\n", ret);
 	list_for_each_entry_safe(region, next, &regions, list) {
 		if (!ret)
 			ret = dma_engine_reserve(d->engine, region->start, region->length);
@@ -179,19 +183,24 @@ int socmmu_dma_setup(struct device *dev)
 		dev_err(dev, "cannot create the DMA engine: %d\n", ret);
 		goto err_domain;
 	}
-	ret = iommu_attach_device(d->domain, dev);
-	if (ret) {
-		dev_err(dev, "cannot attach the DMA API's domain: %d\n", ret);
-		goto err_engine;
-	}
+	/*
+	 * Everything that can fail comes before the attach, so that a failure
+	 * never has to move the client back: it stays on the domain it had.
+	 * The direct mappings are in place when the device first sees ours.
+	 */
 	ret = socmmu_dma_reserve_regions(d);
 	if (ret)
-		goto err_detach;
+		goto err_engine;
 	/* probe_finalize of one device is serialised by the IOMMU core. */
 	ret = dma_devices_add(socmmu_dma_devices, &d->entry, dev);
 	if (ret) {
 		dev_err(dev, "set up twice at once: %d\n", ret);
-		goto err_detach;
+		goto err_engine;
+	}
+	ret = iommu_attach_device(d->domain, dev);
+	if (ret) {
+		dev_err(dev, "cannot attach the DMA API's domain: %d\n", ret);
+		goto err_registered;
 	}
 
 	socmmu_dma_fill_ops(&d->ops);
@@ -200,8 +209,8 @@ int socmmu_dma_setup(struct device *dev)
 		dma_engine_deferred(d->engine) ? "deferred" : "strict");
 	return 0;
 
-err_detach:
-	iommu_detach_device(d->domain, dev);
+err_registered:
+	dma_devices_take(socmmu_dma_devices, dev);
 err_engine:
 	dma_engine_destroy(d->engine);
 err_domain:
@@ -517,12 +526,22 @@ EXPORT_SYMBOL_GPL(socmmu_dma_set_deferred);
  */
 void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head)
 {
+	int ret = socmmu_of_read_resv_regions(dev, head);
+
+	if (ret)
+		dev_err(dev, "reserved regions incomplete: %d\n", ret);
+}
+EXPORT_SYMBOL_GPL(socmmu_of_get_resv_regions);
+
+/* Returns -ENOMEM when a region could not be added; those before it are. */
+static int socmmu_of_read_resv_regions(struct device *dev, struct list_head *head)
+{
 	int prot = IOMMU_READ | IOMMU_WRITE;
 	struct of_phandle_iterator it;
 	int err;
 
 	if (!dev->of_node)
-		return;
+		return 0;
 	if (of_dma_is_coherent(dev->of_node))
 		prot |= IOMMU_CACHE;
 	of_for_each_phandle(&it, err, dev->of_node, "memory-region", NULL, 0) {
@@ -554,12 +573,15 @@ void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head)
 			if (has_reg && phys.start == iova && resource_size(&phys) == len)
 				type = IOMMU_RESV_DIRECT;
 			region = iommu_alloc_resv_region(iova, len, prot, type, GFP_KERNEL);
-			if (region)
-				list_add_tail(&region->list, head);
+			if (!region) {
+				of_node_put(it.node);
+				return -ENOMEM;
+			}
+			list_add_tail(&region->list, head);
 		}
 	}
+	return 0;
 }
-EXPORT_SYMBOL_GPL(socmmu_of_get_resv_regions);
 
 static int __init socmmu_dma_init(void)
 {

@@ -231,6 +231,21 @@ else
 	record PASS "checkpatch-selftest"
 fi
 
+# Documentation/ builds with docutils, warnings included; and the check
+# refuses a page with a malformed table.
+phase "documentation"
+if scripts/check-docs.py > "$out/check/docs.log" 2>&1; then
+	record PASS "docs"
+else
+	cat "$out/check/docs.log"
+	record FAIL "docs: $(tail -1 "$out/check/docs.log")"
+fi
+if scripts/check-docs.py scripts/selftest/bad_doc.rst > /dev/null 2>&1; then
+	record FAIL "docs-selftest: scripts/check-docs.py accepted a malformed table"
+else
+	record PASS "docs-selftest"
+fi
+
 runs=()
 board_runs=()
 for t in $uml_targets; do

@@ -7,7 +7,7 @@ set -eu
 PACKAGES="
 	linux-source-6.1 linux-source-6.12
 	build-essential g++ flex bison bc libelf-dev libssl-dev kmod cpio xz-utils
-	sparse device-tree-compiler python3
+	sparse device-tree-compiler python3 python3-docutils
 	v4l-utils dkms
 	gcc-arm-linux-gnueabihf g++-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
 	libc6-dev-armhf-cross

@@ -194,8 +194,52 @@ build_target() {
 	echo "$out"
 }
 
+# $1: target.  Prints its source's version and flavour.
+source_of() {
+	local ver=${1#*-}
+	ver=${ver%-virt}
+	case "$1" in
+	uml-ref-*) echo "${ver#ref-} ref" ;;
+	*) echo "$ver" ;;
+	esac
+}
+
 targets=${*:-$all_targets}
 for t in $targets; do
-	kdir=$(build_target "$t")
-	echo "$t $kdir"
+	case " $known_targets " in
+	*" $t "*) ;;
+	*) die "unknown target $t (want one of: $known_targets)" ;;
+	esac
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Sources first: targets share them (uml-6.12 and arm-6.12-virt), and
+# each is unpacked once.  Distinct sources unpack side by side.
+pids=()
+for s in $(for t in $targets; do source_of "$t" | tr ' ' '-'; done | sort -u); do
+	prepare_source "${s%%-*}" "$(echo "$s" | cut -s -d- -f2)" > /dev/null &
+	pids+=("$!")
+done
+for p in "${pids[@]}"; do
+	wait "$p" || die "a kernel source could not be prepared"
+done
+
+# Then every kernel at once, each with $jobs jobs.  One build alone keeps
+# two cores busy only while it compiles: its configuration, link, modpost
+# and the directory walks between are serial, and a cold run of five
+# kernels one after the other left a fifth of the CPU idle.  Side by side,
+# one's serial steps run on the cores another's compiles leave.
+pids=()
+for t in $targets; do
+	build_target "$t" > "$tmp/$t" &
+	pids+=("$!")
+done
+status=0
+for p in "${pids[@]}"; do
+	wait "$p" || status=1
+done
+[ $status -eq 0 ] || die "a kernel did not build (its error is above)"
+for t in $targets; do
+	echo "$t $(cat "$tmp/$t")"
 done

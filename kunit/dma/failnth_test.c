@@ -3,7 +3,8 @@
  * "socmmu_dma_failnth": the DMA layer with its Nth allocation failed, for
  * every N, by the shared sweeps (kunit/failnth), on the test DT's client
  * behind the OMAP MMU model: coherent allocations that may sleep and
- * atomic ones, scatterlists and single buffers.  After each failed call:
+ * atomic ones, scatterlists and single buffers; and the layer's own
+ * setup on a client with a reserved area.  After each failed call:
  * the errno is the one the DMA API promises, the layer maps no byte more
  * than before, the IOVA range the call would have used translates nowhere
  * (in the domain, and for the model's walker), and the same call then
@@ -16,6 +17,7 @@
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
 #include <linux/errno.h>
+#include <linux/iommu.h>
 #include <linux/module.h>
 #include <linux/pm_runtime.h>
 #include <linux/sizes.h>
@@ -102,6 +104,11 @@ static void dma_failnth_alloc_atomic(struct kunit *test)
 	fn_sweep(test, FAILNTH_DMA_ATOMIC);
 }
 
+static void dma_failnth_alloc_two_tables(struct kunit *test)
+{
+	fn_sweep(test, FAILNTH_DMA_COHERENT_TWO_TABLES);
+}
+
 static void dma_failnth_map_sg(struct kunit *test)
 {
 	fn_sweep(test, FAILNTH_DMA_MAP_SG);
@@ -112,9 +119,60 @@ static void dma_failnth_map_single(struct kunit *test)
 	fn_sweep(test, FAILNTH_DMA_MAP_SINGLE);
 }
 
+/* dma0: a window and a reserved-memory area at its start (the test DT). */
+#define FN_RESV_CLIENT 0
+#define FN_RESV_IOVA 0x80000000
+
+/*
+ * The layer's setup on a client with a reserved area, every site (it has
+ * a dozen, so `make check` sweeps them all too).  After a failure: the
+ * errno, no layer, the client on the domain it had.  After a success:
+ * the reserved area is out of the window, whichever allocation the
+ * previous run failed.
+ */
+static void dma_failnth_setup(struct kunit *test)
+{
+	struct device *dev = dma_test_client(FN_RESV_CLIENT);
+	struct socmmu_dma_info info;
+	struct iommu_domain *before;
+	struct failnth_sweep s;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	socmmu_dma_release(dev);
+	before = iommu_get_domain_for_dev(dev);
+	for (failnth_begin(&s, "socmmu_dma_setup", 0); failnth_next(test, &s);) {
+		bool hit;
+
+		failnth_arm(s.n);
+		ret = socmmu_dma_setup(dev);
+		hit = failnth_disarm();
+		failnth_ran(test, &s, hit, ret);
+		if (ret) {
+			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM, "site %u", s.n);
+			KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_get_info(dev, &info), -ENODEV,
+					    "site %u: the layer is half there", s.n);
+			KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), before,
+						"site %u: the client moved", s.n);
+			ret = socmmu_dma_setup(dev);
+			KUNIT_ASSERT_EQ_MSG(test, ret, 0, "site %u: the next call failed", s.n);
+		}
+		KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), socmmu_dma_domain(dev),
+					"site %u", s.n);
+		KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_reserve(dev, FN_RESV_IOVA, PAGE_SIZE), -EBUSY,
+				    "site %u: the reserved area is in the window", s.n);
+		if (!s.done)
+			socmmu_dma_release(dev);
+	}
+	/* Left set up, as the DT's client was found. */
+	KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(dev, &info), 0);
+}
+
 static struct kunit_case dma_failnth_cases[] = {
+	KUNIT_CASE(dma_failnth_setup),
 	KUNIT_CASE(dma_failnth_alloc_coherent),
 	KUNIT_CASE(dma_failnth_alloc_atomic),
+	KUNIT_CASE(dma_failnth_alloc_two_tables),
 	KUNIT_CASE(dma_failnth_map_sg),
 	KUNIT_CASE(dma_failnth_map_single),
 	{}

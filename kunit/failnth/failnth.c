@@ -504,6 +504,10 @@ void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
 	case FAILNTH_DMA_MAP_SINGLE:
 		failnth_sweep_dma_map_single(test, d);
 		break;
+	case FAILNTH_DMA_COHERENT_TWO_TABLES:
+		failnth_sweep_dma_coherent(test, "dma_alloc_coherent over two L2 tables", d,
+					   SZ_1M + SZ_128K, GFP_KERNEL);
+		break;
 	}
 }
 EXPORT_SYMBOL_GPL(failnth_sweep_dma);

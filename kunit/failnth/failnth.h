@@ -206,6 +206,11 @@ enum failnth_dma_call {
 	FAILNTH_DMA_ATOMIC,		/* 16 KiB with GFP_ATOMIC */
 	FAILNTH_DMA_MAP_SG,		/* 300 pages: a second L2 table at the 257th */
 	FAILNTH_DMA_MAP_SINGLE,
+	/*
+	 * 1 MiB + 128 KiB, aligned to 1 MiB: the tail needs a second L2
+	 * table after the first MiB is mapped, which a failure must take out.
+	 */
+	FAILNTH_DMA_COHERENT_TWO_TABLES,
 };
 
 void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
