@@ -123,49 +123,25 @@ static void dma_failnth_map_single(struct kunit *test)
 #define FN_RESV_CLIENT 0
 #define FN_RESV_IOVA 0x80000000
 
+/* Whichever allocation the previous run failed, the area stays reserved. */
+static void fn_expect_reserved(struct kunit *test, struct device *dev, unsigned int n)
+{
+	KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_reserve(dev, FN_RESV_IOVA, PAGE_SIZE), -EBUSY,
+			    "site %u: the reserved area is in the window", n);
+}
+
 /*
  * The layer's setup on a client with a reserved area, every site (it has
- * a dozen, so `make check` sweeps them all too).  After a failure: the
- * errno, no layer, the client on the domain it had.  After a success:
- * the reserved area is out of the window, whichever allocation the
- * previous run failed.
+ * about thirty, so `make check` sweeps them all too).  It ends with the
+ * layer on the client, as the DT's client was found.
  */
 static void dma_failnth_setup(struct kunit *test)
 {
 	struct device *dev = dma_test_client(FN_RESV_CLIENT);
-	struct socmmu_dma_info info;
-	struct iommu_domain *before;
-	struct failnth_sweep s;
-	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, dev);
 	socmmu_dma_release(dev);
-	before = iommu_get_domain_for_dev(dev);
-	for (failnth_begin(&s, "socmmu_dma_setup", 0); failnth_next(test, &s);) {
-		bool hit;
-
-		failnth_arm(s.n);
-		ret = socmmu_dma_setup(dev);
-		hit = failnth_disarm();
-		failnth_ran(test, &s, hit, ret);
-		if (ret) {
-			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM, "site %u", s.n);
-			KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_get_info(dev, &info), -ENODEV,
-					    "site %u: the layer is half there", s.n);
-			KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), before,
-						"site %u: the client moved", s.n);
-			ret = socmmu_dma_setup(dev);
-			KUNIT_ASSERT_EQ_MSG(test, ret, 0, "site %u: the next call failed", s.n);
-		}
-		KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), socmmu_dma_domain(dev),
-					"site %u", s.n);
-		KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_reserve(dev, FN_RESV_IOVA, PAGE_SIZE), -EBUSY,
-				    "site %u: the reserved area is in the window", s.n);
-		if (!s.done)
-			socmmu_dma_release(dev);
-	}
-	/* Left set up, as the DT's client was found. */
-	KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(dev, &info), 0);
+	failnth_sweep_dma_setup(test, dev, 0, fn_expect_reserved);
 }
 
 static struct kunit_case dma_failnth_cases[] = {

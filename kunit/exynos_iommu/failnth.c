@@ -125,36 +125,10 @@ void eit_failnth_attach(struct kunit *test)
 void eit_failnth_dma_setup(struct kunit *test)
 {
 	struct device *client = eit_client(EIT_V7);
-	struct socmmu_dma_info info;
-	struct iommu_domain *before;
-	struct failnth_sweep s;
 
 	fn_skip_without_injection(test);
 	KUNIT_ASSERT_NOT_NULL(test, client);
-	KUNIT_ASSERT_EQ(test, socmmu_dma_get_info(client, &info), -ENODEV);
-	before = iommu_get_domain_for_dev(client);
-	for (failnth_begin(&s, "socmmu_dma_setup", failnth_limit()); failnth_next(test, &s);) {
-		bool hit;
-		int ret;
-
-		failnth_arm(s.n);
-		ret = socmmu_dma_setup(client);
-		hit = failnth_disarm();
-		failnth_ran(test, &s, hit, ret);
-		if (ret) {
-			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM, "site %u", s.n);
-			KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_get_info(client, &info), -ENODEV,
-					    "site %u: the layer is half there", s.n);
-			KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(client), before,
-						"site %u: the client moved", s.n);
-			ret = socmmu_dma_setup(client);
-			KUNIT_ASSERT_EQ_MSG(test, ret, 0, "site %u: the next call failed", s.n);
-		}
-		KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(client, &info), 0);
-		KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(client),
-				    socmmu_dma_domain(client));
-		socmmu_dma_release(client);
-	}
+	failnth_sweep_dma_setup(test, client, failnth_limit(), NULL);
 }
 
 static u64 fn_mapped_bytes(struct device *dev)

@@ -28,6 +28,7 @@
 #include <linux/spinlock.h>
 
 #include <shim/kcompat.h>
+#include <socmmu_dma.h>
 
 #include "../../iommu/core/socmmu_iommu.h"
 #include "failnth.h"
@@ -511,6 +512,57 @@ void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
 	}
 }
 EXPORT_SYMBOL_GPL(failnth_sweep_dma);
+
+/**
+ * failnth_sweep_dma_setup() - socmmu_dma_setup() with its Nth allocation failed
+ * @test: the running case
+ * @dev: a client the layer is off (socmmu_dma_release())
+ * @limit: sites to fail, 0 for all
+ * @expect_set_up: what else a working setup must give, or NULL
+ *
+ * Each failure a clean errno, the client without the layer and on the
+ * domain it was on, and the next setup works.  The layer stays on @dev.
+ */
+void failnth_sweep_dma_setup(struct kunit *test, struct device *dev, unsigned int limit,
+			     void (*expect_set_up)(struct kunit *test, struct device *dev,
+						   unsigned int n))
+{
+	struct socmmu_dma_info info;
+	struct iommu_domain *before;
+	struct failnth_sweep s;
+
+	KUNIT_ASSERT_EQ(test, socmmu_dma_get_info(dev, &info), -ENODEV);
+	before = iommu_get_domain_for_dev(dev);
+	for (failnth_begin(&s, "socmmu_dma_setup", limit); failnth_next(test, &s);) {
+		bool hit;
+		int ret;
+
+		failnth_arm(s.n);
+		ret = socmmu_dma_setup(dev);
+		hit = failnth_disarm();
+		failnth_ran(test, &s, hit, ret);
+		if (ret) {
+			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM, "site %u", s.n);
+			KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_get_info(dev, &info), -ENODEV,
+					    "site %u: the layer is half there", s.n);
+			KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), before,
+						"site %u: the client moved", s.n);
+			ret = socmmu_dma_setup(dev);
+			KUNIT_ASSERT_EQ_MSG(test, ret, 0, "site %u: the next call failed", s.n);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, socmmu_dma_get_info(dev, &info), 0, "site %u", s.n);
+		KUNIT_EXPECT_PTR_EQ_MSG(test, iommu_get_domain_for_dev(dev), socmmu_dma_domain(dev),
+					"site %u", s.n);
+		if (expect_set_up)
+			expect_set_up(test, dev, s.n);
+		if (!s.done)
+			socmmu_dma_release(dev);
+	}
+	/* A sweep cut short by @limit ends after a release. */
+	if (socmmu_dma_get_info(dev, &info))
+		KUNIT_EXPECT_EQ(test, socmmu_dma_setup(dev), 0);
+}
+EXPORT_SYMBOL_GPL(failnth_sweep_dma_setup);
 
 /* -------------------------------------------------------------- probe -- */
 

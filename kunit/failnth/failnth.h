@@ -215,6 +215,9 @@ enum failnth_dma_call {
 
 void failnth_sweep_dma(struct kunit *test, const struct failnth_dma *d,
 		       enum failnth_dma_call call);
+void failnth_sweep_dma_setup(struct kunit *test, struct device *dev, unsigned int limit,
+			     void (*expect_set_up)(struct kunit *test, struct device *dev,
+						   unsigned int n));
 
 /*
  * The IOMMU instance at DT @path unbound, then bound again with its Nth
