@@ -185,35 +185,41 @@ inline bool IovaAllocator::cache_push(unsigned int cls, u64 start)
 	return true;
 }
 
-/* The hit is inlined into the caller; the rest is alloc_slow(). */
-inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit,
-					      kcxx::AllocContext context) noexcept
+/*
+ * The hit is inlined into the caller; the rest is alloc_slow().  A cached
+ * range of n granules is aligned to n only: an @align above that goes to
+ * the tree (the DMA engine never asks for it: its @align for a cached
+ * size is at most the size rounded up).
+ */
+inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit, kcxx::AllocContext context,
+					      u64 align) noexcept
 {
-	if (!size)
+	if (!size || (align && !kcxx::is_power_of_2(align)))
 		return kcxx::Error(-kcxx::EINVAL);
 
 	const u64 top = kcxx::min(limit >> shift_, hi_);
 	const u64 n = round(granules(size));
+	const u64 a = wanted_alignment(align);
 	u64 at;
 
 	if (top <= lo_ || n > top - lo_)
 		return kcxx::Error(-kcxx::ENOSPC);
-	if (n <= kCachedMaxGranules && cache_pop(kcxx::ilog2(n), n, top, &at))
+	if (n <= kCachedMaxGranules && a <= n && cache_pop(kcxx::ilog2(n), n, top, &at))
 		return at << shift_;
-	return alloc_slow(n, top, context);
+	return alloc_slow(n, top, a, context);
 }
 
-[[gnu::noinline]] inline kcxx::Result<u64> IovaAllocator::alloc_slow(u64 n, u64 top,
+[[gnu::noinline]] inline kcxx::Result<u64> IovaAllocator::alloc_slow(u64 n, u64 top, u64 align,
 								     kcxx::AllocContext context)
 {
 	bool counted = false;
-	auto result = alloc_from_tree(n, top, context, &counted);
+	auto result = alloc_from_tree(n, top, align, context, &counted);
 	if (result.ok() || result.to_errno() != -kcxx::ENOSPC)
 		return result;
 	/* Exhausted: give every cached range back, once, and try again. */
 	if (!flush_all())
 		return result;
-	return alloc_from_tree(n, top, context, &counted);
+	return alloc_from_tree(n, top, align, context, &counted);
 }
 
 /*
@@ -221,7 +227,7 @@ inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit,
  * it does not, drop the lock, allocate a node with the caller's context,
  * and start over.  Failure leaves the allocator as it was.
  */
-inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
+inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top, u64 align,
 							kcxx::AllocContext context, bool *counted)
 {
 	RangeNode *spare = nullptr;
@@ -237,7 +243,7 @@ inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
 				misses_++;
 				*counted = true;
 			}
-			if (!place(n, top, &placement))
+			if (!place(n, top, align, &placement))
 				return kcxx::Error(-kcxx::ENOSPC);
 			if (have_credit(1)) {
 				carve(placement.node, placement.at, n);
@@ -252,15 +258,22 @@ inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
 	}
 }
 
-/* The lowest place for @n granules ending at or below @top. */
-inline bool IovaAllocator::place(u64 n, u64 top, Placement *out) const
+/*
+ * The lowest place for @n granules aligned to at least @align granules,
+ * ending at or below @top.  find_fit()'s order test must look for blocks
+ * at least as aligned as the range: a block of 2^ceil_log2(n) granules
+ * may be less aligned than @align when @align is above n.
+ */
+inline bool IovaAllocator::place(u64 n, u64 top, u64 align, Placement *out) const
 {
+	const u64 a = kcxx::max(alignment(n), align);
 	bool found;
 
-	if (kcxx::is_power_of_2(n))
+	if (a == n)
 		found = free_.find_aligned_block(kcxx::ilog2(n), out);
 	else
-		found = free_.find_fit(n, alignment(n), iova_impl::ceil_log2(n), out);
+		found = free_.find_fit(n, a, kcxx::max(iova_impl::ceil_log2(n), kcxx::ilog2(a)),
+				       out);
 	/* Nothing lower fits, so nothing below @top does either. */
 	return found && out->at + n <= top;
 }
