@@ -149,8 +149,11 @@ public:
 	void free(u64 iova, u64 size) noexcept;
 	kcxx::Result<void> reserve(u64 start, u64 size) noexcept;
 	void unreserve(u64 start, u64 size) noexcept;
-	/* Return every cached range to the tree. */
-	void flush_caches() noexcept { flush_all(); }
+	/*
+	 * Return every cached range to the tree: every cache not in use at
+	 * that instant (exact when nothing else runs on the allocator).
+	 */
+	void flush_caches() noexcept { flush_all(nullptr); }
 	/* The size alloc(@size) really takes: what free() must be given. */
 	u64 rounded_size(u64 size) const noexcept { return round(granules(size)) << shift_; }
 	void stats(IovaStats *out) const noexcept;
@@ -193,7 +196,13 @@ private:
 	bool place(u64 n, u64 top, u64 align, Placement *out) const;
 	void carve(RangeNode *node, u64 at, u64 n);
 	void free_to_tree(u64 start, u64 n);
-	u64 flush_all();
+	u64 flush_all(bool *skipped);
+
+	/* This CPU's cache, which the caller may leave at once: claim it. */
+	iova_impl::CpuCache *local_cache() const
+	{
+		return only_cache_ ? only_cache_ : caches_.raw_local();
+	}
 
 	/* Under lock_. */
 	bool overlaps_free_or_reserved(u64 start, u64 n) const;
@@ -249,6 +258,8 @@ private:
 	bool warned_ = false;
 
 	kcxx::PerCpu<iova_impl::CpuCache> caches_;
+	/* With one possible CPU, its cache: no call into the kernel to find it. */
+	iova_impl::CpuCache *const only_cache_;
 };
 
 } // namespace socmmu::dma
