@@ -32,25 +32,35 @@ struct socmmu_dma_buf {
 
 /* ------------------------------------------------------------- helpers -- */
 
-/* What a map is for, with the mask that applies, for the engine. */
-static struct dma_access socmmu_dma_access(enum dma_data_direction dir, unsigned long attrs,
-					   u64 mask, bool atomic)
+/* What an allocation is for, with the coherent mask, for the engine. */
+static struct dma_access socmmu_dma_alloc_access(enum dma_data_direction dir,
+						 unsigned long attrs, u64 mask, bool atomic)
 {
 	return (struct dma_access) {
 		.dir = dir,
 		.attrs = attrs,
 		.mask = mask,
 		.atomic = atomic,
+		.size_aligned = true,
 	};
 }
 
-/* Streaming maps never sleep and use the streaming mask. */
+/*
+ * Streaming maps never sleep, use the streaming mask and keep a single
+ * mapping within the segment boundary when it fits in one (map_sg passes
+ * the boundary itself).
+ */
 static struct dma_access socmmu_dma_stream_access(struct device *dev,
 						  enum dma_data_direction dir,
 						  unsigned long attrs)
 {
-	return socmmu_dma_access(dir, attrs,
-				 dev->dma_mask ? *dev->dma_mask : dev->coherent_dma_mask, true);
+	return (struct dma_access) {
+		.dir = dir,
+		.attrs = attrs,
+		.mask = dev->dma_mask ? *dev->dma_mask : dev->coherent_dma_mask,
+		.atomic = true,
+		.boundary = (u64)dma_get_seg_boundary(dev) + 1,
+	};
 }
 
 /*
@@ -206,8 +216,8 @@ static void *socmmu_dma_alloc(struct device *dev, size_t size, dma_addr_t *handl
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
 	bool atomic = !gfpflags_allow_blocking(gfp);
-	struct dma_access access = socmmu_dma_access(DMA_BIDIRECTIONAL, attrs,
-						     dev->coherent_dma_mask, atomic);
+	struct dma_access access = socmmu_dma_alloc_access(DMA_BIDIRECTIONAL, attrs,
+							   dev->coherent_dma_mask, atomic);
 	struct socmmu_dma_buf *buf;
 	unsigned int i;
 	dma_addr_t iova;
@@ -510,8 +520,8 @@ static struct page *socmmu_dma_alloc_pages(struct device *dev, size_t size, dma_
 					   enum dma_data_direction dir, gfp_t gfp)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-	struct dma_access access = socmmu_dma_access(dir, 0, dev->coherent_dma_mask,
-						     !gfpflags_allow_blocking(gfp));
+	struct dma_access access = socmmu_dma_alloc_access(dir, 0, dev->coherent_dma_mask,
+							   !gfpflags_allow_blocking(gfp));
 	unsigned int order = get_order(size);
 	struct page *page;
 	int err = -ENOMEM;
@@ -547,8 +557,8 @@ static struct sg_table *socmmu_dma_alloc_noncontiguous(struct device *dev, size_
 						       unsigned long attrs)
 {
 	struct socmmu_dma_device *d = socmmu_dma_of(dev);
-	struct dma_access access = socmmu_dma_access(dir, attrs, dev->coherent_dma_mask,
-						     !gfpflags_allow_blocking(gfp));
+	struct dma_access access = socmmu_dma_alloc_access(dir, attrs, dev->coherent_dma_mask,
+							   !gfpflags_allow_blocking(gfp));
 	unsigned int n = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	struct dma_sgt_handle *sh;
 	int err = -ENOMEM;

@@ -36,6 +36,17 @@ struct dma_access {
 	bool mmio;		/* map_resource: a device's registers, not memory */
 	u64 mask;		/* the device's DMA mask that applies */
 	bool atomic;		/* the caller cannot sleep */
+	/*
+	 * Single streaming mappings: the device's segment boundary,
+	 * dma_get_seg_boundary() + 1 (0: none).  map_sg takes its own.
+	 */
+	u64 boundary;
+	/*
+	 * Allocations: the IOVA is aligned to the buffer's size rounded up
+	 * to a power of two, as the DMA API promises for dma_alloc_coherent()
+	 * (a buffer of 64 KiB or less crosses no 64 KiB line).
+	 */
+	bool size_aligned;
 };
 
 /* A client's window from the device tree and its domain (dma_window_choose()). */

@@ -115,8 +115,9 @@ public:
 	/*
 	 * The lowest range that surely hosts @size granules aligned to @align
 	 * (a power of two): one at least @size + @align - 1 long, or holding an
-	 * aligned block of 2^@fit_order >= @size granules (then aligned to at
-	 * least @align, as @align <= @size).  A range met on the way down that
+	 * aligned block of 2^@fit_order granules, which the caller makes at
+	 * least @size and at least @align (the block's start is then aligned
+	 * to @align).  A range met on the way down that
 	 * fits by the luck of its start is taken too, being lower than anything
 	 * to its right.
 	 */

@@ -13,7 +13,10 @@
  *    from the per-CPU caches.
  *  - A power-of-two size is aligned to itself (the IOMMU can then use its
  *    largest page for it); any other size to the largest power of two not
- *    above it, capped at kMaxAlignment.
+ *    above it, capped at kMaxAlignment.  A caller that needs more (a
+ *    segment boundary the range must not cross, the DMA API's size
+ *    alignment of coherent buffers) passes @align, a power of two in
+ *    bytes, uncapped: the range is aligned to the larger of the two.
  *  - alloc() returns the lowest fitting address below min(limit, window
  *    limit): O(log n) in the number of free ranges, never a scan.  For a
  *    size that is not a power of two, "fitting" means in the lowest free
@@ -136,14 +139,21 @@ public:
 		      kcxx::PerCpu<iova_impl::CpuCache> caches, RangeNode *all);
 	~IovaAllocator();
 
-	/* An address for @size bytes below @limit (exclusive), or -ENOSPC. */
-	kcxx::Result<u64> alloc(u64 size, u64 limit, kcxx::AllocContext context) noexcept;
+	/*
+	 * An address for @size bytes below @limit (exclusive), aligned to at
+	 * least @align bytes (0 or a power of two), or -ENOSPC.
+	 */
+	kcxx::Result<u64> alloc(u64 size, u64 limit, kcxx::AllocContext context,
+				u64 align = 0) noexcept;
 	/* Give back what alloc(@size) returned as @iova. */
 	void free(u64 iova, u64 size) noexcept;
 	kcxx::Result<void> reserve(u64 start, u64 size) noexcept;
 	void unreserve(u64 start, u64 size) noexcept;
-	/* Return every cached range to the tree. */
-	void flush_caches() noexcept { flush_all(); }
+	/*
+	 * Return every cached range to the tree: every cache not in use at
+	 * that instant (exact when nothing else runs on the allocator).
+	 */
+	void flush_caches() noexcept { flush_all(nullptr); }
 	/* The size alloc(@size) really takes: what free() must be given. */
 	u64 rounded_size(u64 size) const noexcept { return round(granules(size)) << shift_; }
 	void stats(IovaStats *out) const noexcept;
@@ -170,17 +180,29 @@ private:
 		return kcxx::min(u64{1} << kcxx::ilog2(n), max_align_);
 	}
 
+	/* A caller's @align in bytes, in granules: 1 when it asks for none. */
+	u64 wanted_alignment(u64 align) const
+	{
+		return kcxx::max(align >> shift_, u64{1});
+	}
+
 	bool clip(u64 start, u64 size, u64 *first, u64 *end) const;
 	bool cache_pop(unsigned int cls, u64 n, u64 top, u64 *at);
 	bool cache_push(unsigned int cls, u64 start);
-	kcxx::Result<u64> alloc_slow(u64 n, u64 top, kcxx::AllocContext context);
+	kcxx::Result<u64> alloc_slow(u64 n, u64 top, u64 align, kcxx::AllocContext context);
 	void free_slow(u64 iova, u64 n);
-	kcxx::Result<u64> alloc_from_tree(u64 n, u64 top, kcxx::AllocContext context,
+	kcxx::Result<u64> alloc_from_tree(u64 n, u64 top, u64 align, kcxx::AllocContext context,
 					  bool *counted);
-	bool place(u64 n, u64 top, Placement *out) const;
+	bool place(u64 n, u64 top, u64 align, Placement *out) const;
 	void carve(RangeNode *node, u64 at, u64 n);
 	void free_to_tree(u64 start, u64 n);
-	u64 flush_all();
+	u64 flush_all(bool *skipped);
+
+	/* This CPU's cache, which the caller may leave at once: claim it. */
+	iova_impl::CpuCache *local_cache() const
+	{
+		return only_cache_ ? only_cache_ : caches_.raw_local();
+	}
 
 	/* Under lock_. */
 	bool overlaps_free_or_reserved(u64 start, u64 n) const;
@@ -236,6 +258,8 @@ private:
 	bool warned_ = false;
 
 	kcxx::PerCpu<iova_impl::CpuCache> caches_;
+	/* With one possible CPU, its cache: no call into the kernel to find it. */
+	iova_impl::CpuCache *const only_cache_;
 };
 
 } // namespace socmmu::dma

@@ -13,6 +13,7 @@
 #ifndef SOCMMU_DMA_IOVA_ALLOCATOR_IMPL_H
 #define SOCMMU_DMA_IOVA_ALLOCATOR_IMPL_H
 
+#include <kcxx/atomic.h>
 #include <kcxx/bits.h>
 #include <kcxx/lock.h>
 #include <kcxx/log.h>
@@ -42,13 +43,11 @@ struct Magazine {
 };
 
 /*
- * One CPU's cache.  Its lock is taken with interrupts off (dma_map may run
- * in an IRQ handler); other CPUs take it only to flush or read counters.
+ * One CPU's cache, owned by whoever claims it (CacheClaim): a user on
+ * this CPU, or another CPU flushing it or reading its counters.
  */
 struct CpuCache {
-	explicit CpuCache(kcxx::LockClass cls) : lock(cls) {}
-
-	kcxx::SpinLock lock;
+	u32 busy = 0;		/* claimed */
 	u64 hits = 0;
 	Magazine mags[kCacheClasses] = {};
 };
@@ -81,21 +80,34 @@ inline void free_nodes(NodeMemory &nodes, RangeNode *list)
 }
 
 /*
- * This CPU's cache, locked with interrupts off (dma_map may run in an IRQ
- * handler), in one call into the kernel: the hit path's only one.
+ * A cache claimed by one compare-and-swap, never waited for: a user that
+ * finds it claimed (an interrupt on this CPU that came while the task it
+ * interrupted held it, a flush from another CPU, a task that migrated
+ * after choosing it) goes to the tree instead, which is always right: a
+ * cache only saves the tree work.  So the hit path masks no interrupts,
+ * disables no preemption and takes no lock, where a lock taken with
+ * interrupts off (dma_map may run in an IRQ handler) cost two calls into
+ * the kernel and the masking, on UML function calls too.  Acquire on the
+ * claim, release on the release: what one owner wrote, the next sees.
  */
-class [[nodiscard]] LocalCache : kcxx::Pinned {
+class [[nodiscard]] CacheClaim : kcxx::Pinned {
 public:
-	explicit LocalCache(const kcxx::PerCpu<CpuCache> &caches)
-		: cache_(caches.lock_local_irqsave(__builtin_offsetof(CpuCache, lock), &flags_))
+	explicit CacheClaim(CpuCache *cache) : cache_(cache)
 	{
+		u32 idle = 0;
+
+		claimed_ = kcxx::cmpxchg_acquire(&cache->busy, &idle, 1);
 	}
-	~LocalCache() { cache_->lock.unlock_irqrestore(flags_); }
-	CpuCache *operator->() const { return cache_; }
+	~CacheClaim()
+	{
+		if (claimed_)
+			__atomic_store_n(&cache_->busy, 0, __ATOMIC_RELEASE);
+	}
+	explicit operator bool() const { return claimed_; }
 
 private:
-	unsigned long flags_;
 	CpuCache *cache_;
+	bool claimed_;
 };
 
 } // namespace iova_impl
@@ -104,7 +116,7 @@ inline IovaAllocator::IovaAllocator(u64 base, u64 limit, u64 granule, NodeMemory
 				    kcxx::PerCpu<iova_impl::CpuCache> caches, RangeNode *all)
 	: shift_(kcxx::ilog2(granule)), lo_(base >> shift_), hi_(limit >> shift_),
 	  max_align_(kcxx::max(kMaxAlignment >> shift_, u64{1})), nodes_(nodes),
-	  caches_(kcxx::move(caches))
+	  caches_(kcxx::move(caches)), only_cache_(kx_nr_cpu_ids() == 1 ? caches_.on(0) : nullptr)
 {
 	all->start = lo_;
 	all->len = hi_ - lo_;
@@ -160,7 +172,11 @@ inline RangeNode *IovaAllocator::take_excess()
  */
 inline bool IovaAllocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 {
-	iova_impl::LocalCache cache(caches_);
+	iova_impl::CpuCache *cache = local_cache();
+	iova_impl::CacheClaim claim(cache);
+
+	if (!claim)
+		return false;
 	iova_impl::Magazine &mag = cache->mags[cls];
 
 	for (u32 i = mag.count; i-- > 0;) {
@@ -176,7 +192,11 @@ inline bool IovaAllocator::cache_pop(unsigned int cls, u64 n, u64 top, u64 *at)
 
 inline bool IovaAllocator::cache_push(unsigned int cls, u64 start)
 {
-	iova_impl::LocalCache cache(caches_);
+	iova_impl::CpuCache *cache = local_cache();
+	iova_impl::CacheClaim claim(cache);
+
+	if (!claim)
+		return false;
 	iova_impl::Magazine &mag = cache->mags[cls];
 
 	if (mag.count == iova_impl::kMagazineSize)
@@ -185,35 +205,41 @@ inline bool IovaAllocator::cache_push(unsigned int cls, u64 start)
 	return true;
 }
 
-/* The hit is inlined into the caller; the rest is alloc_slow(). */
-inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit,
-					      kcxx::AllocContext context) noexcept
+/*
+ * The hit is inlined into the caller; the rest is alloc_slow().  A cached
+ * range of n granules is aligned to n only: an @align above that goes to
+ * the tree (the DMA engine never asks for it: its @align for a cached
+ * size is at most the size rounded up).
+ */
+inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit, kcxx::AllocContext context,
+					      u64 align) noexcept
 {
-	if (!size)
+	if (!size || (align && !kcxx::is_power_of_2(align)))
 		return kcxx::Error(-kcxx::EINVAL);
 
 	const u64 top = kcxx::min(limit >> shift_, hi_);
 	const u64 n = round(granules(size));
+	const u64 a = wanted_alignment(align);
 	u64 at;
 
 	if (top <= lo_ || n > top - lo_)
 		return kcxx::Error(-kcxx::ENOSPC);
-	if (n <= kCachedMaxGranules && cache_pop(kcxx::ilog2(n), n, top, &at))
+	if (n <= kCachedMaxGranules && a <= n && cache_pop(kcxx::ilog2(n), n, top, &at))
 		return at << shift_;
-	return alloc_slow(n, top, context);
+	return alloc_slow(n, top, a, context);
 }
 
-[[gnu::noinline]] inline kcxx::Result<u64> IovaAllocator::alloc_slow(u64 n, u64 top,
+[[gnu::noinline]] inline kcxx::Result<u64> IovaAllocator::alloc_slow(u64 n, u64 top, u64 align,
 								     kcxx::AllocContext context)
 {
 	bool counted = false;
-	auto result = alloc_from_tree(n, top, context, &counted);
+	auto result = alloc_from_tree(n, top, align, context, &counted);
 	if (result.ok() || result.to_errno() != -kcxx::ENOSPC)
 		return result;
 	/* Exhausted: give every cached range back, once, and try again. */
-	if (!flush_all())
+	if (!flush_all(nullptr))
 		return result;
-	return alloc_from_tree(n, top, context, &counted);
+	return alloc_from_tree(n, top, align, context, &counted);
 }
 
 /*
@@ -221,7 +247,7 @@ inline kcxx::Result<u64> IovaAllocator::alloc(u64 size, u64 limit,
  * it does not, drop the lock, allocate a node with the caller's context,
  * and start over.  Failure leaves the allocator as it was.
  */
-inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
+inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top, u64 align,
 							kcxx::AllocContext context, bool *counted)
 {
 	RangeNode *spare = nullptr;
@@ -237,7 +263,7 @@ inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
 				misses_++;
 				*counted = true;
 			}
-			if (!place(n, top, &placement))
+			if (!place(n, top, align, &placement))
 				return kcxx::Error(-kcxx::ENOSPC);
 			if (have_credit(1)) {
 				carve(placement.node, placement.at, n);
@@ -252,15 +278,22 @@ inline kcxx::Result<u64> IovaAllocator::alloc_from_tree(u64 n, u64 top,
 	}
 }
 
-/* The lowest place for @n granules ending at or below @top. */
-inline bool IovaAllocator::place(u64 n, u64 top, Placement *out) const
+/*
+ * The lowest place for @n granules aligned to at least @align granules,
+ * ending at or below @top.  find_fit()'s order test must look for blocks
+ * at least as aligned as the range: a block of 2^ceil_log2(n) granules
+ * may be less aligned than @align when @align is above n.
+ */
+inline bool IovaAllocator::place(u64 n, u64 top, u64 align, Placement *out) const
 {
+	const u64 a = kcxx::max(alignment(n), align);
 	bool found;
 
-	if (kcxx::is_power_of_2(n))
+	if (a == n)
 		found = free_.find_aligned_block(kcxx::ilog2(n), out);
 	else
-		found = free_.find_fit(n, alignment(n), iova_impl::ceil_log2(n), out);
+		found = free_.find_fit(n, a, kcxx::max(iova_impl::ceil_log2(n), kcxx::ilog2(a)),
+				       out);
 	/* Nothing lower fits, so nothing below @top does either. */
 	return found && out->at + n <= top;
 }
@@ -389,13 +422,24 @@ inline void IovaAllocator::free_to_tree(u64 start, u64 n)
 	iova_impl::free_nodes(nodes_, excess);
 }
 
-/* Every CPU's magazines back into the tree; how many ranges went back. */
-inline u64 IovaAllocator::flush_all()
+/*
+ * Every CPU's magazines back into the tree; how many ranges went back.  A
+ * cache claimed at that instant is skipped (its owner holds it for a few
+ * instructions, or is the task an interrupt flushing here interrupted:
+ * waiting could deadlock), and *@skipped says so.
+ */
+inline u64 IovaAllocator::flush_all(bool *skipped)
 {
 	u64 returned = 0;
 
 	caches_.for_each([&](unsigned int, iova_impl::CpuCache &cache) {
-		kcxx::IrqSaveGuard cache_guard(cache.lock);
+		iova_impl::CacheClaim claim(&cache);
+
+		if (!claim) {
+			if (skipped)
+				*skipped = true;
+			return;
+		}
 		kcxx::IrqSaveGuard guard(lock_);
 
 		for (unsigned int cls = 0; cls < iova_impl::kCacheClasses; cls++) {
@@ -466,8 +510,17 @@ inline kcxx::Result<void> IovaAllocator::reserve(u64 start, u64 size) noexcept
 			return kcxx::Error(-kcxx::EBUSY);
 		}
 		if (busy) {
-			/* Cached ranges are free to the DMA API's users. */
-			flush_all();
+			bool skipped;
+
+			/*
+			 * Cached ranges are free to the DMA API's users.  This
+			 * context may sleep, so it interrupted no cache's owner:
+			 * one it skipped is released in a few instructions.
+			 */
+			do {
+				skipped = false;
+				flush_all(&skipped);
+			} while (skipped);
 			flushed = true;
 			continue;
 		}
@@ -509,12 +562,13 @@ inline void IovaAllocator::stats(IovaStats *out) const noexcept
 {
 	u64 hits = 0, cached = 0;
 
+	/* Exact when quiescent; a cache in use is read as it is. */
 	caches_.for_each([&](unsigned int, iova_impl::CpuCache &cache) {
-		kcxx::IrqSaveGuard guard(cache.lock);
+		iova_impl::CacheClaim claim(&cache);
 
-		hits += cache.hits;
+		hits += __atomic_load_n(&cache.hits, __ATOMIC_RELAXED);
 		for (const iova_impl::Magazine &mag : cache.mags)
-			cached += mag.count;
+			cached += __atomic_load_n(&mag.count, __ATOMIC_RELAXED);
 	});
 
 	kcxx::IrqSaveGuard guard(lock_);
@@ -542,8 +596,7 @@ inline kcxx::Result<kcxx::Owner<IovaAllocator>> create_iova_allocator(u64 base, 
 	    !kcxx::is_aligned(base, granule) || !kcxx::is_aligned(limit, granule))
 		return kcxx::Error(-kcxx::EINVAL);
 
-	auto caches = KCXX_TRY(
-		kcxx::PerCpu<iova_impl::CpuCache>::create(KCXX_LOCK_CLASS("socmmu_iova.cpu_cache")));
+	auto caches = KCXX_TRY(kcxx::PerCpu<iova_impl::CpuCache>::create());
 	RangeNode *all = iova_impl::new_node(nodes, kcxx::AllocContext::Sleepable);
 	if (!all)
 		return kcxx::Error(-kcxx::ENOMEM);

@@ -549,6 +549,34 @@ static void dma_alloc_attrs_and_sgtable(struct kunit *test)
 	dma_free_attrs(c.dev, len, cookie, iova, DMA_ATTR_NO_KERNEL_MAPPING);
 }
 
+/*
+ * The DMA API aligns a coherent buffer to its size's page order, so that
+ * one of 64 KiB or less crosses no 64 KiB line: 192 KiB buffers start on
+ * 256 KiB.  The window's own rule aligns them to 128 KiB only, and of
+ * 192K, 320K, 192K taken from the free space in a row, one 192K lands on
+ * an odd multiple of 128 KiB under that rule, whichever phase it starts at.
+ */
+static void dma_coherent_size_aligned(struct kunit *test)
+{
+	static const size_t sizes[] = { SZ_128K + SZ_64K, SZ_256K + SZ_64K, SZ_128K + SZ_64K };
+	struct dma_test_ctx c = dma_test_get(test, DMA2);
+	dma_addr_t iova[ARRAY_SIZE(sizes)];
+	void *buf[ARRAY_SIZE(sizes)];
+	unsigned int i;
+	u8 byte;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		buf[i] = dma_alloc_coherent(c.dev, sizes[i], &iova[i], GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, buf[i]);
+		KUNIT_EXPECT_EQ_MSG(test, iova[i] & (roundup_pow_of_two(sizes[i]) - 1), 0,
+				    "buffer %u of %zu bytes at %pad", i, sizes[i], &iova[i]);
+	}
+	KUNIT_EXPECT_EQ(test, omap_model_read(c.mmu, iova[2] + sizes[2] - 1, &byte, 1, NULL),
+			OMAP_MODEL_OK);
+	for (i = 0; i < ARRAY_SIZE(sizes); i++)
+		dma_free_coherent(c.dev, sizes[i], buf[i], iova[i]);
+}
+
 /* A caller that cannot sleep is served from the pool. */
 static void dma_atomic_alloc(struct kunit *test)
 {
@@ -718,6 +746,7 @@ static struct kunit_case dma_layer_cases[] = {
 	KUNIT_CASE(dma_windows_and_reserved),
 	KUNIT_CASE(dma_fixed_area_no_overlap),
 	KUNIT_CASE(dma_alloc_attrs_and_sgtable),
+	KUNIT_CASE(dma_coherent_size_aligned),
 	KUNIT_CASE(dma_atomic_alloc),
 	KUNIT_CASE(dma_noncoherent_pages),
 	KUNIT_CASE(dma_limits_and_hints),

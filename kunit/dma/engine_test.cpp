@@ -224,9 +224,16 @@ void build_sg(scatterlist *sg, const u64 (*entries)[2], unsigned int n)
 constexpr u64 kNoBoundary = ~0ULL;
 constexpr u64 kNoMask = ~0ULL;
 
-constexpr dma_access access(u32 dir, u64 mask = kNoMask, bool atomic = false, u64 attrs = 0)
+constexpr dma_access access(u32 dir, u64 mask = kNoMask, bool atomic = false, u64 attrs = 0,
+			    u64 boundary = 0, bool size_aligned = false)
 {
-	return dma_access{ dir, attrs, false, mask, atomic };
+	return dma_access{ dir, attrs, false, mask, atomic, boundary, size_aligned };
+}
+
+/* Whether [@start, @start + @len) crosses a multiple of @boundary. */
+constexpr bool straddles(u64 start, u64 len, u64 boundary)
+{
+	return kcxx::align_down(start, boundary) != kcxx::align_down(start + len - 1, boundary);
 }
 
 /* What the existing cases map with: the device reads. */
@@ -267,6 +274,110 @@ void engine_sg_merges_within_limits(struct kunit *test) noexcept
 	dma_engine_unmap_sg(eng.e, sg, 8);
 	KX_EXPECT_EQ(test, fake.nr_unmaps, 1u);
 	KX_EXPECT_EQ(test, fake.unmaps[0].size, 0x8000u);
+}
+
+/*
+ * A list that fits in one segment boundary but is not a power of two long
+ * stays within one boundary, where the allocator's own rule would leave
+ * it straddling a line: 192 KiB after 128 KiB is only 128 KiB-aligned
+ * (a 256 KiB boundary), 24 MiB after 8 MiB only 16 MiB-aligned (a 32 MiB
+ * boundary, above the allocator's 16 MiB cap).
+ */
+void engine_sg_boundary_no_straddle(struct kunit *test) noexcept
+{
+	static const u64 small[3][2] = {
+		{ 0x900000, 0x10000 }, { 0x300000, 0x10000 }, { 0x700000, 0x10000 },
+	};
+	static const u64 large[6][2] = {
+		{ 0x10000000, 0x400000 }, { 0x30000000, 0x400000 }, { 0x20000000, 0x400000 },
+		{ 0x50000000, 0x400000 }, { 0x40000000, 0x400000 }, { 0x60000000, 0x400000 },
+	};
+	scatterlist sg[6];
+	int err = 0;
+
+	{
+		Engine eng;
+
+		reset_fake();
+		KX_ASSERT_TRUE(test, eng.e);
+		/* The window starts at 1 MiB: 128 KiB there, the next free is 128 KiB-aligned. */
+		const u64 first = dma_engine_map_phys(eng.e, 0x4000000, 0x20000, &kToDevice, &err);
+		KX_ASSERT_EQ(test, first, 0x100000u);
+		build_sg(sg, small, 3);
+		KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 3, &kToDevice, 0x100000,
+						       0x3ffff) == 1);
+		KX_EXPECT_EQ(test, sg[0].dma_len, 0x30000u);
+		KX_EXPECT_FALSE(test, straddles(sg[0].dma_address, sg[0].dma_len, 0x40000));
+		KX_EXPECT_EQ(test, sg[0].dma_address, 0x140000u);
+		dma_engine_unmap_sg(eng.e, sg, 3);
+		dma_engine_unmap_phys(eng.e, first, 0x20000);
+	}
+	{
+		Engine eng;
+
+		reset_fake();
+		KX_ASSERT_TRUE(test, eng.e);
+		const u64 first = dma_engine_map_phys(eng.e, 0x4000000, 0x800000, &kToDevice, &err);
+		KX_ASSERT_EQ(test, first, 0x800000u);
+		build_sg(sg, large, 6);
+		KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, sg, 6, &kToDevice, 0x4000000,
+						       0x1ffffff) == 1);
+		KX_EXPECT_EQ(test, sg[0].dma_len, 0x1800000u);
+		KX_EXPECT_FALSE(test, straddles(sg[0].dma_address, sg[0].dma_len, 0x2000000));
+		KX_EXPECT_EQ(test, fake.nr_maps, 7u);
+		dma_engine_unmap_sg(eng.e, sg, 6);
+		dma_engine_unmap_phys(eng.e, first, 0x800000);
+	}
+}
+
+/*
+ * A single mapping respects the boundary its caller gives when it fits in
+ * one, a boundary this window never crosses costs no alignment, and a
+ * buffer is aligned to its size rounded up to a power of two (the DMA
+ * API's promise for dma_alloc_coherent()).
+ */
+void engine_single_boundary_and_size_alignment(struct kunit *test) noexcept
+{
+	const dma_access bounded = access(KX_DMA_TO_DEVICE, kNoMask, true, 0, 0x40000);
+	const dma_access wide = access(KX_DMA_TO_DEVICE, kNoMask, true, 0, 0x100000000ULL);
+	const dma_access buffer = access(KX_DMA_BIDIRECTIONAL, kNoMask, false, 0, 0, true);
+	static const struct {
+		const dma_access *access;
+		u64 want;
+	} cases[] = {
+		{ &bounded, 0x140100 },	/* 192 KiB on 256 KiB, past the first 128 KiB */
+		{ &kToDevice, 0x120100 },	/* no boundary: the allocator's 128 KiB */
+		{ &wide, 0x120100 },	/* the whole window lies below 4 GiB */
+	};
+	u64 pages[48];
+	int err = 0;
+
+	for (const auto &c : cases) {
+		Engine eng;
+
+		reset_fake();
+		KX_ASSERT_TRUE(test, eng.e);
+		const u64 first = dma_engine_map_phys(eng.e, 0x4000000, 0x20000, &kToDevice, &err);
+		KX_ASSERT_EQ(test, first, 0x100000u);
+		/* 0x2ff00 bytes from offset 0x100: 192 KiB of granules. */
+		const u64 iova = dma_engine_map_phys(eng.e, 0x5000100, 0x2ff00, c.access, &err);
+		KX_EXPECT_EQ(test, iova, c.want);
+		dma_engine_unmap_phys(eng.e, iova, 0x2ff00);
+		dma_engine_unmap_phys(eng.e, first, 0x20000);
+	}
+
+	Engine eng;
+	reset_fake();
+	KX_ASSERT_TRUE(test, eng.e);
+	const u64 first = dma_engine_map_phys(eng.e, 0x4000000, 0x20000, &kToDevice, &err);
+	KX_ASSERT_EQ(test, first, 0x100000u);
+	for (unsigned int i = 0; i < 48; i++)
+		pages[i] = 0x6000000 + i * kGranule;
+	const u64 iova = dma_engine_map_pages(eng.e, pages, 48, &buffer, &err);
+	KX_EXPECT_EQ(test, iova, 0x140000u);
+	KX_EXPECT_EQ(test, fake.nr_maps, 2u);
+	dma_engine_unmap_phys(eng.e, iova, 48 * kGranule);
+	dma_engine_unmap_phys(eng.e, first, 0x20000);
 }
 
 /* Offsets in the page survive; only page-aligned joins merge. */

@@ -17,6 +17,8 @@ void engine_sg_unaligned_entries(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_one_map_per_run(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_one_map_sg_call(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_padding_holes(struct kunit *test) KX_NOEXCEPT;
+void engine_sg_boundary_no_straddle(struct kunit *test) KX_NOEXCEPT;
+void engine_single_boundary_and_size_alignment(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_unmap_from_segments(struct kunit *test) KX_NOEXCEPT;
 void engine_map_failure_unwinds(struct kunit *test) KX_NOEXCEPT;
 void engine_map_phys_offsets(struct kunit *test) KX_NOEXCEPT;

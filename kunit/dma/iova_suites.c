@@ -17,6 +17,7 @@ static struct kunit_case iova_cases[] = {
 	KUNIT_CASE(iova_window_and_limit),
 	KUNIT_CASE(iova_pow2_alignment),
 	KUNIT_CASE(iova_non_pow2_alignment),
+	KUNIT_CASE(iova_asked_alignment),
 	KUNIT_CASE(iova_lowest_fit),
 	KUNIT_CASE(iova_reserve),
 	KUNIT_CASE(iova_coalesce_scrambled),

@@ -80,9 +80,9 @@ void expect_same_state(struct kunit *test, const IovaStats &before, const IovaSt
 }
 
 u64 must_alloc(struct kunit *test, IovaAllocator &allocator, u64 size, u64 limit = kNoLimit,
-	       AllocContext context = kSleep)
+	       AllocContext context = kSleep, u64 align = 0)
 {
-	auto iova = allocator.alloc(size, limit, context);
+	auto iova = allocator.alloc(size, limit, context, align);
 
 	KX_ASSERT_OK(test, iova);
 	return iova.value();
@@ -281,9 +281,59 @@ void iova_non_pow2_alignment(struct kunit *test)
 	/* 48M: 16M-aligned, right after the first. */
 	KX_EXPECT_EQ(test, must_alloc(test, *b, 48 * M1), M16 + 48 * M1);
 
-	/* A non-power-of-two size is not aligned to its next power of two. */
+	/*
+	 * Unasked, a non-power-of-two size is not aligned to its next power
+	 * of two (it may straddle a line of that size: what callers with a
+	 * boundary ask @align for, iova_asked_alignment).
+	 */
 	auto c = make(test, 64 * K4, 1024 * M1);
 	KX_EXPECT_EQ(test, must_alloc(test, *c, 96 * K4), 64 * K4);
+}
+
+/*
+ * An alignment the caller asks for: 48 granules on 64 where the rule says
+ * 32 (a 192 KiB range that must not straddle a 256 KiB line), above the
+ * 16M cap, never from a cached range less aligned than asked, and the
+ * tree's order test looking for blocks as aligned as asked.
+ */
+void iova_asked_alignment(struct kunit *test)
+{
+	auto a = make(test, 16 * K4, 1024 * M1);
+	KX_EXPECT_EQ(test, must_alloc(test, *a, 48 * K4, kNoLimit, kSleep, 64 * K4), 64 * K4);
+	/* Not a power of two: -EINVAL, nothing taken. */
+	const IovaStats before = stats_of(*a);
+	KX_EXPECT_EQ(test, a->alloc(K4, kNoLimit, kSleep, 3 * K4).to_errno(), -kcxx::EINVAL);
+	expect_same_state(test, before, stats_of(*a));
+	/* Below the granule, or at most the size: the rule's own alignment. */
+	KX_EXPECT_EQ(test, must_alloc(test, *a, 8 * K4, kNoLimit, kSleep, 512), 16 * K4);
+	KX_EXPECT_EQ(test, must_alloc(test, *a, 8 * K4, kNoLimit, kSleep, 8 * K4), 24 * K4);
+
+	/* Above kMaxAlignment: 40M on 64M, not 16M. */
+	auto b = make(test, M16, 1024 * M1);
+	KX_EXPECT_EQ(test, must_alloc(test, *b, 40 * M1, kNoLimit, kSleep, 64 * M1), 64 * M1);
+
+	/* A cached 4-granule range at 20 granules does not serve an ask for 16. */
+	auto c = make(test, 16 * K4, 1024 * M1);
+	KX_EXPECT_EQ(test, must_alloc(test, *c, 4 * K4), 16 * K4);
+	const u64 cached = must_alloc(test, *c, 4 * K4);
+	KX_EXPECT_EQ(test, cached, 20 * K4);
+	c->free(cached, 4 * K4);
+	KX_EXPECT_EQ(test, stats_of(*c).cached_ranges, u64{1});
+	KX_EXPECT_EQ(test, must_alloc(test, *c, 4 * K4, kNoLimit, kSleep, 16 * K4), 32 * K4);
+	KX_EXPECT_EQ(test, stats_of(*c).cached_ranges, u64{1});
+	/* Unasked, the cached one serves. */
+	KX_EXPECT_EQ(test, must_alloc(test, *c, 4 * K4), cached);
+
+	/*
+	 * Free [64, 128), [256, 512), [768, 1024) granules: the first holds an
+	 * aligned 64-block but no 48 granules on 128.  An order test for 64
+	 * (the size's) would send the descent into it and fail there.
+	 */
+	auto d = make(test, 64 * K4, 1024 * K4);
+	KX_ASSERT_OK(test, d->reserve(128 * K4, 128 * K4));
+	KX_ASSERT_OK(test, d->reserve(512 * K4, 256 * K4));
+	KX_EXPECT_EQ(test, stats_of(*d).free_ranges, u64{3});
+	KX_EXPECT_EQ(test, must_alloc(test, *d, 48 * K4, kNoLimit, kSleep, 128 * K4), 256 * K4);
 }
 
 void iova_lowest_fit(struct kunit *test)

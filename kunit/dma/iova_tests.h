@@ -14,6 +14,7 @@ void iova_rounded_size(struct kunit *test);
 void iova_window_and_limit(struct kunit *test);
 void iova_pow2_alignment(struct kunit *test);
 void iova_non_pow2_alignment(struct kunit *test);
+void iova_asked_alignment(struct kunit *test);
 void iova_lowest_fit(struct kunit *test);
 void iova_reserve(struct kunit *test);
 void iova_coalesce_scrambled(struct kunit *test);

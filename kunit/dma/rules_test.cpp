@@ -98,7 +98,7 @@ void rules_prot(struct kunit *test) noexcept
 	};
 
 	for (const auto &c : cases) {
-		const dma_access access = { c.dir, c.attrs, c.mmio, ~0ULL, false };
+		const dma_access access = { c.dir, c.attrs, c.mmio, ~0ULL, false, 0, false };
 
 		KX_EXPECT_EQ(test, dma_prot(c.coherent, &access), c.prot);
 	}
