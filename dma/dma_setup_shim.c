@@ -99,11 +99,14 @@ static int socmmu_dma_reserve_regions(struct socmmu_dma_device *d)
 {
 	struct iommu_resv_region *region, *next;
 	LIST_HEAD(regions);
+	bool logged;
 	int ret;
 
 	ret = socmmu_of_read_resv_regions(d->dev, &regions);
+	logged = ret != 0;
 	if (ret)
 		dev_err(d->dev, "cannot read the reserved regions: %d\n", ret);
+	/* After the first failure the rest are only freed: one line per failure. */
 	list_for_each_entry_safe(region, next, &regions, list) {
 		if (!ret)
 			ret = dma_engine_reserve(d->engine, region->start, region->length);
@@ -111,9 +114,11 @@ static int socmmu_dma_reserve_regions(struct socmmu_dma_device *d)
 			     region->type == IOMMU_RESV_DIRECT_RELAXABLE))
 			ret = kx_iommu_map(d->domain, region->start, region->start,
 					   region->length, region->prot);
-		if (ret)
+		if (ret && !logged) {
 			dev_err(d->dev, "reserved region [%pa +0x%zx]: %d\n", &region->start,
 				region->length, ret);
+			logged = true;
+		}
 		kfree(region);
 	}
 	return ret;
