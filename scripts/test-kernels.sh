@@ -84,7 +84,7 @@ prepare_source() {
 }
 
 # $1: .config, rest: fragments.  Fails when a requested symbol did not
-# survive olddefconfig (a hidden symbol nobody selects, a typo, a changed
+# survive allnoconfig (a hidden symbol nobody selects, a typo, a changed
 # dependency): a silently dropped option would leave us testing less.
 verify_config() {
 	local config=$1 frag line sym want got bad=0
@@ -114,19 +114,17 @@ build_target() {
 	local target=$1 arch=${1%%-*} ver=${1#*-} flavour=
 	ver=${ver%-virt}
 	ver=${ver#ref-}
-	local src out stamp base
+	local src out stamp
 	local -a make_args frags goals
 
 	case "$target" in
 	uml-6.1 | uml-6.12)
 		make_args=(ARCH=um)
 		goals=(all)
-		base=
 		frags=("$here/kernel-configs/uml.config" "$here/kernel-configs/uml-$ver.config") ;;
 	uml-ref-6.12)
 		make_args=(ARCH=um)
 		goals=(all)
-		base=
 		flavour=ref
 		frags=("$here/kernel-configs/uml-ref-$ver.config") ;;
 	arm-6.1 | arm-6.12)
@@ -134,13 +132,11 @@ build_target() {
 		# Not "all": on ARM it also compiles every enabled board's
 		# device trees (130-155 of them), which nothing here uses.
 		goals=(vmlinux modules)
-		base=allnoconfig
 		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config") ;;
 	arm-6.12-virt)
 		make_args=(ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-)
 		# QEMU boots the zImage and builds its own device tree.
 		goals=(zImage modules)
-		base=allnoconfig
 		frags=("$here/kernel-configs/arm.config" "$here/kernel-configs/arm-$ver.config"
 		       "$here/kernel-configs/arm-virt.config") ;;
 	*) die "unknown target $target (want one of: $known_targets)" ;;
@@ -154,7 +150,7 @@ build_target() {
 		      sha256sum | cut -d' ' -f1)
 	# The configuration.  A change here rebuilds incrementally: Kbuild
 	# recompiles only what depends on the options that changed.
-	stamp=$( { echo "$tree_stamp"; cat "${frags[@]}"; echo "$base"; } | sha256sum | cut -d' ' -f1)
+	stamp=$( { echo "$tree_stamp"; cat "${frags[@]}"; echo allnoconfig; } | sha256sum | cut -d' ' -f1)
 	if [ "$(cat "$out/.socmmu-stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$out/Module.symvers" ]; then
 		echo "$out"
 		return
@@ -168,14 +164,10 @@ build_target() {
 
 	log "configuring $target"
 	cat "${frags[@]}" > "$out/socmmu.fragment"
-	if [ -n "$base" ]; then
-		# allnoconfig with the fragment's values forced (Kconfig's own way).
-		make -s -C "$src" O="$out" "${make_args[@]}" \
-			KCONFIG_ALLCONFIG="$out/socmmu.fragment" "$base" >&2
-	else
-		cp "$out/socmmu.fragment" "$out/.config"
-		make -s -C "$src" O="$out" "${make_args[@]}" olddefconfig >&2
-	fi
+	# allnoconfig with the fragment's values forced (Kconfig's own way):
+	# every kernel holds what its fragments ask for and what that selects.
+	make -s -C "$src" O="$out" "${make_args[@]}" \
+		KCONFIG_ALLCONFIG="$out/socmmu.fragment" allnoconfig >&2
 	verify_config "$out/.config" "${frags[@]}" || die "$target: config fragment not honoured"
 
 	log "building $target with $jobs jobs (a cold build takes minutes)"
