@@ -14,7 +14,8 @@
 #     modules (kunit/ref-bench.list: it runs, its figures are not judged);
 #     boot the ARM runtime kernel on QEMU's virt machine with two CPUs and
 #     run the suites that need no model, and the SMP stress
-#     (arm/run-tests.sh, kunit/arm-modules.list);
+#     (arm/run-tests.sh, kunit/arm-modules.list).  The kernels boot side
+#     by side;
 #  5. summarise (ktap-summary.py): the last line is "N passed, N failed",
 #     and the exit status is non-zero when anything failed.
 set -uo pipefail
@@ -246,44 +247,33 @@ else
 	record PASS "docs-selftest"
 fi
 
-runs=()
-board_runs=()
-for t in $uml_targets; do
+# The boots.  A UML boot keeps about half a core busy: its suites wait on
+# timers, autosuspend delays and kmemleak's scans (uml-6.1's took 150 s of
+# wall time for 71 s of CPU).  So the kernels boot side by side, in three
+# chains of one boot after another: uml-6.1; uml-6.12 and its boards; the
+# reference kernel's three lists and then the ARM runtime.  Each boot has
+# its own console log and work directory; nothing else is shared.
+
+boot_uml() {
+	local t=$1
 	phase "KUnit on $t"
 	if [ -f "$out/$t/socmmu_core.ko" ]; then
 		DTB=$out/tools/socmmu-test.dtb \
 			scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" "$out/$t/console.log"
 	fi
-	runs+=("$t=$out/$t/console.log")
 	# The mainline boards: a boot of their own, with their tree, on 6.12.
 	# 6.1's kmemleak cannot scan the unflattened tree: the boards' 48,000
 	# sysfs names boot as suspects, and one that a stale reference hid from
 	# the harness's clear was reported at the end of a run.
-	[ "$t" = uml-6.12 ] || continue
+	[ "$t" = uml-6.12 ] || return 0
 	phase "board device trees on $t"
 	if [ -f "$out/$t/socmmu_core.ko" ] && [ -f "$out/tools/socmmu-boards.dtb" ]; then
 		MODULES_LIST=$top/kunit/boards/modules.list DTB=$out/tools/socmmu-boards.dtb \
 			scripts/uml/run-tests.sh "${kdir[$t]}" "$out/$t" "$out/tools/uml-helper" \
 			"$out/$t/console-boards.log"
 	fi
-	board_runs+=(--run kunit/boards/modules.list "$t-boards=$out/$t/console-boards.log")
-done
+}
 
-# The reference kernel: one boot per list, each summarised against its own.
-ref_runs=()
-for run in ref ref-takeover ref-bench; do
-	phase "reference kernel: kunit/$run.list"
-	log=$out/$ref_target/console-$run.log
-	dtb=$out/tools/socmmu-ref.dtb
-	# The bench's Exynos and MSM rows need instance pairs of their own.
-	[ "$run" = ref-bench ] && dtb=$out/tools/socmmu-ref-bench.dtb
-	if [ -f "$out/$ref_target/socmmu_core.ko" ]; then
-		MODULES_LIST=$top/kunit/$run.list DTB=$dtb \
-			scripts/uml/run-tests.sh "${kdir[$ref_target]}" "$out/$ref_target" \
-			"$out/tools/uml-helper" "$log"
-	fi
-	ref_runs+=(--run "kunit/$run.list" "$ref_target/$run=$log")
-done
 # `make bench` runs: every row printed figures, none failed.
 soc_bench_rows() {
 	local d
@@ -293,25 +283,66 @@ soc_bench_rows() {
 		grep -q "^bench $d tlb-invalidations per 64M unmap: socmmu" "$1" || return 1
 	done
 }
-bench_log=$out/$ref_target/console-ref-bench.log
-if grep -q '^bench omap map+unmap 64M in 4K: socmmu' "$bench_log" 2>/dev/null &&
-   grep -q '^bench omap tlb-writes' "$bench_log" && grep -q '^bench map_sg 256x4K' "$bench_log" &&
-   grep -q '^bench v7s map+unmap 64M in 4K: socmmu' "$bench_log" &&
-   grep -q '^bench v7s map+unmap mixed 4K..16M: socmmu' "$bench_log" &&
-   soc_bench_rows "$bench_log" &&
-   ! grep -q '^bench .*failed' "$bench_log"; then
-	record PASS "bench-runs"
-else
-	record FAIL "bench-runs: a row of kunit/ref-bench.list printed no figures (see $bench_log)"
-fi
 
-phase "KUnit on $arm_runtime (QEMU virt, 2 CPUs)"
-t_arm=$SECONDS
-if [ -f "$out/$arm_runtime/socmmu_core.ko" ]; then
-	scripts/arm/run-tests.sh "${kdir[$arm_runtime]}" "$out/$arm_runtime" "$out/tools/arm-init" \
-		"$out/$arm_runtime/console.log"
-fi
-phase "$arm_runtime: boot and run took $((SECONDS - t_arm)) s"
+# The reference kernel: one boot per list, each summarised against its own.
+boot_ref() {
+	local run log dtb bench_log=$out/$ref_target/console-ref-bench.log
+	for run in ref ref-takeover ref-bench; do
+		phase "reference kernel: kunit/$run.list"
+		log=$out/$ref_target/console-$run.log
+		dtb=$out/tools/socmmu-ref.dtb
+		# The bench's Exynos and MSM rows need instance pairs of their own.
+		[ "$run" = ref-bench ] && dtb=$out/tools/socmmu-ref-bench.dtb
+		if [ -f "$out/$ref_target/socmmu_core.ko" ]; then
+			MODULES_LIST=$top/kunit/$run.list DTB=$dtb \
+				scripts/uml/run-tests.sh "${kdir[$ref_target]}" "$out/$ref_target" \
+				"$out/tools/uml-helper" "$log"
+		fi
+	done
+	if grep -q '^bench omap map+unmap 64M in 4K: socmmu' "$bench_log" 2>/dev/null &&
+	   grep -q '^bench omap tlb-writes' "$bench_log" && grep -q '^bench map_sg 256x4K' "$bench_log" &&
+	   grep -q '^bench v7s map+unmap 64M in 4K: socmmu' "$bench_log" &&
+	   grep -q '^bench v7s map+unmap mixed 4K..16M: socmmu' "$bench_log" &&
+	   soc_bench_rows "$bench_log" &&
+	   ! grep -q '^bench .*failed' "$bench_log"; then
+		record PASS "bench-runs"
+	else
+		record FAIL "bench-runs: a row of kunit/ref-bench.list printed no figures (see $bench_log)"
+	fi
+}
+
+boot_arm() {
+	local t_arm=$SECONDS
+	phase "KUnit on $arm_runtime (QEMU virt, 2 CPUs)"
+	if [ -f "$out/$arm_runtime/socmmu_core.ko" ]; then
+		scripts/arm/run-tests.sh "${kdir[$arm_runtime]}" "$out/$arm_runtime" "$out/tools/arm-init" \
+			"$out/$arm_runtime/console.log"
+	fi
+	phase "$arm_runtime: boot and run took $((SECONDS - t_arm)) s"
+}
+
+phase "boots, side by side"
+boots=()
+for t in $uml_targets; do
+	boot_uml "$t" &
+	boots+=("$!")
+done
+{ boot_ref; boot_arm; } &
+boots+=("$!")
+for p in "${boots[@]}"; do
+	wait "$p"
+done
+phase "boots done"
+
+runs=()
+for t in $uml_targets; do
+	runs+=("$t=$out/$t/console.log")
+done
+board_runs=(--run kunit/boards/modules.list "uml-6.12-boards=$out/uml-6.12/console-boards.log")
+ref_runs=()
+for run in ref ref-takeover ref-bench; do
+	ref_runs+=(--run "kunit/$run.list" "$ref_target/$run=$out/$ref_target/console-$run.log")
+done
 arm_runs=(--run kunit/arm-modules.list "$arm_runtime=$out/$arm_runtime/console.log")
 
 phase "summary self-test"
