@@ -84,6 +84,11 @@ void core_instance_dump(struct core_instance *ci, enum core_dump what, void *seq
 void core_instance_stats(struct core_instance *ci, struct socmmu_iommu_stats *out) KX_NOEXCEPT;
 /* The instance registered under @key, or NULL. */
 struct core_instance *core_instance_find(const void *key) KX_NOEXCEPT;
+/*
+ * @dev is a client with a context on @ci (an "iommus" entry names it),
+ * whichever instance the IOMMU core files it under.
+ */
+bool core_instance_serves(struct core_instance *ci, const struct device *dev) KX_NOEXCEPT;
 
 /* Clients: probe_device and release_device. */
 struct core_client *core_client_create(struct device *dev, const struct socmmu_endpoint *eps,

@@ -124,6 +124,13 @@ struct core_instance *core_instance_find(const void *key) noexcept
 	return reinterpret_cast<struct core_instance *>(registry().find_locked(key));
 }
 
+bool core_instance_serves(struct core_instance *ci, const struct device *dev) noexcept
+{
+	kcxx::Guard<kcxx::Mutex> guard(registry().mutex());
+
+	return socmmu::of(ci)->serves_locked(dev);
+}
+
 struct core_client *core_client_create(struct device *dev, const struct socmmu_endpoint *eps,
 				       unsigned int n, int *err) noexcept
 {

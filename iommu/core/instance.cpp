@@ -151,6 +151,17 @@ void Instance::release_context_locked(u32 index)
 	set_context_locked(index, nullptr, false);
 }
 
+/* A client's contexts change only under the registry mutex: none goes meanwhile. */
+bool Instance::serves_locked(const struct device *dev)
+{
+	registry().mutex().assert_held();
+	for (const Context &ctx : contexts_) {
+		if (ctx.client && ctx.client->dev() == dev)
+			return true;
+	}
+	return false;
+}
+
 /*
  * The new domain's flushes reach the context before the hardware walks
  * its table, and the old domain's reach it until the hardware has left

@@ -70,6 +70,8 @@ public:
 	/* Registry mutex held. */
 	kcxx::Result<u32> claim_context_locked(Client *client, const u32 *ids, u32 nids);
 	void release_context_locked(u32 index);
+	/* Registry mutex held: a context of @dev's, the client's first instance or not. */
+	bool serves_locked(const struct device *dev);
 	/* Point context @index at @domain, at the blocking table, or at nothing. */
 	void set_context_locked(u32 index, Domain *domain, bool blocked);
 

@@ -16,6 +16,7 @@
 #include <linux/pm_runtime.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/sysfs.h>
 
 #include <socmmu_dma.h>
 
@@ -241,18 +242,50 @@ err_clocks:
 }
 
 /*
- * The DMA layer's domain off a client that iommu_device_unregister() is
- * about to release (its test: remove_iommu_group()'s).  6.12 takes the
- * client out of its group first and WARNs in __iommu_group_free_device()
- * when the emptied group is not on its default domain; release_device,
- * which would take the layer off, only runs after that.  The layer stays
- * on a client that no driver holds (a driver that refused it, or let it
- * go), so it comes off here, while detaching is still allowed, as when
- * the client itself is deleted (the layer's bus notifier).
+ * A client behind @inst, filed under it for release (socmmu_remove()).
+ *
+ * iommu_device_unregister() releases only the devices the core files under
+ * the instance (remove_iommu_group(): dev->iommu->iommu_dev), the one our
+ * probe_device returned: a client's first.  A client behind @inst as its
+ * second instance would keep a Client bound to the freed instance, its
+ * group on a domain with a context there, and its device link.  No other
+ * exported call releases one device on both kernels (6.1 does not export
+ * iommu_release_device()), so such a client is filed under @inst before
+ * the unregister, which then releases it as it releases a first
+ * instance's: release_device, group, module reference, dev->iommu.  The
+ * release's iommu_device_unlink() then removes the client's "iommu" link
+ * and finds no entry for it in @inst's "devices" (silently): the one in
+ * the other instance's goes here (6.12 no longer exports the unlink).
  */
-static int socmmu_release_dma_layer(struct device *dev, void *iommu)
+static bool socmmu_client_file_under(struct device *dev, struct socmmu_inst *inst)
 {
-	if (dev->iommu && dev->iommu->iommu_dev == iommu)
+	struct iommu_device *filed = dev->iommu ? dev->iommu->iommu_dev : NULL;
+
+	/* Filed under one of ours: probe_device returned an instance of @dev's. */
+	if (!filed || !core_instance_serves(inst->core, dev))
+		return false;
+	if (filed != &inst->iommu) {
+		sysfs_remove_link_from_group(&filed->dev->kobj, "devices", dev_name(dev));
+		dev->iommu->iommu_dev = &inst->iommu;
+	}
+	return true;
+}
+
+/*
+ * Every client behind the instance, whichever instance the IOMMU core
+ * files it under, is filed under this one (socmmu_client_file_under()) so
+ * that iommu_device_unregister() releases it, and loses the DMA layer's
+ * domain first.  6.12 takes the client out of its group first and WARNs
+ * in __iommu_group_free_device() when the emptied group is not on its
+ * default domain; release_device, which would take the layer off, only
+ * runs after that.  The layer stays on a client that no driver holds (a
+ * driver that refused it, or let it go), so it comes off here, while
+ * detaching is still allowed, as when the client itself is deleted (the
+ * layer's bus notifier).
+ */
+static int socmmu_release_client(struct device *dev, void *inst)
+{
+	if (socmmu_client_file_under(dev, inst))
 		socmmu_dma_release(dev);
 	return 0;
 }
@@ -264,8 +297,8 @@ static void socmmu_remove(struct platform_device *pdev)
 
 	debugfs_remove_recursive(inst->debugfs);
 	/* The bus the layer follows (its bus notifier's): our clients are platform devices. */
-	bus_for_each_dev(&platform_bus_type, NULL, &inst->iommu, socmmu_release_dma_layer);
-	/* Releases the clients still probed: they pin the driver's module, not this device. */
+	bus_for_each_dev(&platform_bus_type, NULL, inst, socmmu_release_client);
+	/* Releases them: they pin the driver's module, not this device. */
 	iommu_device_unregister(&inst->iommu);
 	iommu_device_sysfs_remove(&inst->iommu);
 	pm_runtime_disable(&pdev->dev);

@@ -176,6 +176,8 @@ void eit_failnth_dma_map_single(struct kunit *test) KX_NOEXCEPT;
 void eit_failnth_probe(struct kunit *test) KX_NOEXCEPT;
 /* A SYSMMU unbound under a client a driver refused (unbind.c, C only). */
 void eit_unbind_refused_client(struct kunit *test) KX_NOEXCEPT;
+/* The MFC client released when either of its two SYSMMUs is unbound (unbind.c). */
+void eit_unbind_second_sysmmu(struct kunit *test) KX_NOEXCEPT;
 /* Takes the DMA layer the failnth cases gave the v7 client off again. */
 void eit_failnth_exit(void) KX_NOEXCEPT;
 

@@ -572,12 +572,14 @@ static struct kunit_suite eit_failnth_suite = {
 };
 
 /*
- * The v7 SYSMMU unbound under a client a driver refused, then its probe
- * with its Nth allocation failed: first, before the bench's client driver
- * binds the v7 client (a SYSMMU must not be unbound under a bound client).
+ * The v7 SYSMMU unbound under a client a driver refused, the MFC's two
+ * SYSMMUs under theirs, then the v7's probe with its Nth allocation
+ * failed: first, before the bench's client driver binds the clients (a
+ * SYSMMU must not be unbound under a bound client).
  */
 static struct kunit_case eit_probe_failnth_cases[] = {
 	KUNIT_CASE(eit_unbind_refused_client),
+	KUNIT_CASE(eit_unbind_second_sysmmu),
 	KUNIT_CASE(eit_failnth_probe),
 	{}
 };
