@@ -23,6 +23,9 @@ struct socmmu_dma_device {
 	struct dma_map_ops ops;
 	struct device *dev;
 	struct iommu_domain *domain;
+	/* The framework's map of a list into @domain, or NULL (socmmu_dma_mapper). */
+	int (*map_runs)(struct iommu_domain *domain, const struct kx_map_run *runs, unsigned int n,
+			int prot, gfp_t gfp);
 	struct dma_engine *engine;
 	spinlock_t fixed_lock;		/* the fixed list */
 	struct list_head fixed;		/* struct socmmu_dma_block, fixed areas */
@@ -55,8 +58,13 @@ int socmmu_dma_declared_create(struct socmmu_dma_device *d, size_t size,
 int socmmu_dma_declared_release(struct socmmu_dma_device *d);
 void socmmu_dma_fixed_teardown(struct socmmu_dma_device *d);
 
-/* dma_kernel_shim.c: the engine's backend, its context a socmmu_dma_device. */
+/*
+ * dma_kernel_shim.c: the engine's backends, their context a
+ * socmmu_dma_device: the IOMMU API's, and the same with the framework's
+ * map of a list (d->map_runs set).
+ */
 extern const struct dma_engine_backend socmmu_dma_kernel_backend;
+extern const struct dma_engine_backend socmmu_dma_runs_backend;
 void socmmu_dma_flush_work(struct work_struct *work);
 
 /* dma_pool_shim.c: coherent memory for callers that cannot sleep. */

@@ -99,6 +99,68 @@ private:
 };
 
 /*
+ * The runs of one mapping to the IOMMU: DMA_SG_BATCH to a call with a
+ * backend that has map_runs, one call each otherwise.  It counts what was
+ * mapped for the caller to undo after a failure: the runs of the calls
+ * that succeeded (a failed call leaves none of its own mapped).
+ */
+class RunMapper {
+public:
+	RunMapper(const dma_engine_backend &be, void *ctx, int prot, bool atomic)
+		: be_(be), ctx_(ctx), prot_(prot), atomic_(atomic)
+	{
+	}
+
+	int add(u64 iova, u64 phys, u64 size)
+	{
+		if (!be_.map_runs) {
+			int ret = be_.map(ctx_, iova, phys, size, prot_, atomic_);
+
+			if (!ret)
+				account(1, size);
+			return ret;
+		}
+		runs_[n_++] = { iova, phys, size };
+		batch_bytes_ += size;
+		return n_ == DMA_SG_BATCH ? flush() : 0;
+	}
+
+	/* After the last add(). */
+	int flush()
+	{
+		if (!n_)
+			return 0;
+		int ret = be_.map_runs(ctx_, runs_, n_, prot_, atomic_);
+
+		if (!ret)
+			account(n_, batch_bytes_);
+		n_ = 0;
+		batch_bytes_ = 0;
+		return ret;
+	}
+
+	unsigned int mapped_runs() const { return mapped_runs_; }
+	u64 mapped_bytes() const { return mapped_bytes_; }
+
+private:
+	void account(unsigned int runs, u64 bytes)
+	{
+		mapped_runs_ += runs;
+		mapped_bytes_ += bytes;
+	}
+
+	const dma_engine_backend &be_;
+	void *const ctx_;
+	const int prot_;
+	const bool atomic_;
+	unsigned int n_ = 0;
+	u64 batch_bytes_ = 0;
+	unsigned int mapped_runs_ = 0;
+	u64 mapped_bytes_ = 0;
+	kx_map_run runs_[DMA_SG_BATCH];
+};
+
+/*
  * A statistics counter += @delta, atomic against whatever can run
  * concurrently, as kcxx/atomic.h's are: on a uniprocessor x86 kernel
  * (UML) one unlocked add, which no interrupt can split, where GCC's
@@ -204,20 +266,19 @@ public:
 					  boundary_alignment(layout.iova_len, boundary)));
 		int ret;
 
-		if (be_.map_sg && layout.whole && !layout.padded) {
+		if (!be_.map_runs && be_.map_sg && layout.whole && !layout.padded) {
 			/* The same runs at the same IOVAs, synced once; undone on failure. */
 			ret = be_.map_sg(cfg_.ctx, iova, sg, nents, prot, access.atomic);
 		} else {
-			unsigned int mapped = 0;
+			RunMapper runs(be_, cfg_.ctx, prot, access.atomic);
 
 			ret = for_each_run(sg, nents, layout, iova, [&](u64 at, u64 phys, u64 len) {
-				int err = be_.map(cfg_.ctx, at, phys, len, prot, access.atomic);
-				if (!err)
-					mapped++;
-				return err;
+				return runs.add(at, phys, len);
 			});
+			if (!ret)
+				ret = runs.flush();
 			if (ret)
-				unmap_runs(sg, nents, layout, iova, mapped);
+				unmap_runs(sg, nents, layout, iova, runs.mapped_runs());
 		}
 		if (ret) {
 			iovas_->free(iova, layout.iova_len);
@@ -392,22 +453,26 @@ private:
 		if (!total)
 			return Error(-kcxx::EINVAL);
 		u64 iova = KCXX_TRY(alloc(total, access, single_alignment(total, access)));
+		RunMapper runs(be_, cfg_.ctx, prot, access.atomic);
 		u64 offset = 0;
-		for (unsigned int i = 0; i < n; i++) {
+		int ret = 0;
+		for (unsigned int i = 0; i < n && !ret; i++) {
 			const dma_chunk first = chunk(i);
 			u64 size = first.size;
 
 			while (i + 1 < n && chunk(i + 1).phys == first.phys + size)
 				size += chunk(++i).size;
-			int ret = be_.map(cfg_.ctx, iova + offset, first.phys, size, prot,
-					  access.atomic);
-			if (ret) {
-				unmap_now(iova, offset);
-				iovas_->free(iova, total);
-				bump(stats_.map_errors);
-				return Error(ret);
-			}
+			ret = runs.add(iova + offset, first.phys, size);
 			offset += size;
+		}
+		if (!ret)
+			ret = runs.flush();
+		if (ret) {
+			/* What was mapped lies at the start of the range, without a hole. */
+			unmap_now(iova, runs.mapped_bytes());
+			iovas_->free(iova, total);
+			bump(stats_.map_errors);
+			return Error(ret);
 		}
 		account_map(total);
 		return iova;

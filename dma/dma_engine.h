@@ -14,6 +14,7 @@
 #define SOCMMU_DMA_ENGINE_H
 
 #include <shim/base.h>
+#include <shim/map_run.h>
 
 #include "dma_rules.h"
 
@@ -75,6 +76,14 @@ struct dma_engine_backend {
 	 */
 	int (*map_sg)(void *ctx, u64 iova, struct scatterlist *sg, int nents, int prot,
 		      bool atomic);
+	/*
+	 * Optional, and used in place of @map and @map_sg when present: map
+	 * @n (at most DMA_SG_BATCH) runs, each @size bytes of granules at
+	 * @phys to @iova, in one call.  All or nothing: on failure none of
+	 * the @n stays mapped.
+	 */
+	int (*map_runs)(void *ctx, const struct kx_map_run *runs, unsigned int n, int prot,
+			bool atomic);
 };
 
 /* Entries per scatterlist accessor call (on the engine's stack). */
@@ -162,7 +171,8 @@ u64 dma_engine_map_pages(struct dma_engine *e, const u64 *phys, unsigned int n,
  * segments as @max_seg and @seg_mask allow: their count, or a -errno.
  * Entries after the last segment get a DMA length of 0 (with
  * sg_has_dma_length).  Each entry is read once before the IOVA range is
- * allocated (twice when the list goes to the IOMMU run by run).
+ * allocated, and again for the runs to map unless the list goes to
+ * map_sg whole.
  */
 int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
 		      const struct dma_access *access, u64 max_seg, u64 seg_mask) KX_NOEXCEPT;

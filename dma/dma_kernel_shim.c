@@ -37,6 +37,15 @@ static int socmmu_dma_iommu_map(void *ctx, u64 iova, u64 phys, u64 size, int pro
 				atomic ? GFP_ATOMIC : GFP_KERNEL);
 }
 
+/* The framework's: all runs or none (socmmu_dma_mapper). */
+static int socmmu_dma_map_runs(void *ctx, const struct kx_map_run *runs, unsigned int n, int prot,
+			       bool atomic)
+{
+	struct socmmu_dma_device *d = ctx;
+
+	return d->map_runs(d->domain, runs, n, prot, atomic ? GFP_ATOMIC : GFP_KERNEL);
+}
+
 #if KX_IOMMU_MAP_SG_GFP
 /* iommu_map_sg() undoes what it mapped when it fails. */
 static int socmmu_dma_iommu_map_sg(void *ctx, u64 iova, struct scatterlist *sg, int nents,
@@ -139,15 +148,24 @@ static void socmmu_dma_sg_offset_dma(struct scatterlist *sg, unsigned int n, u64
 		sg_dma_address(s) += base;
 }
 
+#define SOCMMU_DMA_KERNEL_BACKEND					\
+	.map = socmmu_dma_iommu_map,					\
+	.unmap = socmmu_dma_iommu_unmap,				\
+	.flush_all = socmmu_dma_iommu_flush_all,			\
+	.schedule_flush = socmmu_dma_schedule_flush,			\
+	.sg_read = socmmu_dma_sg_read,					\
+	.sg_write_dma = socmmu_dma_sg_write_dma,			\
+	.sg_read_dma = socmmu_dma_sg_read_dma,				\
+	.sg_offset_dma = socmmu_dma_sg_offset_dma,			\
+	.sg_has_dma_length = IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH)
+
 const struct dma_engine_backend socmmu_dma_kernel_backend = {
-	.map = socmmu_dma_iommu_map,
-	.unmap = socmmu_dma_iommu_unmap,
-	.flush_all = socmmu_dma_iommu_flush_all,
-	.schedule_flush = socmmu_dma_schedule_flush,
-	.sg_read = socmmu_dma_sg_read,
-	.sg_write_dma = socmmu_dma_sg_write_dma,
-	.sg_read_dma = socmmu_dma_sg_read_dma,
-	.sg_offset_dma = socmmu_dma_sg_offset_dma,
-	.sg_has_dma_length = IS_ENABLED(CONFIG_NEED_SG_DMA_LENGTH),
+	SOCMMU_DMA_KERNEL_BACKEND,
 	.map_sg = socmmu_dma_iommu_map_sg,
+};
+
+/* map_runs replaces map and map_sg wherever the engine has runs to map. */
+const struct dma_engine_backend socmmu_dma_runs_backend = {
+	SOCMMU_DMA_KERNEL_BACKEND,
+	.map_runs = socmmu_dma_map_runs,
 };

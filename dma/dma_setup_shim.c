@@ -86,6 +86,24 @@ static int socmmu_dma_window(struct device *dev, struct iommu_domain *domain, u6
 
 static int socmmu_of_read_resv_regions(struct device *dev, struct list_head *head);
 
+/* The framework's map of a list, for the domains it made (socmmu_dma_set_mapper()). */
+static const struct socmmu_dma_mapper *socmmu_dma_mapper;
+
+/**
+ * socmmu_dma_set_mapper() - map lists through an IOMMU framework's own call
+ * @mapper: its domain ops and map call; NULL to stop using it
+ *
+ * For the IOMMU driver framework's init and exit: clients set up after
+ * this, whose paging domain has @mapper->domain_ops, map through
+ * @mapper->map_runs.  The framework's module outlives its clients, so a
+ * client set up before NULL keeps the call it got.
+ */
+void socmmu_dma_set_mapper(const struct socmmu_dma_mapper *mapper)
+{
+	WRITE_ONCE(socmmu_dma_mapper, mapper);
+}
+EXPORT_SYMBOL_GPL(socmmu_dma_set_mapper);
+
 /*
  * @d's reserved regions: kept out of the window, and direct-mapped ones
  * mapped one to one, as the core does for default domains.  Read from DT
@@ -143,6 +161,7 @@ int socmmu_dma_setup(struct device *dev)
 		.arch_syncs = IS_ENABLED(CONFIG_ARM),
 		.deferred = !strict,
 	};
+	const struct socmmu_dma_mapper *mapper;
 	struct socmmu_dma_device *d;
 	int ret;
 
@@ -181,6 +200,11 @@ int socmmu_dma_setup(struct device *dev)
 	ret = socmmu_dma_window(dev, d->domain, cfg.granule, &cfg.base, &cfg.limit);
 	if (ret)
 		goto err_domain;
+	mapper = READ_ONCE(socmmu_dma_mapper);
+	if (mapper && d->domain->ops == mapper->domain_ops) {
+		d->map_runs = mapper->map_runs;
+		cfg.backend = &socmmu_dma_runs_backend;
+	}
 	cfg.ctx = d;
 	cfg.can_flush_all = !!d->domain->ops->flush_iotlb_all;
 	d->engine = dma_engine_create(&cfg, &ret);
@@ -487,6 +511,7 @@ int socmmu_dma_get_info(struct device *dev, struct socmmu_dma_info *info)
 		.window_base = stats.window_base,
 		.window_limit = stats.window_limit,
 		.deferred = dma_engine_deferred(d->engine),
+		.maps_runs = !!d->map_runs,
 		.maps = stats.maps,
 		.unmaps = stats.unmaps,
 		.mapped_bytes = stats.mapped_bytes,

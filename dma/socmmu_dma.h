@@ -9,6 +9,8 @@
 
 #include <linux/types.h>
 
+#include <shim/map_run.h>
+
 struct device;
 struct iommu_domain;
 struct list_head;
@@ -17,6 +19,21 @@ struct list_head;
 int socmmu_dma_setup(struct device *dev);
 void socmmu_dma_teardown(struct device *dev);
 void socmmu_of_get_resv_regions(struct device *dev, struct list_head *head);
+
+/*
+ * For the IOMMU driver framework (iommu/core), whose domains map a list of
+ * runs in one call: the layer's clients whose domain has @domain_ops map
+ * scatterlists and pages through @map_runs instead of iommu_map() or
+ * iommu_map_sg().  @map_runs maps all @n runs, or none of them and returns
+ * a negative errno.  NULL takes it back; clients set up before keep theirs.
+ */
+struct socmmu_dma_mapper {
+	const struct iommu_domain_ops *domain_ops;
+	int (*map_runs)(struct iommu_domain *domain, const struct kx_map_run *runs, unsigned int n,
+			int prot, gfp_t gfp);
+};
+
+void socmmu_dma_set_mapper(const struct socmmu_dma_mapper *mapper);
 
 /* For users that need fixed device addresses next to DMA-API buffers. */
 struct iommu_domain *socmmu_dma_domain(struct device *dev);
@@ -57,6 +74,7 @@ struct socmmu_dma_info {
 	dma_addr_t window_base;
 	dma_addr_t window_limit;	/* exclusive */
 	bool deferred;			/* flush queue instead of strict unmaps */
+	bool maps_runs;			/* through its framework's call (socmmu_dma_mapper) */
 	u64 maps;
 	u64 unmaps;
 	u64 mapped_bytes;

@@ -10,6 +10,8 @@
 
 #include <shim/base.h>
 
+#include <shim/map_run.h>
+
 #include "driver_abi.h"
 
 struct device;
@@ -119,6 +121,14 @@ void core_domain_destroy(struct core_domain *cd) KX_NOEXCEPT;
 int core_domain_attach(struct core_domain *cd, struct core_client *cc) KX_NOEXCEPT;
 int core_domain_map(struct core_domain *cd, u64 iova, u64 paddr, u64 pgsize, size_t pgcount,
 		    int prot, bool atomic, size_t *mapped) KX_NOEXCEPT;
+/*
+ * Map @n runs, each to its IOVA, in one call: all of them, or none and a
+ * negative errno after one log line (Documentation/iommu-framework.rst).
+ * -EINVAL for a run not aligned to the domain's smallest page or empty;
+ * otherwise as core_domain_map().
+ */
+int core_domain_map_runs(struct core_domain *cd, const struct kx_map_run *runs, size_t n,
+			 int prot, bool atomic) KX_NOEXCEPT;
 size_t core_domain_unmap(struct core_domain *cd, u64 iova, u64 pgsize,
 			 size_t pgcount) KX_NOEXCEPT;
 /* Invalidate [start, end) plus everything unmapped since, then free tables. */

@@ -222,6 +222,12 @@ int core_domain_map(struct core_domain *cd, u64 iova, u64 paddr, u64 pgsize, siz
 	return socmmu::of(cd)->map(iova, paddr, pgsize, pgcount, prot, atomic, mapped).to_errno();
 }
 
+int core_domain_map_runs(struct core_domain *cd, const struct kx_map_run *runs, size_t n,
+			 int prot, bool atomic) noexcept
+{
+	return socmmu::of(cd)->map_runs(runs, n, prot, atomic).to_errno();
+}
+
 size_t core_domain_unmap(struct core_domain *cd, u64 iova, u64 pgsize, size_t pgcount) noexcept
 {
 	return socmmu::of(cd)->unmap(iova, pgsize, pgcount);

@@ -3,6 +3,7 @@
  * A paging domain (domain.h): its table, its attached contexts, and the
  * batching of TLB and walk-cache invalidations.
  */
+#include <kcxx/bits.h>
 #include <kcxx/errno.h>
 #include <kcxx/log.h>
 
@@ -161,6 +162,81 @@ void Domain::map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::E
 	else
 		KCXX_PR_ERR("socmmu_iommu: map 0x%llx -> 0x%llx (%zu x 0x%llx): %s: %d\n", iova,
 			    paddr, pgcount, pgsize, map_error_text(ret), ret);
+}
+
+void Domain::run_failed(const kx_map_run &run, kcxx::Error err)
+{
+	const int ret = err.to_errno();
+
+	if (struct device *dev = log_dev())
+		KCXX_DEV_ERR(dev, "map 0x%llx -> 0x%llx (0x%llx bytes): %s: %d\n", run.iova,
+			     run.phys, run.size, map_error_text(ret), ret);
+	else
+		KCXX_PR_ERR("socmmu_iommu: map 0x%llx -> 0x%llx (0x%llx bytes): %s: %d\n",
+			    run.iova, run.phys, run.size, map_error_text(ret), ret);
+}
+
+kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, bool atomic)
+{
+	PageTable *t = table();
+	pgtable::MapGather installed;
+	size_t done = 0;
+	u64 partial = 0;
+
+	if (!n)
+		return {};
+	if (!t) [[unlikely]] {
+		run_failed(runs[0], kcxx::Error(-kcxx::ENODEV));
+		return kcxx::Error(-kcxx::ENODEV);
+	}
+	/* iommu_map()'s check, on the domain's smallest page: nothing is mapped yet. */
+	const u64 sizes = t->page_sizes();
+	const u64 smallest = sizes & (~sizes + 1);
+
+	for (size_t i = 0; i < n; i++) {
+		const kx_map_run &run = runs[i];
+
+		if (!run.size || ((run.iova | run.phys | run.size) & (smallest - 1))) [[unlikely]] {
+			run_failed(run, kcxx::Error(-kcxx::EINVAL));
+			return kcxx::Error(-kcxx::EINVAL);
+		}
+	}
+	kcxx::Result<void> ret =
+		t->map_runs(runs, n, static_cast<pgtable::Prot>(prot),
+			    atomic ? kcxx::AllocContext::Atomic : kcxx::AllocContext::Sleepable, &done,
+			    &partial, installed);
+	/* As map(): before the mapping is used, and before an unmap could free the L2s. */
+	if (!installed.empty() && walk_cache_) [[unlikely]]
+		flush_walk_cache(installed.start(), installed.end());
+	if (!ret.ok()) [[unlikely]] {
+		run_failed(runs[done], ret.error());
+		unmap_runs(*t, runs, done, partial);
+	}
+	return ret;
+}
+
+/*
+ * A device may have fetched a translation between the map and the
+ * failure: the unmapped ranges are invalidated before the IOVAs can be
+ * reused, as iommu_map_sg()'s own undo does.
+ */
+void Domain::unmap_runs(PageTable &t, const kx_map_run *runs, size_t n, u64 partial)
+{
+	const u64 sizes = t.page_sizes();
+	const u64 smallest = sizes & (~sizes + 1);
+	const unsigned int shift = kcxx::ilog2(smallest);
+	{
+		kcxx::IrqSaveGuard guard(unmap_lock_);
+
+		for (size_t i = 0; i <= n; i++) {
+			const u64 size = i < n ? runs[i].size : partial;
+
+			if (size)
+				t.unmap(runs[i].iova, smallest, static_cast<size_t>(size >> shift),
+					pending_);
+		}
+	}
+	sync(0, 0);
 }
 
 size_t Domain::unmap(u64 iova, u64 pgsize, size_t pgcount)

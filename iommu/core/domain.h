@@ -72,6 +72,14 @@ public:
 			map_failed(iova, paddr, pgsize, pgcount, ret.error());
 		return ret;
 	}
+	/*
+	 * The DMA layer's map of a list (core_domain_map_runs()): every run is
+	 * checked as iommu_map() checks its range before anything is mapped,
+	 * then the table maps them all in one call, and the walk cache hears
+	 * once of the L1 entries the list filled.  All or nothing: a failure
+	 * logs one line, unmaps and invalidates what this call mapped.
+	 */
+	kcxx::Result<void> map_runs(const kx_map_run *runs, size_t n, int prot, bool atomic);
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount);
 	void sync(u64 start, u64 end);
 	void flush_all();
@@ -87,6 +95,10 @@ private:
 	void release_tables();
 	/* The one line a refused map logs. */
 	void map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::Error err);
+	/* The one line a refused run of map_runs() logs. */
+	void run_failed(const kx_map_run &run, kcxx::Error err);
+	/* Take @n runs and the first @partial bytes of the next out, and invalidate them. */
+	void unmap_runs(PageTable &t, const kx_map_run *runs, size_t n, u64 partial);
 	/* After a map filled empty L1 entries in [start, end), on walk-cache hardware. */
 	void flush_walk_cache(u64 start, u64 end);
 

@@ -40,6 +40,7 @@ void socmmu_drivers_del(struct socmmu_iommu_driver *drv);
 
 /* iommu_ops_shim.c */
 extern const struct iommu_ops socmmu_iommu_ops;
+void socmmu_iommu_ops_init(void);
 void socmmu_iommu_ops_exit(void);
 /* Where our domains put their struct iommu_domain (the legacy prefix). */
 size_t socmmu_domain_legacy_offset(void);

@@ -116,6 +116,18 @@ static int socmmu_map_pages(struct iommu_domain *domain, unsigned long iova, phy
 			       !gfpflags_allow_blocking(gfp), mapped);
 }
 
+/*
+ * The DMA layer's map of a list (socmmu_dma_set_mapper()): the runs its
+ * walk of a scatterlist found go to the table in one call, with
+ * iommu_map()'s checks, in place of iommu_map_sg()'s call chain per run.
+ * The layer offers it only to domains with socmmu_domain_ops.
+ */
+static int socmmu_domain_map_runs(struct iommu_domain *domain, const struct kx_map_run *runs,
+				  unsigned int n, int prot, gfp_t gfp)
+{
+	return core_domain_map_runs(to_core(domain), runs, n, prot, !gfpflags_allow_blocking(gfp));
+}
+
 static size_t socmmu_unmap_pages(struct iommu_domain *domain, unsigned long iova, size_t pgsize,
 				 size_t pgcount, struct iommu_iotlb_gather *gather)
 {
@@ -312,6 +324,17 @@ const struct iommu_ops socmmu_iommu_ops = {
 	.owner = THIS_MODULE,
 };
 
+static const struct socmmu_dma_mapper socmmu_dma_mapper = {
+	.domain_ops = &socmmu_domain_ops,
+	.map_runs = socmmu_domain_map_runs,
+};
+
+/* Before any instance, and so any client, exists. */
+void socmmu_iommu_ops_init(void)
+{
+	socmmu_dma_set_mapper(&socmmu_dma_mapper);
+}
+
 /*
  * 6.1's iommu_device_register() set the bus's iommu_ops and nothing clears
  * them: a device added after we are gone would call into freed code.  No
@@ -319,6 +342,7 @@ const struct iommu_ops socmmu_iommu_ops = {
  */
 void socmmu_iommu_ops_exit(void)
 {
+	socmmu_dma_set_mapper(NULL);
 #if KX_IOMMU_BUS_OPS
 	if (platform_bus_type.iommu_ops == &socmmu_iommu_ops)
 		platform_bus_type.iommu_ops = NULL;

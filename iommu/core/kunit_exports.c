@@ -20,6 +20,7 @@ EXPORT_SYMBOL_IF_KUNIT(core_domain_create);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_destroy);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_attach);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_map);
+EXPORT_SYMBOL_IF_KUNIT(core_domain_map_runs);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_unmap);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_sync);
 EXPORT_SYMBOL_IF_KUNIT(core_domain_flush_all);

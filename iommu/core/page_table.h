@@ -15,6 +15,7 @@
 #include "../pgtable/format.h"
 #include "../pgtable/gather.h"
 #include "../pgtable/short_desc_table.h"
+#include <shim/map_run.h>
 
 namespace socmmu {
 
@@ -28,6 +29,16 @@ public:
 	virtual kcxx::Result<void> map(u64 iova, u64 paddr, u64 pgsize, size_t pgcount,
 				       pgtable::Prot prot, kcxx::AllocContext context,
 				       size_t *mapped, pgtable::MapGather &map_gather) = 0;
+	/*
+	 * Map @n runs, each a whole number of the smallest page (the caller
+	 * checked), in the largest pages their alignment allows, as the
+	 * IOMMU core splits one iommu_map(): one virtual call for a list.
+	 * Stops at the first failure, with *@done runs mapped whole and
+	 * *@partial bytes of the next one mapped from its start.
+	 */
+	virtual kcxx::Result<void> map_runs(const kx_map_run *runs, size_t n, pgtable::Prot prot,
+					    kcxx::AllocContext context, size_t *done, u64 *partial,
+					    pgtable::MapGather &map_gather) = 0;
 	virtual size_t unmap(u64 iova, u64 pgsize, size_t pgcount, pgtable::Gather &gather) = 0;
 	virtual u64 iova_to_phys(u64 iova) = 0;
 	/* Once per mapping, in IOVA order, under the table's lock: @visit must not sleep. */
@@ -61,6 +72,37 @@ public:
 			       pgtable::MapGather &map_gather) override
 	{
 		return table_->map(iova, paddr, pgsize, pgcount, prot, context, mapped, map_gather);
+	}
+
+	kcxx::Result<void> map_runs(const kx_map_run *runs, size_t n, pgtable::Prot prot,
+				    kcxx::AllocContext context, size_t *done, u64 *partial,
+				    pgtable::MapGather &map_gather) override
+	{
+		for (size_t i = 0; i < n; i++) {
+			u64 iova = runs[i].iova, paddr = runs[i].phys, left = runs[i].size;
+			size_t mapped = 0;
+
+			while (left) {
+				size_t count;
+				const u64 pgsize = Table::split(iova, paddr, left, &count);
+				kcxx::Result<void> ret =
+					pgsize ? table_->map(iova, paddr, pgsize, count, prot, context,
+							     &mapped, map_gather)
+					       : kcxx::Error(-kcxx::EINVAL);
+
+				if (!ret.ok()) [[unlikely]] {
+					*done = i;
+					*partial = mapped;
+					return ret;
+				}
+				iova += pgsize * count;
+				paddr += pgsize * count;
+				left -= pgsize * count;
+			}
+		}
+		*done = n;
+		*partial = 0;
+		return {};
 	}
 
 	size_t unmap(u64 iova, u64 pgsize, size_t pgcount, pgtable::Gather &gather) override

@@ -413,7 +413,11 @@ EXPORT_SYMBOL_GPL(socmmu_iommu_get_stats);
 
 static int __init socmmu_iommu_init(void)
 {
-	return core_init();
+	int ret = core_init();
+
+	if (!ret)
+		socmmu_iommu_ops_init();
+	return ret;
 }
 module_init(socmmu_iommu_init);
 

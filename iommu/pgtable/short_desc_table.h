@@ -172,6 +172,40 @@ public:
 	}
 
 	/*
+	 * iommu_pgsize() for callers that map runs themselves: the page size
+	 * to map the start of [@iova, @iova + @size) at @paddr with (as
+	 * pick_page_size()), and in *@count how many of them to map before a
+	 * larger page could start; 0 when even the smallest does not fit.  A
+	 * run shorter than the second smallest page is all smallest pages,
+	 * without a search.
+	 */
+	static constexpr u64 split(u64 iova, u64 paddr, u64 size, size_t *count)
+	{
+		constexpr u64 kSmallest = Format::kPageSizes & (~Format::kPageSizes + 1);
+		constexpr u64 kLarger = Format::kPageSizes & ~kSmallest;
+		constexpr u64 kSecond = kLarger & (~kLarger + 1);
+		u64 pgsize, len = size;
+
+		*count = 0;
+		if (kLarger && size < kSecond) {
+			if (!kcxx::is_aligned(iova | paddr, kSmallest))
+				return 0;
+			pgsize = kSmallest;
+		} else {
+			pgsize = pick_page_size(iova, paddr, size);
+			if (!pgsize)
+				return 0;
+			const u64 larger = Format::kPageSizes & ~(2 * pgsize - 1);
+			const u64 next = larger & (~larger + 1);
+
+			if (larger && !((iova ^ paddr) & (next - 1)))
+				len = kcxx::min(len, next - (iova & (next - 1)));
+		}
+		*count = static_cast<size_t>(len >> kcxx::ilog2(pgsize));
+		return *count ? pgsize : 0;
+	}
+
+	/*
 	 * map_pages.  -EINVAL: @pgsize unsupported, @pgcount 0, @iova or
 	 * @paddr not aligned to @pgsize, or @prot grants no access on a format
 	 * that cannot say so (Format::kAccessRequired); -ERANGE: the range leaves the IOVA

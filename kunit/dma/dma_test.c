@@ -125,7 +125,10 @@ static int dma_test_suite_init(struct kunit_suite *suite)
 
 /* ------------------------------------------------------------- cases -- */
 
-/* The layer is there with no call of the client's: ops, window, domain. */
+/*
+ * The layer is there with no call of the client's: ops, window, domain,
+ * and the framework's map of a list, since the domain is the framework's.
+ */
 static void dma_installed_by_probe(struct kunit *test)
 {
 	struct socmmu_dma_info info;
@@ -136,6 +139,7 @@ static void dma_installed_by_probe(struct kunit *test)
 
 		KUNIT_EXPECT_EQ(test, socmmu_dma_get_info(c.dev, &info), 0);
 		KUNIT_EXPECT_FALSE(test, info.deferred);
+		KUNIT_EXPECT_TRUE(test, info.maps_runs);
 		KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(c.dev),
 				    socmmu_dma_domain(c.dev));
 		KUNIT_EXPECT_NOT_NULL(test, socmmu_dma_domain(c.dev));

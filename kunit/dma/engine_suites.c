@@ -18,6 +18,8 @@ static struct kunit_case engine_cases[] = {
 	KUNIT_CASE(engine_sg_unaligned_entries),
 	KUNIT_CASE(engine_sg_one_map_per_run),
 	KUNIT_CASE(engine_sg_one_map_sg_call),
+	KUNIT_CASE(engine_sg_map_runs_batches),
+	KUNIT_CASE(engine_map_runs_failure_unwinds),
 	KUNIT_CASE(engine_sg_padding_holes),
 	KUNIT_CASE(engine_sg_boundary_no_straddle),
 	KUNIT_CASE(engine_single_boundary_and_size_alignment),

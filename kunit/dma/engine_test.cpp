@@ -174,6 +174,56 @@ constexpr dma_engine_backend kFakeSgBackend = {
 	.map_sg = fake_map_sg,
 };
 
+/*
+ * The same IOMMU with the framework's map of a list: each call all or
+ * nothing, recorded run by run in fake.maps as if each were a map call.
+ */
+struct FakeMapRuns {
+	unsigned int calls;
+	unsigned int most;	/* runs in the longest call */
+	unsigned int seen;	/* runs handed over, failed calls included */
+	unsigned int fail_at;	/* 1-based run whose call fails; 0: none */
+	unsigned int plain;	/* map calls: none are expected */
+} fake_runs;
+
+int fake_map_runs(void *, const kx_map_run *runs, unsigned int n, int prot, bool)
+{
+	const unsigned int first = fake_runs.seen;
+
+	fake_runs.calls++;
+	fake_runs.most = kcxx::max(fake_runs.most, n);
+	fake_runs.seen += n;
+	if (fake_runs.fail_at > first && fake_runs.fail_at <= first + n)
+		return -kcxx::ENOMEM;
+	for (unsigned int i = 0; i < n; i++) {
+		if (fake.nr_maps < kMaxCalls)
+			fake.maps[fake.nr_maps] = Call{ runs[i].iova, runs[i].phys, runs[i].size,
+							false, prot };
+		fake.nr_maps++;
+	}
+	return 0;
+}
+
+int fake_plain_map(void *, u64, u64, u64, int, bool)
+{
+	fake_runs.plain++;
+	return -kcxx::EIO;
+}
+
+constexpr dma_engine_backend kFakeRunsBackend = {
+	.map = fake_plain_map,
+	.unmap = fake_unmap,
+	.flush_all = fake_flush_all,
+	.schedule_flush = fake_schedule_flush,
+	.sg_read = fake_sg_read,
+	.sg_write_dma = fake_sg_write_dma,
+	.sg_read_dma = fake_sg_read_dma,
+	.sg_offset_dma = fake_sg_offset_dma,
+	.sg_has_dma_length = true,
+	.map_sg = fake_map_sg,
+	.map_runs = fake_map_runs,
+};
+
 dma_engine_config test_config(bool deferred = false)
 {
 	dma_engine_config cfg = {};
@@ -500,6 +550,191 @@ void engine_sg_one_map_sg_call(struct kunit *test) noexcept
 					       kNoBoundary) == 1);
 	KX_EXPECT_EQ(test, fake_sg.iova, failed_iova);
 	dma_engine_unmap_sg(eng.e, sg, 4);
+}
+
+namespace {
+
+/* 40 pages in 20 physically adjacent pairs, far apart: 20 runs. */
+void build_pairs(scatterlist *sg, unsigned int n)
+{
+	u64 entries[40][2];
+
+	for (unsigned int i = 0; i < n; i++) {
+		entries[i][0] = 0x1000000 + (i / 2) * 0x10000 + (i % 2) * 0x1000;
+		entries[i][1] = 0x1000;
+	}
+	build_sg(sg, entries, n);
+}
+
+/* What one map_sg gave the IOMMU and the device, relative to its IOVA. */
+struct SgResult {
+	int count;
+	unsigned int nr_maps;
+	Call maps[kMaxCalls];
+	dma_sg_seg segs[40];
+};
+
+/* Into @r: results are too large for a case's stack. */
+void map_and_record(SgResult &r, dma_engine *e, scatterlist *sg, int n, u64 max_seg, u64 mask)
+{
+	r = SgResult{};
+	reset_fake();
+	r.count = dma_engine_map_sg(e, sg, n, &kToDevice, max_seg, mask);
+	if (r.count <= 0)
+		return;
+	const u64 base = sg[0].dma_address & ~(kGranule - 1);
+
+	r.nr_maps = fake.nr_maps;
+	for (unsigned int i = 0; i < fake.nr_maps && i < kMaxCalls; i++) {
+		r.maps[i] = fake.maps[i];
+		r.maps[i].iova -= base;
+	}
+	for (int i = 0; i < r.count; i++)
+		r.segs[i] = dma_sg_seg{ sg[i].dma_address - base, sg[i].dma_len };
+	dma_engine_unmap_sg(e, sg, n);
+}
+
+bool same_result(const SgResult &a, const SgResult &b)
+{
+	if (a.count != b.count || a.nr_maps != b.nr_maps)
+		return false;
+	for (unsigned int i = 0; i < a.nr_maps && i < kMaxCalls; i++) {
+		if (a.maps[i].iova != b.maps[i].iova || a.maps[i].phys != b.maps[i].phys ||
+		    a.maps[i].size != b.maps[i].size || a.maps[i].prot != b.maps[i].prot)
+			return false;
+	}
+	for (int i = 0; i < a.count; i++) {
+		if (a.segs[i].addr != b.segs[i].addr || a.segs[i].len != b.segs[i].len)
+			return false;
+	}
+	return true;
+}
+
+/* What the map_runs cases compare; one case runs at a time. */
+scatterlist runs_sg[40];
+SgResult runs_want, runs_got;
+
+} // namespace
+
+/*
+ * With a backend that has map_runs: the runs the walk finds go to the
+ * IOMMU DMA_SG_BATCH to a call, never through map or map_sg, and give the
+ * same runs at the same IOVAs and the same segments as one map per run;
+ * padding included, and for a buffer's pages too.
+ */
+void engine_sg_map_runs_batches(struct kunit *test) noexcept
+{
+	static const u64 padded[2][2] = { { 0x100000, 0x3000 }, { 0x300000, 0x3000 } };
+	static const u64 pages[3] = { 0x400000, 0x401000, 0x800000 };
+	dma_engine_config cfg = test_config();
+	scatterlist *sg = runs_sg;
+	Engine plain;
+
+	cfg.backend = &kFakeRunsBackend;
+	Engine eng(cfg);
+	KX_ASSERT_TRUE(test, plain.e && eng.e);
+
+	static const u64 max_segs[2] = { 0x100000, 0x3000 };
+
+	fake_sg = FakeMapSg{};
+	for (const u64 max_seg : max_segs) {
+		build_pairs(sg, 40);
+		map_and_record(runs_want, plain.e, sg, 40, max_seg, 0x3fff);
+		fake_runs = FakeMapRuns{};
+		build_pairs(sg, 40);
+		map_and_record(runs_got, eng.e, sg, 40, max_seg, 0x3fff);
+
+		KX_EXPECT_EQ(test, runs_want.nr_maps, 20u);
+		KX_EXPECT_TRUE(test, runs_got.count > 0 && same_result(runs_want, runs_got));
+		KX_EXPECT_EQ(test, fake_runs.calls, 2u);
+		KX_EXPECT_EQ(test, fake_runs.most, static_cast<unsigned int>(DMA_SG_BATCH));
+		KX_EXPECT_EQ(test, fake_runs.plain, 0u);
+		KX_EXPECT_EQ(test, fake_sg.calls, 0u);
+	}
+
+	build_sg(sg, padded, 2);
+	map_and_record(runs_want, plain.e, sg, 2, 0x100000, 0x3fff);
+	fake_runs = FakeMapRuns{};
+	build_sg(sg, padded, 2);
+	map_and_record(runs_got, eng.e, sg, 2, 0x100000, 0x3fff);
+	KX_EXPECT_EQ(test, runs_got.maps[1].iova - runs_got.maps[0].iova, 0x4000u);
+	KX_EXPECT_TRUE(test, runs_got.count == 2 && same_result(runs_want, runs_got));
+	KX_EXPECT_EQ(test, fake_runs.calls, 1u);
+
+	reset_fake();
+	fake_runs = FakeMapRuns{};
+	int err = 0;
+	u64 iova = dma_engine_map_pages(eng.e, pages, 3, &kToDevice, &err);
+	KX_ASSERT_TRUE(test, iova != DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, fake_runs.calls, 1u);
+	KX_ASSERT_TRUE(test, fake.nr_maps == 2);
+	KX_EXPECT_EQ(test, fake.maps[0].size, 0x2000u);
+	KX_EXPECT_EQ(test, fake.maps[1].iova, iova + 0x2000);
+	dma_engine_unmap_phys(eng.e, iova, 0x3000);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+}
+
+/*
+ * A failed map_runs call left nothing of its own mapped: the engine takes
+ * back the runs of the calls before it, each once, and nothing else, and
+ * gives the IOVAs back.
+ */
+void engine_map_runs_failure_unwinds(struct kunit *test) noexcept
+{
+	dma_engine_config cfg = test_config();
+	scatterlist *sg = runs_sg;
+	u64 pages[20];
+	int err = 0;
+
+	cfg.backend = &kFakeRunsBackend;
+	Engine eng(cfg);
+	KX_ASSERT_TRUE(test, eng.e);
+
+	static const unsigned int fail_ats[2] = { 18, 3 };
+
+	for (const unsigned int fail_at : fail_ats) {
+		reset_fake();
+		fake_runs = FakeMapRuns{};
+		fake_runs.fail_at = fail_at;
+		build_pairs(sg, 40);
+		KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 40, &kToDevice, 0x100000,
+						     kNoBoundary), -kcxx::ENOMEM);
+		const unsigned int kept = fail_at > DMA_SG_BATCH ? DMA_SG_BATCH : 0;
+
+		KX_ASSERT_TRUE(test, fake.nr_maps == kept);
+		KX_ASSERT_TRUE(test, fake.nr_unmaps == kept);
+		for (unsigned int i = 0; i < kept; i++) {
+			KX_EXPECT_EQ(test, fake.unmaps[i].iova, fake.maps[i].iova);
+			KX_EXPECT_EQ(test, fake.unmaps[i].size, fake.maps[i].size);
+		}
+		KX_EXPECT_EQ(test, eng.stats().iova_bytes, 0u);
+		KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+	}
+	KX_EXPECT_EQ(test, eng.stats().map_errors, 2u);
+
+	/* A buffer's pages: what was mapped is the start of its range. */
+	for (unsigned int i = 0; i < 20; i++)
+		pages[i] = 0x1000000 + i * 0x10000;
+	reset_fake();
+	fake_runs = FakeMapRuns{};
+	fake_runs.fail_at = 17;
+	KX_EXPECT_EQ(test, dma_engine_map_pages(eng.e, pages, 20, &kToDevice, &err),
+		     DMA_ENGINE_ERROR);
+	KX_EXPECT_EQ(test, err, -kcxx::ENOMEM);
+	KX_ASSERT_TRUE(test, fake.nr_unmaps == 1);
+	KX_EXPECT_EQ(test, fake.unmaps[0].iova, fake.maps[0].iova);
+	KX_EXPECT_EQ(test, fake.unmaps[0].size, 16u * 0x1000);
+	KX_EXPECT_TRUE(test, fake.unmaps[0].sync);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+
+	/* Its IOVAs went back (a per-CPU cache may keep them): the next buffer gets them. */
+	const u64 failed_iova = fake.maps[0].iova;
+
+	fake_runs.fail_at = 0;
+	const u64 iova = dma_engine_map_pages(eng.e, pages, 20, &kToDevice, &err);
+	KX_EXPECT_EQ(test, iova, failed_iova);
+	if (iova != DMA_ENGINE_ERROR)
+		dma_engine_unmap_phys(eng.e, iova, 20 * 0x1000);
 }
 
 /* A segment that would cross a boundary moves to it; the hole stays unmapped. */

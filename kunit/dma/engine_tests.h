@@ -16,6 +16,8 @@ void engine_sg_merges_within_limits(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_unaligned_entries(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_one_map_per_run(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_one_map_sg_call(struct kunit *test) KX_NOEXCEPT;
+void engine_sg_map_runs_batches(struct kunit *test) KX_NOEXCEPT;
+void engine_map_runs_failure_unwinds(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_padding_holes(struct kunit *test) KX_NOEXCEPT;
 void engine_sg_boundary_no_straddle(struct kunit *test) KX_NOEXCEPT;
 void engine_single_boundary_and_size_alignment(struct kunit *test) KX_NOEXCEPT;

@@ -530,6 +530,143 @@ static void ct_map_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x200000, SZ_4K, 1), (size_t)0);
 }
 
+/*
+ * The DMA layer's map of a list: each run in the largest pages its
+ * alignment allows (a 64K page where iova and phys allow one, then 4K;
+ * a 1M section), the same translations as one core_domain_map() per page,
+ * and a walk cache told once for the whole list.
+ */
+static void ct_map_runs(struct kunit *test)
+{
+	struct socmmu_endpoint ep;
+	struct core_domain *d, *each, *dc;
+	struct core_client *ca, *cb, *cc;
+	u64 p1 = ct_page(test), p2 = ct_page(test), iova;
+	const struct kx_map_run runs[] = {
+		{ 0x100000, p1, SZ_4K },
+		{ 0x101000, p2, SZ_4K },
+		{ 0x110000, 0x20000000, SZ_64K + SZ_4K },
+		{ 0x200000, 0x20100000, SZ_1M },
+	};
+	const struct kx_map_run apart[] = { { 0x300000, p1, SZ_4K }, { 0x500000, p2, SZ_4K } };
+	struct fake_log log;
+	size_t mapped = 0;
+	unsigned int i;
+
+	ct_hold(test, FAKE_A);
+	ct_hold(test, FAKE_C);
+	ep = ct_ep(FAKE_A, 1);
+	ca = ct_client(test, &ep, 1, NULL);
+	ep = ct_ep(FAKE_A, 2);
+	cb = ct_client(test, &ep, 1, NULL);
+	ep = ct_ep(FAKE_C, 1);
+	cc = ct_client(test, &ep, 1, NULL);
+	KUNIT_ASSERT_TRUE(test, ca && cb && cc);
+	d = ct_domain(test, ca);
+	each = ct_domain(test, cb);
+	KUNIT_ASSERT_EQ(test, core_domain_map_runs(d, runs, ARRAY_SIZE(runs), IOMMU_READ, false),
+			0);
+	for (i = 0; i < ARRAY_SIZE(runs); i++)
+		for (iova = 0; iova < runs[i].size; iova += SZ_4K)
+			KUNIT_ASSERT_EQ(test, core_domain_map(each, runs[i].iova + iova,
+							      runs[i].phys + iova, SZ_4K, 1,
+							      IOMMU_READ, false, &mapped), 0);
+	for (iova = 0x100000; iova < 0x300000; iova += SZ_4K)
+		KUNIT_EXPECT_EQ_MSG(test, core_domain_iova_to_phys(d, iova + 0x123),
+				    core_domain_iova_to_phys(each, iova + 0x123),
+				    "at 0x%llx", iova);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x110123), 0x20000123ull);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x120123), 0x20010123ull);
+	/* A 64K page and a section: nothing starts inside them. */
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x111000, SZ_4K, 1), (size_t)0);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x201000, SZ_4K, 1), (size_t)0);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x110000, SZ_4K, 1), (size_t)SZ_64K);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x120000, SZ_4K, 1), (size_t)SZ_4K);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x200000, SZ_4K, 1), (size_t)SZ_1M);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x100000, SZ_4K, 2), (size_t)SZ_8K);
+	core_domain_sync(d, 0, 0);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x100000), 0ull);
+
+	/* Two L1 entries filled by one call: one walk-cache invalidation. */
+	dc = ct_domain(test, cc);
+	KUNIT_ASSERT_EQ(test, core_domain_attach(dc, cc), 0);
+	KUNIT_ASSERT_EQ(test, core_domain_map_runs(dc, apart, 2, IOMMU_READ, false), 0);
+	log = ct_log(test, FAKE_C);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_flushes, 1u);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_start, 0x300000ull);
+	KUNIT_EXPECT_EQ(test, log.ctx[0].walk_end, 0x600000ull);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x300000, SZ_4K, 1), (size_t)SZ_4K);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(dc, 0x500000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(dc, 0, 0);
+}
+
+/* The log line before the refused lists of ct_map_runs_refused. */
+#define CT_RUNS_REFUSED	"refused lists follow"
+
+/*
+ * A list fails whole: a run the domain's smallest page does not divide is
+ * refused before anything is mapped, one that meets a mapping midway
+ * leaves none of the list mapped, invalidated; each failure logs one
+ * line with its errno.
+ */
+static void ct_map_runs_refused(struct kunit *test)
+{
+	struct socmmu_endpoint ep = ct_ep(FAKE_A, 1);
+	const char *name = dev_name(ct.dev[FAKE_A]);
+	u64 p = ct_page(test), other = ct_page(test);
+	const struct kx_map_run misaligned[] = {
+		{ 0x100000, p, SZ_4K }, { 0x101800, p, SZ_4K },
+	};
+	const struct kx_map_run empty[] = { { 0x100000, p, SZ_4K }, { 0x101000, p, 0 } };
+	const struct kx_map_run overlap[] = {
+		{ 0x100000, p, SZ_4K },
+		{ 0x140000, 0x20000000, SZ_64K },
+		{ 0x17f000, p, SZ_8K },		/* its second page is taken */
+		{ 0x190000, p, SZ_4K },
+	};
+	struct core_domain *unbound, *d;
+	struct core_client *ca;
+	unsigned int flushes;
+	size_t mapped = 0;
+
+	ct_hold(test, FAKE_A);
+	ca = ct_client(test, &ep, 1, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ca);
+	d = ct_domain(test, ca);
+	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
+	KUNIT_ASSERT_EQ(test, core_domain_map(d, 0x180000, other, SZ_4K, 1, IOMMU_READ, false,
+					      &mapped), 0);
+	flushes = ct_log(test, FAKE_A).ctx[0].range_flushes;
+	pr_info("%s\n", CT_RUNS_REFUSED);
+
+	KUNIT_EXPECT_EQ(test, core_domain_map_runs(d, misaligned, 2, IOMMU_READ, false), -EINVAL);
+	KUNIT_EXPECT_EQ(test, core_domain_map_runs(d, empty, 2, IOMMU_READ, false), -EINVAL);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x100000), 0ull);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_RUNS_REFUSED, name,
+						 "bad page size or alignment"), 2);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_RUNS_REFUSED, name, "0x101800"), 1);
+
+	KUNIT_EXPECT_EQ(test, core_domain_map_runs(d, overlap, ARRAY_SIZE(overlap), IOMMU_READ,
+						   false), -EEXIST);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x100000), 0ull);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x140000), 0ull);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x17f000), 0ull);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x190000), 0ull);
+	KUNIT_EXPECT_EQ(test, core_domain_iova_to_phys(d, 0x180000), other);
+	KUNIT_EXPECT_EQ(test, ct_log(test, FAKE_A).ctx[0].range_flushes, flushes + 1);
+	KUNIT_EXPECT_EQ(test, kx_kunit_log_lines(CT_RUNS_REFUSED, name, "overlaps a mapping"), 1);
+	/* Nothing of the list is left to unmap: the area maps again. */
+	KUNIT_EXPECT_EQ(test, core_domain_map_runs(d, overlap, 2, IOMMU_READ, false), 0);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x100000, SZ_4K, 1), (size_t)SZ_4K);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x140000, SZ_4K, 16), (size_t)SZ_64K);
+	KUNIT_EXPECT_EQ(test, core_domain_unmap(d, 0x180000, SZ_4K, 1), (size_t)SZ_4K);
+	core_domain_sync(d, 0, 0);
+
+	unbound = ct_domain(test, NULL);
+	KUNIT_EXPECT_EQ(test, core_domain_map_runs(unbound, overlap, 1, IOMMU_READ, false),
+			-ENODEV);
+}
+
 static struct {
 	int count;
 	struct device *dev;
@@ -693,6 +830,8 @@ static struct kunit_case ct_cases[] = {
 	KUNIT_CASE(ct_power),
 	KUNIT_CASE(ct_walk_cache),
 	KUNIT_CASE(ct_map_errors),
+	KUNIT_CASE(ct_map_runs),
+	KUNIT_CASE(ct_map_runs_refused),
 	KUNIT_CASE(ct_fault_path),
 	KUNIT_CASE(ct_refused_instance),
 	{}
