@@ -210,19 +210,15 @@ int fake_plain_map(void *, u64, u64, u64, int, bool)
 	return -kcxx::EIO;
 }
 
-constexpr dma_engine_backend kFakeRunsBackend = {
-	.map = fake_plain_map,
-	.unmap = fake_unmap,
-	.flush_all = fake_flush_all,
-	.schedule_flush = fake_schedule_flush,
-	.sg_read = fake_sg_read,
-	.sg_write_dma = fake_sg_write_dma,
-	.sg_read_dma = fake_sg_read_dma,
-	.sg_offset_dma = fake_sg_offset_dma,
-	.sg_has_dma_length = true,
-	.map_sg = fake_map_sg,
-	.map_runs = fake_map_runs,
-};
+/* kFakeSgBackend with the framework's call: map_runs instead of map and map_sg. */
+constexpr dma_engine_backend with_map_runs(dma_engine_backend b)
+{
+	b.map = fake_plain_map;
+	b.map_runs = fake_map_runs;
+	return b;
+}
+
+constexpr dma_engine_backend kFakeRunsBackend = with_map_runs(kFakeSgBackend);
 
 dma_engine_config test_config(bool deferred = false)
 {

@@ -72,6 +72,17 @@ static bool eit_refused_client(struct kunit *test, struct device *client)
 	return !client->driver && socmmu_dma_domain(client);
 }
 
+/* Unbind @mmu after @marker: no WARNING and no KASAN report after it. */
+static void eit_unbind_marked(struct kunit *test, struct device *mmu, const char *marker)
+{
+	pr_info("%s\n", marker);
+	device_release_driver(mmu);
+	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "WARNING:", ""), 0,
+			    "the IOMMU core warned while %s was unbound", dev_name(mmu));
+	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "KASAN", ""), 0,
+			    "KASAN reported while %s was unbound", dev_name(mmu));
+}
+
 /* Unbind @mmu under the refused @client: no WARN, the client released. */
 static void eit_unbind_under(struct kunit *test, struct device *mmu, struct device *client)
 {
@@ -81,10 +92,7 @@ static void eit_unbind_under(struct kunit *test, struct device *mmu, struct devi
 
 	snprintf(marker, sizeof(marker), "socmmu_exynos_iommu_test: unbinding %s, %s refused",
 		 dev_name(mmu), dev_name(client));
-	pr_info("%s\n", marker);
-	device_release_driver(mmu);
-	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "WARNING:", ""), 0,
-			    "the IOMMU core warned while releasing the client");
+	eit_unbind_marked(test, mmu, marker);
 	group = iommu_group_get(client);
 	KUNIT_EXPECT_NULL_MSG(test, group, "the client is still in a group");
 	if (group)
@@ -238,12 +246,7 @@ static void eit_mfc_unbind(struct kunit *test, struct device *client, struct exy
 
 	snprintf(marker, sizeof(marker), "socmmu_exynos_iommu_test: unbinding %s under %s",
 		 dev_name(mmu), dev_name(client));
-	pr_info("%s\n", marker);
-	device_release_driver(mmu);
-	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "WARNING:", ""), 0,
-			    "the IOMMU core warned while %s was unbound", dev_name(mmu));
-	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "KASAN", ""), 0,
-			    "KASAN reported while %s was unbound", dev_name(mmu));
+	eit_unbind_marked(test, mmu, marker);
 	eit_mfc_released(test, client, mmus, !i);
 	KUNIT_EXPECT_EQ(test, device_driver_attach(drv, mmu), 0);
 	KUNIT_EXPECT_EQ(test, socmmu_iommu_get_stats(mmu, &stats), 0);
