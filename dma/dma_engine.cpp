@@ -7,6 +7,7 @@
  * the device's coherent buffers and answers the DMA API's questions about
  * cache maintenance and limits.  See Documentation/dma-layer.rst.
  */
+#include <kcxx/atomic.h>
 #include <kcxx/bits.h>
 #include <kcxx/errno.h>
 #include <kcxx/lock.h>
@@ -161,6 +162,119 @@ private:
 };
 
 /*
+ * Entries laid end to end become runs: an entry joins the run before it
+ * when it is adjacent both physically and in the IOVA range, so that a
+ * run is one IOMMU call with the largest pages it allows.  @emit(iova,
+ * phys, len) gets each finished run; its non-zero return stops the walk.
+ */
+class RunJoiner {
+public:
+	template <typename Emit>
+	int add(u64 at, u64 phys, u64 len, Emit emit)
+	{
+		if (len_ && (phys_ + len_ != phys || at_ + len_ != at)) {
+			if (int ret = emit(at_, phys_, len_))
+				return ret;
+			len_ = 0;
+		}
+		if (!len_) {
+			at_ = at;
+			phys_ = phys;
+		}
+		len_ += len;
+		return 0;
+	}
+
+	/* After the last add(). */
+	template <typename Emit>
+	int finish(Emit emit)
+	{
+		return len_ ? emit(at_, phys_, len_) : 0;
+	}
+
+private:
+	u64 at_ = 0, phys_ = 0, len_ = 0;
+};
+
+/*
+ * The runs of the list map_sg() is laying out, at offsets from the start
+ * of its range, kept so that mapping them needs no second walk of the
+ * list: that walk was most of what our map_sg() cost above the kernel's
+ * alloc_iova_fast() + iommu_map_sg() (Documentation/performance.rst).
+ * The engine has one; a map_sg() that finds it taken (another CPU, or an
+ * interrupt on this one) walks twice instead of waiting.
+ */
+class RunLog {
+public:
+	/* Whether the caller now holds the log; release() when done. */
+	bool claim()
+	{
+		u32 free = 0;
+
+		return kcxx::cmpxchg_acquire(&busy_, &free, 1);
+	}
+
+	void release() { __atomic_store_n(&busy_, 0, __ATOMIC_RELEASE); }
+
+	void start()
+	{
+		n_ = 0;
+		overflowed_ = false;
+	}
+
+	int add(u64 offset, u64 phys, u64 len)
+	{
+		if (n_ == DMA_RUN_LOG)
+			overflowed_ = true;
+		else
+			runs_[n_++] = { offset, phys, len };
+		return 0;
+	}
+
+	/* Every run of the list is here. */
+	bool complete() const { return !overflowed_; }
+	unsigned int count() const { return n_; }
+
+	/* The runs, moved from offsets to IOVAs from @iova. */
+	const kx_map_run *placed_at(u64 iova)
+	{
+		for (unsigned int i = 0; i < n_; i++)
+			runs_[i].iova += iova;
+		return runs_;
+	}
+
+private:
+	u32 busy_ = 0;
+	unsigned int n_ = 0;
+	bool overflowed_ = false;
+	kx_map_run runs_[DMA_RUN_LOG];
+};
+
+/* The engine's run log for one map_sg(), if it is free and of use. */
+class RunLogClaim {
+public:
+	RunLogClaim(RunLog &log, bool wanted) : log_(wanted && log.claim() ? &log : nullptr)
+	{
+		if (log_)
+			log_->start();
+	}
+
+	~RunLogClaim()
+	{
+		if (log_)
+			log_->release();
+	}
+
+	RunLogClaim(const RunLogClaim &) = delete;
+	RunLogClaim &operator=(const RunLogClaim &) = delete;
+
+	RunLog *log() const { return log_; }
+
+private:
+	RunLog *const log_;
+};
+
+/*
  * A statistics counter += @delta, atomic against whatever can run
  * concurrently, as kcxx/atomic.h's are: on a uniprocessor x86 kernel
  * (UML) one unlocked add, which no interrupt can split, where GCC's
@@ -261,12 +375,18 @@ public:
 			return Error(-kcxx::EINVAL);
 		const u64 boundary = boundary_of(seg_mask + 1);
 
-		const int count = KCXX_TRY(lay_out_sg(sg, nents, max_seg, boundary, &layout));
+		RunLogClaim claim(run_log_, be_.map_runs != nullptr);
+		RunLog *const log = claim.log();
+		const int count = KCXX_TRY(lay_out_sg(sg, nents, max_seg, boundary, &layout, log));
 		u64 iova = KCXX_TRY(alloc(layout.iova_len, access,
 					  boundary_alignment(layout.iova_len, boundary)));
 		int ret;
 
-		if (!be_.map_runs && be_.map_sg && layout.whole && !layout.padded) {
+		if (log && log->complete()) {
+			/* All or nothing: a failed call leaves none of the list mapped. */
+			ret = be_.map_runs(cfg_.ctx, log->placed_at(iova), log->count(), prot,
+					   access.atomic);
+		} else if (!be_.map_runs && be_.map_sg && layout.whole && !layout.padded) {
 			/* The same runs at the same IOVAs, synced once; undone on failure. */
 			ret = be_.map_sg(cfg_.ctx, iova, sg, nents, prot, access.atomic);
 		} else {
@@ -617,13 +737,17 @@ private:
 	 * The boundary applies from the first entry on, before the total is
 	 * known: when the whole list fits in one boundary, no entry is padded
 	 * and no segment crosses it, as if there were no boundary.
+	 *
+	 * With a @log, the runs to map go into it too, at the same offsets.
 	 */
 	Result<int> lay_out_sg(scatterlist *sg, int nents, u64 max_seg, u64 boundary,
-			       SgLayout *layout) const
+			       SgLayout *layout, RunLog *log) const
 	{
 		const bool can_merge = be_.sg_has_dma_length;
 		SgReader entries(be_, sg, nents, can_merge);
 		SgWriter out(be_, sg);
+		RunJoiner runs;
+		auto keep = [log](u64 at, u64 phys, u64 len) { return log->add(at, phys, len); };
 		u64 cur_start = 0, cur_len = 0, offset = 0;
 		dma_sg_entry entry;
 		int count = 0;
@@ -649,8 +773,12 @@ private:
 				cur_len = entry.length;
 				count++;
 			}
+			if (log)
+				runs.add(at, kcxx::align_down(entry.phys, cfg_.granule), len, keep);
 			offset = at + len;
 		}
+		if (log)
+			runs.finish(keep);
 		out.put(cur_start, cur_len);
 		out.flush();
 		layout->iova_len = offset;
@@ -658,34 +786,27 @@ private:
 	}
 
 	/*
-	 * Call @fn(iova, phys, len) for each run of entries that are adjacent
-	 * both physically and in the IOVA range (one IOMMU call each: larger
-	 * pages), stopping at the first error, which it returns.
+	 * Call @fn(iova, phys, len) for each run of the list laid out from
+	 * @iova (RunJoiner), stopping at the first error, which it returns.
 	 */
 	template <typename Fn>
 	int for_each_run(scatterlist *sg, int nents, const SgLayout &layout, u64 iova, Fn fn) const
 	{
 		SgReader entries(be_, sg, nents, false);
-		u64 offset = 0, run_iova = 0, run_phys = 0, run_len = 0;
+		RunJoiner runs;
+		u64 offset = 0;
 		dma_sg_entry entry;
 
 		while (entries.next(&entry)) {
-			u64 phys = kcxx::align_down(entry.phys, cfg_.granule);
-			u64 len = span(entry);
-			u64 at = iova + place(layout, offset, len);
-			if (run_len && (run_phys + run_len != phys || run_iova + run_len != at)) {
-				if (int ret = fn(run_iova, run_phys, run_len))
-					return ret;
-				run_len = 0;
-			}
-			if (!run_len) {
-				run_iova = at;
-				run_phys = phys;
-			}
-			run_len += len;
-			offset = at - iova + len;
+			const u64 len = span(entry);
+			const u64 at = place(layout, offset, len);
+
+			if (int ret = runs.add(iova + at, kcxx::align_down(entry.phys, cfg_.granule),
+					       len, fn))
+				return ret;
+			offset = at + len;
 		}
-		return fn(run_iova, run_phys, run_len);
+		return runs.finish(fn);
 	}
 
 	/* Unmap (strictly) the first @runs runs. */
@@ -710,6 +831,7 @@ private:
 	unsigned int fq_len_ = 0;
 	bool deferred_ = cfg_.deferred && cfg_.can_flush_all;
 	dma_engine_stats stats_ = {};
+	RunLog run_log_;
 };
 
 namespace {

@@ -78,7 +78,7 @@ struct dma_engine_backend {
 		      bool atomic);
 	/*
 	 * Optional, and used in place of @map and @map_sg when present: map
-	 * @n (at most DMA_SG_BATCH) runs, each @size bytes of granules at
+	 * @n runs (at most DMA_RUN_LOG), each @size bytes of granules at
 	 * @phys to @iova, in one call.  All or nothing: on failure none of
 	 * the @n stays mapped.
 	 */
@@ -88,6 +88,13 @@ struct dma_engine_backend {
 
 /* Entries per scatterlist accessor call (on the engine's stack). */
 #define DMA_SG_BATCH 16
+/*
+ * Runs a map_sg() keeps from its layout walk, in the engine (24 bytes
+ * each), so that a backend with map_runs maps them without a second walk
+ * of the list.  A list of more runs, or a map_sg() while another holds
+ * the log, is read twice and mapped DMA_SG_BATCH runs to a call.
+ */
+#define DMA_RUN_LOG 256
 
 struct dma_engine_config {
 	const struct dma_engine_backend *backend;
@@ -172,7 +179,7 @@ u64 dma_engine_map_pages(struct dma_engine *e, const u64 *phys, unsigned int n,
  * Entries after the last segment get a DMA length of 0 (with
  * sg_has_dma_length).  Each entry is read once before the IOVA range is
  * allocated, and again for the runs to map unless the list goes to
- * map_sg whole.
+ * map_sg whole or its runs fit the engine's run log (DMA_RUN_LOG).
  */
 int dma_engine_map_sg(struct dma_engine *e, struct scatterlist *sg, int nents,
 		      const struct dma_access *access, u64 max_seg, u64 seg_mask) KX_NOEXCEPT;

@@ -184,10 +184,27 @@ struct FakeMapRuns {
 	unsigned int seen;	/* runs handed over, failed calls included */
 	unsigned int fail_at;	/* 1-based run whose call fails; 0: none */
 	unsigned int plain;	/* map calls: none are expected */
+	/*
+	 * Once, before taking a call's runs: map @nested_n entries of
+	 * @nested_sg for @nested_access through @nested_engine, as an
+	 * interrupt on this CPU would, and keep what it returned in
+	 * @nested_count.
+	 */
+	dma_engine *nested_engine;
+	const dma_access *nested_access;
+	scatterlist *nested_sg;
+	int nested_n;
+	int nested_count;
 } fake_runs;
 
 int fake_map_runs(void *, const kx_map_run *runs, unsigned int n, int prot, bool)
 {
+	if (dma_engine *e = fake_runs.nested_engine) {
+		fake_runs.nested_engine = nullptr;
+		fake_runs.nested_count = dma_engine_map_sg(e, fake_runs.nested_sg,
+							   fake_runs.nested_n,
+							   fake_runs.nested_access, 0x100000, ~0ULL);
+	}
 	const unsigned int first = fake_runs.seen;
 
 	fake_runs.calls++;
@@ -610,15 +627,46 @@ bool same_result(const SgResult &a, const SgResult &b)
 scatterlist runs_sg[40];
 SgResult runs_want, runs_got;
 
+/* One run more than the engine's run log holds. */
+constexpr unsigned int kLongRuns = DMA_RUN_LOG + 1;
+scatterlist long_sg[kLongRuns];
+
+/* @n pages, each its own run: 0x1000000 + 0x2000 * i. */
+void build_scattered(scatterlist *sg, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		sg[i] = scatterlist{ 0x1000000 + u64{ i } * 0x2000, 0x1000, 0, 0,
+				     i + 1 < n ? &sg[i + 1] : nullptr };
+}
+
+/*
+ * The @n maps recorded from @from on (the first kMaxCalls recorded) are
+ * the pages of build_scattered(), one page each, at consecutive IOVAs.
+ */
+bool mapped_scattered(unsigned int from, unsigned int n)
+{
+	const u64 base = fake.maps[from].iova;
+
+	for (unsigned int i = 0; i < n && from + i < kMaxCalls; i++) {
+		const Call &map = fake.maps[from + i];
+
+		if (map.iova != base + u64{ i } * 0x1000 || map.size != 0x1000 ||
+		    map.phys != 0x1000000 + u64{ i } * 0x2000)
+			return false;
+	}
+	return true;
+}
+
 } // namespace
 
 /*
- * With a backend that has map_runs: the runs the walk finds go to the
- * IOMMU DMA_SG_BATCH to a call, never through map or map_sg, and give the
- * same runs at the same IOVAs and the same segments as one map per run;
- * padding included, and for a buffer's pages too.
+ * With a backend that has map_runs: the runs the layout walk finds go to
+ * the IOMMU from the engine's run log, in one call, with the list read
+ * once; never through map or map_sg.  They give the same runs at the same
+ * IOVAs and the same segments as one map per run, padding included.  A
+ * buffer's pages go DMA_SG_BATCH runs to a call.
  */
-void engine_sg_map_runs_batches(struct kunit *test) noexcept
+void engine_sg_map_runs_one_walk(struct kunit *test) noexcept
 {
 	static const u64 padded[2][2] = { { 0x100000, 0x3000 }, { 0x300000, 0x3000 } };
 	static const u64 pages[3] = { 0x400000, 0x401000, 0x800000 };
@@ -638,12 +686,14 @@ void engine_sg_map_runs_batches(struct kunit *test) noexcept
 		map_and_record(runs_want, plain.e, sg, 40, max_seg, 0x3fff);
 		fake_runs = FakeMapRuns{};
 		build_pairs(sg, 40);
+		sg_reads = SgReads{};
 		map_and_record(runs_got, eng.e, sg, 40, max_seg, 0x3fff);
 
 		KX_EXPECT_EQ(test, runs_want.nr_maps, 20u);
 		KX_EXPECT_TRUE(test, runs_got.count > 0 && same_result(runs_want, runs_got));
-		KX_EXPECT_EQ(test, fake_runs.calls, 2u);
-		KX_EXPECT_EQ(test, fake_runs.most, static_cast<unsigned int>(DMA_SG_BATCH));
+		KX_EXPECT_EQ(test, sg_reads.cpu, 40u);
+		KX_EXPECT_EQ(test, fake_runs.calls, 1u);
+		KX_EXPECT_EQ(test, fake_runs.most, 20u);
 		KX_EXPECT_EQ(test, fake_runs.plain, 0u);
 		KX_EXPECT_EQ(test, fake_sg.calls, 0u);
 	}
@@ -671,14 +721,91 @@ void engine_sg_map_runs_batches(struct kunit *test) noexcept
 }
 
 /*
- * A failed map_runs call left nothing of its own mapped: the engine takes
- * back the runs of the calls before it, each once, and nothing else, and
- * gives the IOVAs back.
+ * The run log's limits.  A list of DMA_RUN_LOG runs is still read once
+ * and mapped in one call; with one run more it is read twice and mapped
+ * DMA_SG_BATCH runs to a call, to the same IOVAs.  A map_sg() that comes
+ * while another holds the log (here from inside the IOMMU's map call, as
+ * an interrupt on this CPU could) walks its list twice and leaves the
+ * holder's runs alone, and the log is free again afterwards.
+ */
+void engine_sg_run_log_limits(struct kunit *test) noexcept
+{
+	static const unsigned int lengths[2] = { kLongRuns - 1, kLongRuns };
+	static scatterlist nested_sg[3];
+	dma_engine_config cfg = test_config();
+
+	cfg.backend = &kFakeRunsBackend;
+	Engine eng(cfg);
+	KX_ASSERT_TRUE(test, eng.e);
+
+	for (const unsigned int n : lengths) {
+		const bool fits = n <= DMA_RUN_LOG;
+
+		reset_fake();
+		fake_runs = FakeMapRuns{};
+		sg_reads = SgReads{};
+		build_scattered(long_sg, n);
+		KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, long_sg, static_cast<int>(n),
+						       &kToDevice, 0x100000, kNoBoundary) > 0);
+		KX_EXPECT_EQ(test, sg_reads.cpu, u64{ fits ? n : 2 * n });
+		KX_EXPECT_EQ(test, fake_runs.calls,
+			     fits ? 1u : (n + DMA_SG_BATCH - 1) / DMA_SG_BATCH);
+		KX_EXPECT_EQ(test, fake_runs.most, fits ? n : DMA_SG_BATCH);
+		KX_EXPECT_EQ(test, fake.nr_maps, n);
+		KX_EXPECT_TRUE(test, mapped_scattered(0, n));
+		dma_engine_unmap_sg(eng.e, long_sg, static_cast<int>(n));
+		KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+	}
+
+	/* Nested: its 3 runs map before the holder's 20, which must be intact. */
+	reset_fake();
+	fake_runs = FakeMapRuns{};
+	fake_runs.nested_engine = eng.e;
+	fake_runs.nested_access = &kToDevice;
+	fake_runs.nested_sg = nested_sg;
+	fake_runs.nested_n = 3;
+	build_scattered(nested_sg, 3);
+	build_scattered(long_sg, 20);
+	sg_reads = SgReads{};
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, long_sg, 20, &kToDevice, 0x100000,
+					       kNoBoundary) > 0);
+	KX_EXPECT_EQ(test, fake_runs.nested_count, 1);
+	KX_EXPECT_EQ(test, sg_reads.cpu, 20u + 2 * 3);
+	KX_ASSERT_TRUE(test, fake.nr_maps == 23);
+	KX_EXPECT_TRUE(test, fake.maps[0].iova != fake.maps[3].iova);
+	KX_EXPECT_TRUE(test, mapped_scattered(0, 3) && mapped_scattered(3, 20));
+	dma_engine_unmap_sg(eng.e, nested_sg, 3);
+	dma_engine_unmap_sg(eng.e, long_sg, 20);
+
+	sg_reads = SgReads{};
+	KX_ASSERT_TRUE(test, dma_engine_map_sg(eng.e, long_sg, 20, &kToDevice, 0x100000,
+					       kNoBoundary) > 0);
+	KX_EXPECT_EQ(test, sg_reads.cpu, 20u);
+	dma_engine_unmap_sg(eng.e, long_sg, 20);
+	KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
+}
+
+/*
+ * A failed map_runs call left nothing of its own mapped.  From the run
+ * log that is the whole list; a list mapped DMA_SG_BATCH runs to a call
+ * has the runs of the calls before it taken back, each once, and nothing
+ * else.  Either way the IOVAs go back.
  */
 void engine_map_runs_failure_unwinds(struct kunit *test) noexcept
 {
+	struct FailedList {
+		scatterlist *sg;
+		unsigned int n;
+		unsigned int fail_at;
+		unsigned int kept;
+	};
+	const FailedList lists[4] = {
+		{ runs_sg, 40, 18, 0 },
+		{ runs_sg, 40, 3, 0 },
+		{ long_sg, kLongRuns, 18, DMA_SG_BATCH },
+		{ long_sg, kLongRuns, 3, 0 },
+	};
 	dma_engine_config cfg = test_config();
-	scatterlist *sg = runs_sg;
 	u64 pages[20];
 	int err = 0;
 
@@ -686,16 +813,19 @@ void engine_map_runs_failure_unwinds(struct kunit *test) noexcept
 	Engine eng(cfg);
 	KX_ASSERT_TRUE(test, eng.e);
 
-	static const unsigned int fail_ats[2] = { 18, 3 };
+	for (const FailedList &list : lists) {
+		const unsigned int kept = list.kept;
 
-	for (const unsigned int fail_at : fail_ats) {
 		reset_fake();
 		fake_runs = FakeMapRuns{};
-		fake_runs.fail_at = fail_at;
-		build_pairs(sg, 40);
-		KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, sg, 40, &kToDevice, 0x100000,
-						     kNoBoundary), -kcxx::ENOMEM);
-		const unsigned int kept = fail_at > DMA_SG_BATCH ? DMA_SG_BATCH : 0;
+		fake_runs.fail_at = list.fail_at;
+		if (list.sg == runs_sg)
+			build_pairs(list.sg, list.n);
+		else
+			build_scattered(list.sg, list.n);
+		KX_EXPECT_EQ(test, dma_engine_map_sg(eng.e, list.sg, static_cast<int>(list.n),
+						     &kToDevice, 0x100000, kNoBoundary),
+			     -kcxx::ENOMEM);
 
 		KX_ASSERT_TRUE(test, fake.nr_maps == kept);
 		KX_ASSERT_TRUE(test, fake.nr_unmaps == kept);
@@ -706,7 +836,7 @@ void engine_map_runs_failure_unwinds(struct kunit *test) noexcept
 		KX_EXPECT_EQ(test, eng.stats().iova_bytes, 0u);
 		KX_EXPECT_EQ(test, eng.stats().mapped_bytes, 0u);
 	}
-	KX_EXPECT_EQ(test, eng.stats().map_errors, 2u);
+	KX_EXPECT_EQ(test, eng.stats().map_errors, 4u);
 
 	/* A buffer's pages: what was mapped is the start of its range. */
 	for (unsigned int i = 0; i < 20; i++)
