@@ -164,18 +164,6 @@ void Domain::map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::E
 			    paddr, pgcount, pgsize, map_error_text(ret), ret);
 }
 
-void Domain::run_failed(const kx_map_run &run, kcxx::Error err)
-{
-	const int ret = err.to_errno();
-
-	if (struct device *dev = log_dev())
-		KCXX_DEV_ERR(dev, "map 0x%llx -> 0x%llx (0x%llx bytes): %s: %d\n", run.iova,
-			     run.phys, run.size, map_error_text(ret), ret);
-	else
-		KCXX_PR_ERR("socmmu_iommu: map 0x%llx -> 0x%llx (0x%llx bytes): %s: %d\n",
-			    run.iova, run.phys, run.size, map_error_text(ret), ret);
-}
-
 kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, bool atomic)
 {
 	PageTable *t = table();
@@ -186,7 +174,7 @@ kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, 
 	if (!n)
 		return {};
 	if (!t) [[unlikely]] {
-		run_failed(runs[0], kcxx::Error(-kcxx::ENODEV));
+		map_failed(runs[0].iova, runs[0].phys, runs[0].size, 1, kcxx::Error(-kcxx::ENODEV));
 		return kcxx::Error(-kcxx::ENODEV);
 	}
 	/* iommu_map()'s check, on the domain's smallest page: nothing is mapped yet. */
@@ -197,7 +185,7 @@ kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, 
 		const kx_map_run &run = runs[i];
 
 		if (!run.size || ((run.iova | run.phys | run.size) & (smallest - 1))) [[unlikely]] {
-			run_failed(run, kcxx::Error(-kcxx::EINVAL));
+			map_failed(run.iova, run.phys, run.size, 1, kcxx::Error(-kcxx::EINVAL));
 			return kcxx::Error(-kcxx::EINVAL);
 		}
 	}
@@ -209,8 +197,10 @@ kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, 
 	if (!installed.empty() && walk_cache_) [[unlikely]]
 		flush_walk_cache(installed.start(), installed.end());
 	if (!ret.ok()) [[unlikely]] {
-		run_failed(runs[done], ret.error());
-		unmap_runs(*t, runs, done, partial);
+		const kx_map_run &failed = runs[done];
+
+		map_failed(failed.iova, failed.phys, failed.size, 1, ret.error());
+		unmap_runs(*t, runs, done, { failed.iova, failed.phys, partial });
 	}
 	return ret;
 }
@@ -220,21 +210,22 @@ kcxx::Result<void> Domain::map_runs(const kx_map_run *runs, size_t n, int prot, 
  * failure: the unmapped ranges are invalidated before the IOVAs can be
  * reused, as iommu_map_sg()'s own undo does.
  */
-void Domain::unmap_runs(PageTable &t, const kx_map_run *runs, size_t n, u64 partial)
+void Domain::unmap_runs(PageTable &t, const kx_map_run *runs, size_t n,
+			const kx_map_run &begun)
 {
 	const u64 sizes = t.page_sizes();
 	const u64 smallest = sizes & (~sizes + 1);
 	const unsigned int shift = kcxx::ilog2(smallest);
+	auto take_out = [&](const kx_map_run &run) {
+		if (run.size)
+			t.unmap(run.iova, smallest, static_cast<size_t>(run.size >> shift), pending_);
+	};
 	{
 		kcxx::IrqSaveGuard guard(unmap_lock_);
 
-		for (size_t i = 0; i <= n; i++) {
-			const u64 size = i < n ? runs[i].size : partial;
-
-			if (size)
-				t.unmap(runs[i].iova, smallest, static_cast<size_t>(size >> shift),
-					pending_);
-		}
+		for (size_t i = 0; i < n; i++)
+			take_out(runs[i]);
+		take_out(begun);
 	}
 	sync(0, 0);
 }

@@ -93,12 +93,13 @@ private:
 	PageTable *table() const { return __atomic_load_n(&table_, __ATOMIC_ACQUIRE); }
 	struct device *log_dev() const;
 	void release_tables();
-	/* The one line a refused map logs. */
+	/* The one line a refused map logs; a run of map_runs() is one page of its size. */
 	void map_failed(u64 iova, u64 paddr, u64 pgsize, size_t pgcount, kcxx::Error err);
-	/* The one line a refused run of map_runs() logs. */
-	void run_failed(const kx_map_run &run, kcxx::Error err);
-	/* Take @n runs and the first @partial bytes of the next out, and invalidate them. */
-	void unmap_runs(PageTable &t, const kx_map_run *runs, size_t n, u64 partial);
+	/*
+	 * Take @n whole runs and the mapped start of the one that failed
+	 * (@begun: its size is what was mapped, maybe 0) out, and invalidate.
+	 */
+	void unmap_runs(PageTable &t, const kx_map_run *runs, size_t n, const kx_map_run &begun);
 	/* After a map filled empty L1 entries in [start, end), on walk-cache hardware. */
 	void flush_walk_cache(u64 start, u64 end);
 

@@ -130,6 +130,21 @@ static void ct_hold(struct kunit *test, int fake)
 	cs.held[fake] = true;
 }
 
+/* Hold @fake, make a client of @ep, attach it to a new domain: the domain. */
+static struct core_domain *ct_attached_domain(struct kunit *test, int fake,
+					      const struct socmmu_endpoint *ep,
+					      struct core_client **client)
+{
+	struct core_domain *d;
+
+	ct_hold(test, fake);
+	*client = ct_client(test, ep, 1, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, *client);
+	d = ct_domain(test, *client);
+	KUNIT_ASSERT_EQ(test, core_domain_attach(d, *client), 0);
+	return d;
+}
+
 static void ct_release(int fake)
 {
 	if (cs.held[fake]) {
@@ -367,11 +382,7 @@ static void ct_sync_batching(struct kunit *test)
 	u64 phys = ct_page(test), iova;
 	size_t mapped = 0;
 
-	ct_hold(test, FAKE_A);
-	ca = ct_client(test, &ep, 1, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ca);
-	d = ct_domain(test, ca);
-	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
+	d = ct_attached_domain(test, FAKE_A, &ep, &ca);
 	for (iova = 0x100000; iova < 0x140000; iova += SZ_4K)
 		KUNIT_ASSERT_EQ(test, core_domain_map(d, iova, phys, SZ_4K, 1, IOMMU_READ, false,
 						      &mapped), 0);
@@ -404,11 +415,7 @@ static void ct_power(struct kunit *test)
 	u64 phys = ct_page(test);
 	size_t mapped = 0;
 
-	ct_hold(test, FAKE_A);
-	ca = ct_client(test, &ep, 1, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ca);
-	d = ct_domain(test, ca);
-	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
+	d = ct_attached_domain(test, FAKE_A, &ep, &ca);
 	ct_release(FAKE_A);
 	KUNIT_ASSERT_TRUE(test, pm_runtime_status_suspended(ct.dev[FAKE_A]));
 	a = ct_log(test, FAKE_A);
@@ -629,11 +636,7 @@ static void ct_map_runs_refused(struct kunit *test)
 	unsigned int flushes;
 	size_t mapped = 0;
 
-	ct_hold(test, FAKE_A);
-	ca = ct_client(test, &ep, 1, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ca);
-	d = ct_domain(test, ca);
-	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
+	d = ct_attached_domain(test, FAKE_A, &ep, &ca);
 	KUNIT_ASSERT_EQ(test, core_domain_map(d, 0x180000, other, SZ_4K, 1, IOMMU_READ, false,
 					      &mapped), 0);
 	flushes = ct_log(test, FAKE_A).ctx[0].range_flushes;
@@ -707,12 +710,8 @@ static void ct_fault_path(struct kunit *test)
 	u32 ctx;
 
 	KUNIT_ASSERT_NOT_NULL(test, ci);
-	ct_hold(test, FAKE_A);
-	ca = ct_client(test, &ep, 1, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ca);
+	d = ct_attached_domain(test, FAKE_A, &ep, &ca);
 	client = &cs.pdev[cs.npdev - 1]->dev;
-	d = ct_domain(test, ca);
-	KUNIT_ASSERT_EQ(test, core_domain_attach(d, ca), 0);
 	log = ct_log(test, FAKE_A);
 	for (ctx = 0; ctx < log.contexts && log.ctx[ctx].first_id != 2; ctx++)
 		;
