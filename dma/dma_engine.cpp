@@ -676,20 +676,15 @@ private:
 	{
 		if (!boundary)
 			return 0;
-		return len <= boundary ? u64{1} << ceil_log2(len) : boundary;
+		return len <= boundary ? u64{1} << kcxx::ceil_log2(len) : boundary;
 	}
 
 	/* A single mapping's or a buffer's (map_runs()) alignment. */
 	u64 single_alignment(u64 len, const dma_access &access) const
 	{
 		if (access.size_aligned)
-			return u64{1} << ceil_log2(len);
+			return u64{1} << kcxx::ceil_log2(len);
 		return boundary_alignment(len, boundary_of(access.boundary));
-	}
-
-	static unsigned int ceil_log2(u64 value)
-	{
-		return value <= 1 ? 0 : kcxx::ilog2(value - 1) + 1;
 	}
 
 	/* The granule-aligned IOVA span an entry needs. */
@@ -800,9 +795,9 @@ private:
 		while (entries.next(&entry)) {
 			const u64 len = span(entry);
 			const u64 at = place(layout, offset, len);
+			const u64 phys = kcxx::align_down(entry.phys, cfg_.granule);
 
-			if (int ret = runs.add(iova + at, kcxx::align_down(entry.phys, cfg_.granule),
-					       len, fn))
+			if (int ret = runs.add(iova + at, phys, len, fn))
 				return ret;
 			offset = at + len;
 		}
@@ -1008,9 +1003,11 @@ void dma_range_pool_destroy(struct dma_range_pool *pool) noexcept
 	delete reinterpret_cast<IovaAllocator *>(pool);
 }
 
+/* The allocator's own rule would put 12 KiB on an 8 KiB boundary. */
 u64 dma_range_pool_alloc(struct dma_range_pool *pool, u64 size) noexcept
 {
-	auto addr = reinterpret_cast<IovaAllocator *>(pool)->alloc(size, ~0ULL, AllocContext::Atomic);
+	auto addr = reinterpret_cast<IovaAllocator *>(pool)->alloc(
+		size, ~0ULL, AllocContext::Atomic, u64{1} << kcxx::ceil_log2(size));
 
 	return addr.ok() ? addr.value() : DMA_ENGINE_ERROR;
 }

@@ -233,7 +233,10 @@ struct dma_range_pool;
 struct dma_range_pool *dma_range_pool_create(u64 base, u64 limit, u64 granule,
 					     int *err) KX_NOEXCEPT;
 void dma_range_pool_destroy(struct dma_range_pool *pool) KX_NOEXCEPT;
-/* Never sleeps; DMA_ENGINE_ERROR when exhausted. */
+/*
+ * Aligned to @size rounded up to a power of two (the DMA API's promise for
+ * a coherent buffer).  Never sleeps; DMA_ENGINE_ERROR when exhausted.
+ */
 u64 dma_range_pool_alloc(struct dma_range_pool *pool, u64 size) KX_NOEXCEPT;
 void dma_range_pool_free(struct dma_range_pool *pool, u64 addr, u64 size) KX_NOEXCEPT;
 

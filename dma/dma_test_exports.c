@@ -60,3 +60,7 @@ EXPORT_SYMBOL_IF_KUNIT(dma_engine_add_buffer);
 EXPORT_SYMBOL_IF_KUNIT(dma_engine_find_buffer);
 EXPORT_SYMBOL_IF_KUNIT(dma_engine_take_buffer);
 EXPORT_SYMBOL_IF_KUNIT(dma_engine_take_any_buffer);
+EXPORT_SYMBOL_IF_KUNIT(dma_range_pool_create);
+EXPORT_SYMBOL_IF_KUNIT(dma_range_pool_destroy);
+EXPORT_SYMBOL_IF_KUNIT(dma_range_pool_alloc);
+EXPORT_SYMBOL_IF_KUNIT(dma_range_pool_free);

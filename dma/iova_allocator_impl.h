@@ -57,11 +57,6 @@ inline constexpr bool is_pow2(u64 value)
 	return kcxx::is_power_of_2(value);
 }
 
-inline constexpr unsigned int ceil_log2(u64 value)
-{
-	return value <= 1 ? 0 : kcxx::ilog2(value - 1) + 1;
-}
-
 inline RangeNode *new_node(NodeMemory &nodes, AllocContext context)
 {
 	void *memory = nodes.alloc(sizeof(RangeNode), context);
@@ -292,7 +287,7 @@ inline bool IovaAllocator::place(u64 n, u64 top, u64 align, Placement *out) cons
 	if (a == n)
 		found = free_.find_aligned_block(kcxx::ilog2(n), out);
 	else
-		found = free_.find_fit(n, a, kcxx::max(iova_impl::ceil_log2(n), kcxx::ilog2(a)),
+		found = free_.find_fit(n, a, kcxx::max(kcxx::ceil_log2(n), kcxx::ilog2(a)),
 				       out);
 	/* Nothing lower fits, so nothing below @top does either. */
 	return found && out->at + n <= top;

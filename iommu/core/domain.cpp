@@ -217,8 +217,10 @@ void Domain::unmap_runs(PageTable &t, const kx_map_run *runs, size_t n,
 	const u64 smallest = sizes & (~sizes + 1);
 	const unsigned int shift = kcxx::ilog2(smallest);
 	auto take_out = [&](const kx_map_run &run) {
-		if (run.size)
-			t.unmap(run.iova, smallest, static_cast<size_t>(run.size >> shift), pending_);
+		const size_t pages = static_cast<size_t>(run.size >> shift);
+
+		if (pages)
+			t.unmap(run.iova, smallest, pages, pending_);
 	};
 	{
 		kcxx::IrqSaveGuard guard(unmap_lock_);

@@ -36,6 +36,7 @@ static struct kunit_case engine_cases[] = {
 	KUNIT_CASE(engine_limits_and_hints),
 	KUNIT_CASE(engine_deferred_needs_flush_all),
 	KUNIT_CASE(engine_buffers_by_iova),
+	KUNIT_CASE(engine_range_pool_size_aligned),
 	{}
 };
 

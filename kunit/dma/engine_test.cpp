@@ -200,10 +200,11 @@ struct FakeMapRuns {
 int fake_map_runs(void *, const kx_map_run *runs, unsigned int n, int prot, bool)
 {
 	if (dma_engine *e = fake_runs.nested_engine) {
-		fake_runs.nested_engine = nullptr;
-		fake_runs.nested_count = dma_engine_map_sg(e, fake_runs.nested_sg,
-							   fake_runs.nested_n,
-							   fake_runs.nested_access, 0x100000, ~0ULL);
+		FakeMapRuns &f = fake_runs;
+
+		f.nested_engine = nullptr;
+		f.nested_count = dma_engine_map_sg(e, f.nested_sg, f.nested_n, f.nested_access,
+						   0x100000, ~0ULL);
 	}
 	const unsigned int first = fake_runs.seen;
 
@@ -1359,4 +1360,33 @@ void engine_buffers_by_iova(struct kunit *test) noexcept
 	KX_EXPECT_EQ(test, swept, n - 1);
 	KX_EXPECT_EQ(test, eng.stats().buffers, 0u);
 	KX_EXPECT_TRUE(test, dma_engine_take_any_buffer(eng.e) == nullptr);
+}
+
+/*
+ * A range pool (the atomic pool, declared memory) aligns every buffer to
+ * its size rounded up to a power of two, as the DMA API promises of a
+ * coherent buffer: 192 KiB after 128 KiB goes to 256 KiB, where the
+ * allocator's own rule for more than 128 KiB would put it on 128 KiB.
+ */
+void engine_range_pool_size_aligned(struct kunit *test) noexcept
+{
+	static const u64 sizes[6] = { 0x20000, 0x30000, 0x1000, 0x5000, 0x50000, 0x3000 };
+	u64 addrs[6];
+	int err = 0;
+	dma_range_pool *pool = dma_range_pool_create(0x100000, 0x200000, kGranule, &err);
+
+	KX_ASSERT_TRUE(test, pool);
+	for (unsigned int i = 0; i < 6; i++) {
+		const u64 align = u64{ 1 } << kcxx::ceil_log2(sizes[i]);
+
+		addrs[i] = dma_range_pool_alloc(pool, sizes[i]);
+		KX_EXPECT_TRUE(test, addrs[i] != DMA_ENGINE_ERROR);
+		KX_EXPECT_EQ(test, addrs[i] & (align - 1), 0u);
+	}
+	KX_EXPECT_EQ(test, addrs[1], 0x140000u);
+	for (unsigned int i = 0; i < 6; i++) {
+		if (addrs[i] != DMA_ENGINE_ERROR)
+			dma_range_pool_free(pool, addrs[i], sizes[i]);
+	}
+	dma_range_pool_destroy(pool);
 }

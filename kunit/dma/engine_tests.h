@@ -34,6 +34,7 @@ void engine_cache_sync_policy(struct kunit *test) KX_NOEXCEPT;
 void engine_limits_and_hints(struct kunit *test) KX_NOEXCEPT;
 void engine_deferred_needs_flush_all(struct kunit *test) KX_NOEXCEPT;
 void engine_buffers_by_iova(struct kunit *test) KX_NOEXCEPT;
+void engine_range_pool_size_aligned(struct kunit *test) KX_NOEXCEPT;
 
 void rules_prot(struct kunit *test) KX_NOEXCEPT;
 void rules_granule(struct kunit *test) KX_NOEXCEPT;

@@ -63,6 +63,12 @@ void bits_log2_and_ctz(struct kunit *test)
 	KX_EXPECT_EQ(test, ilog2(opaque(0x1000ull)), 12u);
 	KX_EXPECT_EQ(test, ilog2(opaque(0x1fffull)), 12u);
 	KX_EXPECT_EQ(test, ilog2(opaque(0x8000000000000000ull)), 63u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(0ull)), 0u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(1ull)), 0u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(0x1000ull)), 12u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(0x1001ull)), 13u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(0x3000ull)), 14u);
+	KX_EXPECT_EQ(test, ceil_log2(opaque(0x8000000000000000ull)), 63u);
 	KX_EXPECT_EQ(test, ctz(opaque(0x100000ull)), 20u);
 	KX_EXPECT_EQ(test, ctz(opaque(0ull)), 64u);
 }

@@ -129,6 +129,12 @@ constexpr unsigned int ilog2(u64 value)
 	return 63 - __builtin_clzll(value | 1);
 }
 
+/* The exponent of the smallest power of two >= @value; 0 for 0 and 1. */
+constexpr unsigned int ceil_log2(u64 value)
+{
+	return value <= 1 ? 0 : ilog2(value - 1) + 1;
+}
+
 /* Number of trailing zero bits, i.e. the largest power-of-two alignment. */
 constexpr unsigned int ctz(u64 value)
 {
