@@ -21,7 +21,6 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_domain.h>
 #include <linux/string.h>
@@ -563,53 +562,23 @@ static bool exm_pd_powered(struct model_pm_domain *pd)
 	return exynos_model_powered(exm_of_pd(pd));
 }
 
-static struct exynos_model *exm_of_node(const struct device_node *np)
+static bool exm_pm_find(const struct device_node *np, struct model_pm_slot *slot)
 {
 	unsigned int i;
 
-	for (i = 0; i < nr_instances; i++)
-		if (instances[i].np == np)
-			return &instances[i];
-	return NULL;
-}
-
-static void exm_attach_device(struct device *dev)
-{
-	struct exynos_model *m = exm_of_node(dev->of_node);
-
-	if (!m || m->dev)
-		return;
-	if (dev->pm_domain) {
-		dev_warn(dev, "socmmu exynos model: device already has a PM domain\n");
-		return;
-	}
-	dev_pm_domain_set(dev, &m->pm.pmd);
-	WRITE_ONCE(m->dev, dev);
-}
-
-static int exm_bus_notify(struct notifier_block *nb, unsigned long action,
-			  void *data)
-{
-	struct device *dev = data;
-	struct exynos_model *m;
-
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
-		exm_attach_device(dev);
-		break;
-	case BUS_NOTIFY_DEL_DEVICE:
-		m = exm_of_node(dev->of_node);
-		if (m && m->dev == dev) {
-			dev_pm_domain_set(dev, NULL);
-			WRITE_ONCE(m->dev, NULL);
+	for (i = 0; i < nr_instances; i++) {
+		if (instances[i].np == np) {
+			slot->pd = &instances[i].pm;
+			slot->dev = &instances[i].dev;
+			return true;
 		}
-		break;
 	}
-	return NOTIFY_DONE;
+	return false;
 }
 
-static struct notifier_block exm_bus_nb = {
-	.notifier_call = exm_bus_notify,
+static struct model_pm_binder exm_binder = {
+	.name = "exynos",
+	.find = exm_pm_find,
 };
 
 /* ---------------------------------------------- the interrupt controller -- */
@@ -822,7 +791,6 @@ static int exm_add_instance(struct device_node *np)
 
 static int __init exm_init(void)
 {
-	struct platform_device *pdev;
 	struct device_node *np;
 	unsigned int i;
 	int ret;
@@ -868,18 +836,11 @@ static int __init exm_init(void)
 		m->irq = irq > 0 ? irq : -ENXIO;
 	}
 
-	ret = bus_register_notifier(&platform_bus_type, &exm_bus_nb);
+	ret = model_pm_binder_register(&exm_binder);
 	if (ret)
 		return ret;
-	for (i = 0; i < nr_instances; i++) {
-		pdev = of_find_device_by_node(instances[i].np);
-		if (!pdev)
-			continue;
-		device_lock(&pdev->dev);
-		exm_attach_device(&pdev->dev);
-		device_unlock(&pdev->dev);
-		put_device(&pdev->dev);
-	}
+	for (i = 0; i < nr_instances; i++)
+		model_pm_binder_attach(&exm_binder, instances[i].np);
 	for (i = 0; i < nr_instances; i++) {
 		ret = model_bus_register(instances[i].np, &exm_bus_ops, &instances[i]);
 		if (ret)

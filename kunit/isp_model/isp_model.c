@@ -25,7 +25,6 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm.h>
 #include <linux/pm_domain.h>
@@ -754,53 +753,23 @@ static bool isp_pd_powered(struct model_pm_domain *pd)
 	return isp_model_cam_powered(container_of(pd, struct isp_model, pm));
 }
 
-static struct isp_model *isp_of_node(const struct device_node *np)
+static bool isp_pm_find(const struct device_node *np, struct model_pm_slot *slot)
 {
 	unsigned int i;
 
-	for (i = 0; i < nr_cams; i++)
-		if (cams[i].np == np)
-			return &cams[i];
-	return NULL;
-}
-
-static void isp_attach_device(struct device *dev)
-{
-	struct isp_model *cam = isp_of_node(dev->of_node);
-
-	if (!cam || cam->dev)
-		return;
-	if (dev->pm_domain) {
-		dev_warn(dev, "socmmu isp model: device already has a PM domain\n");
-		return;
-	}
-	dev_pm_domain_set(dev, &cam->pm.pmd);
-	WRITE_ONCE(cam->dev, dev);
-}
-
-static int isp_bus_notify(struct notifier_block *nb, unsigned long action,
-			  void *data)
-{
-	struct device *dev = data;
-	struct isp_model *cam;
-
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
-		isp_attach_device(dev);
-		break;
-	case BUS_NOTIFY_DEL_DEVICE:
-		cam = isp_of_node(dev->of_node);
-		if (cam && cam->dev == dev) {
-			dev_pm_domain_set(dev, NULL);
-			WRITE_ONCE(cam->dev, NULL);
+	for (i = 0; i < nr_cams; i++) {
+		if (cams[i].np == np) {
+			slot->pd = &cams[i].pm;
+			slot->dev = &cams[i].dev;
+			return true;
 		}
-		break;
 	}
-	return NOTIFY_DONE;
+	return false;
 }
 
-static struct notifier_block isp_bus_nb = {
-	.notifier_call = isp_bus_notify,
+static struct model_pm_binder isp_binder = {
+	.name = "isp",
+	.find = isp_pm_find,
 };
 
 /* ---------------------------------------------- the interrupt controller -- */
@@ -928,7 +897,6 @@ static int __init isp_add_cameras(void)
 
 static int __init isp_model_init(void)
 {
-	struct platform_device *pdev;
 	struct dentry *dir;
 	unsigned int i;
 	int ret;
@@ -959,18 +927,11 @@ static int __init isp_model_init(void)
 		}
 	}
 
-	ret = bus_register_notifier(&platform_bus_type, &isp_bus_nb);
+	ret = model_pm_binder_register(&isp_binder);
 	if (ret)
 		return ret;
-	for (i = 0; i < nr_cams; i++) {
-		pdev = of_find_device_by_node(cams[i].np);
-		if (!pdev)
-			continue;
-		device_lock(&pdev->dev);
-		isp_attach_device(&pdev->dev);
-		device_unlock(&pdev->dev);
-		put_device(&pdev->dev);
-	}
+	for (i = 0; i < nr_cams; i++)
+		model_pm_binder_attach(&isp_binder, cams[i].np);
 
 	dir = debugfs_create_dir("socmmu_isp_model", NULL);
 	isp_debugfs_files(dir, isp_first());

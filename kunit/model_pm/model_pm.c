@@ -5,6 +5,8 @@
  */
 #include <linux/device.h>
 #include <linux/export.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 
 #include "model_pm.h"
@@ -114,3 +116,80 @@ void model_pm_domain_init(struct model_pm_domain *pd,
 	pd->sleep_off = false;
 }
 EXPORT_SYMBOL_GPL(model_pm_domain_init);
+
+static void model_pm_bind(struct model_pm_binder *b, struct device *dev)
+{
+	struct model_pm_slot slot;
+
+	if (!b->find(dev->of_node, &slot) || *slot.dev)
+		return;
+	if (dev->pm_domain) {
+		dev_warn(dev, "socmmu %s model: device already has a PM domain\n",
+			 b->name);
+		return;
+	}
+	dev_pm_domain_set(dev, &slot.pd->pmd);
+	WRITE_ONCE(*slot.dev, dev);
+}
+
+static int model_pm_bus_notify(struct notifier_block *nb, unsigned long action,
+			       void *data)
+{
+	struct model_pm_binder *b = container_of(nb, struct model_pm_binder, nb);
+	struct device *dev = data;
+	struct model_pm_slot slot;
+
+	switch (action) {
+	case BUS_NOTIFY_ADD_DEVICE:
+		model_pm_bind(b, dev);
+		break;
+	case BUS_NOTIFY_DEL_DEVICE:
+		if (b->find(dev->of_node, &slot) && *slot.dev == dev) {
+			dev_pm_domain_set(dev, NULL);
+			WRITE_ONCE(*slot.dev, NULL);
+		}
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+/**
+ * model_pm_binder_register() - bind a model's domains to platform devices
+ * @b: the binder, with @b->name and @b->find set; lives as long as the model
+ *
+ * From now on, a platform device added for one of the model's instances
+ * gets its domain, unless it already has one (a warning then), and gives
+ * it back when it is deleted.  Devices that already exist are bound with
+ * model_pm_binder_attach().
+ *
+ * Return: 0, or what bus_register_notifier() returned.
+ */
+int model_pm_binder_register(struct model_pm_binder *b)
+{
+	b->nb.notifier_call = model_pm_bus_notify;
+	return bus_register_notifier(&platform_bus_type, &b->nb);
+}
+EXPORT_SYMBOL_GPL(model_pm_binder_register);
+
+/**
+ * model_pm_binder_attach() - bind the platform device that already exists
+ * @b: a registered binder
+ * @np: one of the model's instances' node
+ *
+ * For a model loaded after the device of @np was added: gives it the
+ * instance's domain as the bus notifier would have, under the device lock
+ * so that no probe runs meanwhile.  Nothing happens when @np has no device.
+ */
+void model_pm_binder_attach(struct model_pm_binder *b,
+			    struct device_node *np)
+{
+	struct platform_device *pdev = of_find_device_by_node(np);
+
+	if (!pdev)
+		return;
+	device_lock(&pdev->dev);
+	model_pm_bind(b, &pdev->dev);
+	device_unlock(&pdev->dev);
+	put_device(&pdev->dev);
+}
+EXPORT_SYMBOL_GPL(model_pm_binder_attach);

@@ -19,7 +19,6 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_domain.h>
 #include <linux/string.h>
@@ -244,52 +243,23 @@ static bool mm_pd_powered(struct model_pm_domain *pd)
 	return msm_model_powered(mm_of_pd(pd));
 }
 
-static struct msm_model *mm_of_node(const struct device_node *np)
+static bool mm_pm_find(const struct device_node *np, struct model_pm_slot *slot)
 {
 	unsigned int i;
 
-	for (i = 0; i < mm_nr_instances; i++)
-		if (mm_instances[i].np == np)
-			return &mm_instances[i];
-	return NULL;
-}
-
-static void mm_attach_device(struct device *dev)
-{
-	struct msm_model *m = mm_of_node(dev->of_node);
-
-	if (!m || m->dev)
-		return;
-	if (dev->pm_domain) {
-		dev_warn(dev, "socmmu msm model: device already has a PM domain\n");
-		return;
-	}
-	dev_pm_domain_set(dev, &m->pm.pmd);
-	WRITE_ONCE(m->dev, dev);
-}
-
-static int mm_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
-{
-	struct device *dev = data;
-	struct msm_model *m;
-
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
-		mm_attach_device(dev);
-		break;
-	case BUS_NOTIFY_DEL_DEVICE:
-		m = mm_of_node(dev->of_node);
-		if (m && m->dev == dev) {
-			dev_pm_domain_set(dev, NULL);
-			WRITE_ONCE(m->dev, NULL);
+	for (i = 0; i < mm_nr_instances; i++) {
+		if (mm_instances[i].np == np) {
+			slot->pd = &mm_instances[i].pm;
+			slot->dev = &mm_instances[i].dev;
+			return true;
 		}
-		break;
 	}
-	return NOTIFY_DONE;
+	return false;
 }
 
-static struct notifier_block mm_bus_nb = {
-	.notifier_call = mm_bus_notify,
+static struct model_pm_binder mm_binder = {
+	.name = "msm",
+	.find = mm_pm_find,
 };
 
 /* ---------------------------------------------------------- identity -- */
@@ -583,7 +553,6 @@ static int mm_map_irqs(void)
 
 static int __init mm_init(void)
 {
-	struct platform_device *pdev;
 	unsigned int i;
 	int ret;
 
@@ -611,18 +580,11 @@ static int __init mm_init(void)
 	if (ret)
 		return ret;
 
-	ret = bus_register_notifier(&platform_bus_type, &mm_bus_nb);
+	ret = model_pm_binder_register(&mm_binder);
 	if (ret)
 		return ret;
-	for (i = 0; i < mm_nr_instances; i++) {
-		pdev = of_find_device_by_node(mm_instances[i].np);
-		if (!pdev)
-			continue;
-		device_lock(&pdev->dev);
-		mm_attach_device(&pdev->dev);
-		device_unlock(&pdev->dev);
-		put_device(&pdev->dev);
-	}
+	for (i = 0; i < mm_nr_instances; i++)
+		model_pm_binder_attach(&mm_binder, mm_instances[i].np);
 	for (i = 0; i < mm_nr_instances; i++) {
 		ret = model_bus_register(mm_instances[i].np, &mm_bus_ops, &mm_instances[i]);
 		if (ret)

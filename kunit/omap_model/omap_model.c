@@ -20,7 +20,6 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm.h>
 #include <linux/pm_domain.h>
@@ -1055,53 +1054,23 @@ static bool om_pd_powered(struct model_pm_domain *pd)
 	return omap_model_powered(om_of_pd(pd));
 }
 
-static struct omap_model *om_of_node(const struct device_node *np)
+static bool om_pm_find(const struct device_node *np, struct model_pm_slot *slot)
 {
 	unsigned int i;
 
-	for (i = 0; i < nr_instances; i++)
-		if (instances[i].np == np)
-			return &instances[i];
-	return NULL;
-}
-
-static void om_attach_device(struct device *dev)
-{
-	struct omap_model *m = om_of_node(dev->of_node);
-
-	if (!m || m->dev)
-		return;
-	if (dev->pm_domain) {
-		dev_warn(dev, "socmmu omap model: device already has a PM domain\n");
-		return;
-	}
-	dev_pm_domain_set(dev, &m->pm.pmd);
-	WRITE_ONCE(m->dev, dev);
-}
-
-static int om_bus_notify(struct notifier_block *nb, unsigned long action,
-			 void *data)
-{
-	struct device *dev = data;
-	struct omap_model *m;
-
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
-		om_attach_device(dev);
-		break;
-	case BUS_NOTIFY_DEL_DEVICE:
-		m = om_of_node(dev->of_node);
-		if (m && m->dev == dev) {
-			dev_pm_domain_set(dev, NULL);
-			WRITE_ONCE(m->dev, NULL);
+	for (i = 0; i < nr_instances; i++) {
+		if (instances[i].np == np) {
+			slot->pd = &instances[i].pm;
+			slot->dev = &instances[i].dev;
+			return true;
 		}
-		break;
 	}
-	return NOTIFY_DONE;
+	return false;
 }
 
-static struct notifier_block om_bus_nb = {
-	.notifier_call = om_bus_notify,
+static struct model_pm_binder om_binder = {
+	.name = "omap",
+	.find = om_pm_find,
 };
 
 /* ---------------------------------------------- the interrupt controller -- */
@@ -1333,7 +1302,6 @@ static const struct model_bus_ops om_bus_ops = {
 
 static int __init om_init(void)
 {
-	struct platform_device *pdev;
 	const struct of_device_id *match;
 	struct device_node *np;
 	unsigned int i;
@@ -1375,18 +1343,11 @@ static int __init om_init(void)
 		m->irq = irq > 0 ? irq : -ENXIO;
 	}
 
-	ret = bus_register_notifier(&platform_bus_type, &om_bus_nb);
+	ret = model_pm_binder_register(&om_binder);
 	if (ret)
 		return ret;
-	for (i = 0; i < nr_instances; i++) {
-		pdev = of_find_device_by_node(instances[i].np);
-		if (!pdev)
-			continue;
-		device_lock(&pdev->dev);
-		om_attach_device(&pdev->dev);
-		device_unlock(&pdev->dev);
-		put_device(&pdev->dev);
-	}
+	for (i = 0; i < nr_instances; i++)
+		model_pm_binder_attach(&om_binder, instances[i].np);
 	for (i = 0; i < nr_instances; i++) {
 		ret = model_bus_register(instances[i].np, &om_bus_ops, &instances[i]);
 		if (ret)

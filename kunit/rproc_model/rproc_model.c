@@ -30,7 +30,6 @@
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_domain.h>
 #include <linux/remoteproc.h>
@@ -1300,47 +1299,23 @@ static bool rm_pd_powered(struct model_pm_domain *pd)
 	return READ_ONCE(rm_of_pd(pd)->powered);
 }
 
-static void rm_attach_device(struct device *dev)
+static bool rm_pm_find(const struct device_node *np, struct model_pm_slot *slot)
 {
 	unsigned int i;
 
 	for (i = 0; i < nr_cores; i++) {
-		struct rm_core *c = &cores[i];
-
-		if (dev->of_node != c->np || c->dev)
-			continue;
-		if (dev->pm_domain) {
-			dev_warn(dev, "socmmu rproc model: device already has a PM domain\n");
-			return;
+		if (cores[i].np == np) {
+			slot->pd = &cores[i].pm;
+			slot->dev = &cores[i].dev;
+			return true;
 		}
-		dev_pm_domain_set(dev, &c->pm.pmd);
-		WRITE_ONCE(c->dev, dev);
 	}
+	return false;
 }
 
-static int rm_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
-{
-	struct device *dev = data;
-	unsigned int i;
-
-	switch (action) {
-	case BUS_NOTIFY_ADD_DEVICE:
-		rm_attach_device(dev);
-		break;
-	case BUS_NOTIFY_DEL_DEVICE:
-		for (i = 0; i < nr_cores; i++) {
-			if (cores[i].dev == dev) {
-				dev_pm_domain_set(dev, NULL);
-				WRITE_ONCE(cores[i].dev, NULL);
-			}
-		}
-		break;
-	}
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block rm_bus_nb = {
-	.notifier_call = rm_bus_notify,
+static struct model_pm_binder rm_binder = {
+	.name = "rproc",
+	.find = rm_pm_find,
 };
 
 /* ---------------------------------------------- the interrupt controller -- */
@@ -1429,7 +1404,6 @@ static int rm_add_core(struct device_node *np)
 
 static int __init rm_init(void)
 {
-	struct platform_device *pdev;
 	struct device_node *np;
 	unsigned int i;
 	int ret;
@@ -1471,7 +1445,7 @@ static int __init rm_init(void)
 			return -EINVAL;
 		}
 	}
-	ret = bus_register_notifier(&platform_bus_type, &rm_bus_nb);
+	ret = model_pm_binder_register(&rm_binder);
 	if (ret)
 		return ret;
 	rm_debugfs = debugfs_create_dir("socmmu_rproc_model", NULL);
@@ -1479,13 +1453,7 @@ static int __init rm_init(void)
 		struct rm_core *c = &cores[i];
 		struct dentry *dir = debugfs_create_dir(c->name, rm_debugfs);
 
-		pdev = of_find_device_by_node(c->np);
-		if (pdev) {
-			device_lock(&pdev->dev);
-			rm_attach_device(&pdev->dev);
-			device_unlock(&pdev->dev);
-			put_device(&pdev->dev);
-		}
+		model_pm_binder_attach(&rm_binder, c->np);
 		debugfs_create_file("stats", 0644, dir, c, &rm_stats_fops);
 		debugfs_create_file("state", 0444, dir, c, &rm_state_fops);
 		debugfs_create_file("inject_fault", 0200, dir, c, &rm_inject_fops);
