@@ -222,13 +222,12 @@ public:
 		overflowed_ = false;
 	}
 
-	int add(u64 offset, u64 phys, u64 len)
+	void add(u64 offset, u64 phys, u64 len)
 	{
 		if (n_ == DMA_RUN_LOG)
 			overflowed_ = true;
 		else
 			runs_[n_++] = { offset, phys, len };
-		return 0;
 	}
 
 	/* Every run of the list is here. */
@@ -742,7 +741,10 @@ private:
 		SgReader entries(be_, sg, nents, can_merge);
 		SgWriter out(be_, sg);
 		RunJoiner runs;
-		auto keep = [log](u64 at, u64 phys, u64 len) { return log->add(at, phys, len); };
+		auto keep = [log](u64 at, u64 phys, u64 len) {
+			log->add(at, phys, len);
+			return 0;
+		};
 		u64 cur_start = 0, cur_len = 0, offset = 0;
 		dma_sg_entry entry;
 		int count = 0;
@@ -1003,7 +1005,7 @@ void dma_range_pool_destroy(struct dma_range_pool *pool) noexcept
 	delete reinterpret_cast<IovaAllocator *>(pool);
 }
 
-/* The allocator's own rule would put 12 KiB on an 8 KiB boundary. */
+/* Above 128 KiB, the allocator's own rule would put 192 KiB on a 128 KiB boundary. */
 u64 dma_range_pool_alloc(struct dma_range_pool *pool, u64 size) noexcept
 {
 	auto addr = reinterpret_cast<IovaAllocator *>(pool)->alloc(

@@ -17,6 +17,7 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/iommu.h>
+#include <linux/kernel.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -72,9 +73,21 @@ static bool eit_refused_client(struct kunit *test, struct device *client)
 	return !client->driver && socmmu_dma_domain(client);
 }
 
-/* Unbind @mmu after @marker: no WARNING and no KASAN report after it. */
-static void eit_unbind_marked(struct kunit *test, struct device *mmu, const char *marker)
+/*
+ * Unbind @mmu after a marker line (@fmt, after the suite's name): no
+ * WARNING and no KASAN report after it.
+ */
+static __printf(3, 4) void eit_unbind_marked(struct kunit *test, struct device *mmu,
+					     const char *fmt, ...)
 {
+	char marker[96];
+	va_list args;
+	int len;
+
+	len = scnprintf(marker, sizeof(marker), "socmmu_exynos_iommu_test: ");
+	va_start(args, fmt);
+	vscnprintf(marker + len, sizeof(marker) - len, fmt, args);
+	va_end(args);
 	pr_info("%s\n", marker);
 	device_release_driver(mmu);
 	KUNIT_EXPECT_EQ_MSG(test, kx_kunit_log_lines(marker, "WARNING:", ""), 0,
@@ -88,11 +101,8 @@ static void eit_unbind_under(struct kunit *test, struct device *mmu, struct devi
 {
 	struct socmmu_dma_info info;
 	struct iommu_group *group;
-	char marker[96];
 
-	snprintf(marker, sizeof(marker), "socmmu_exynos_iommu_test: unbinding %s, %s refused",
-		 dev_name(mmu), dev_name(client));
-	eit_unbind_marked(test, mmu, marker);
+	eit_unbind_marked(test, mmu, "unbinding %s, %s refused", dev_name(mmu), dev_name(client));
 	group = iommu_group_get(client);
 	KUNIT_EXPECT_NULL_MSG(test, group, "the client is still in a group");
 	if (group)
@@ -242,11 +252,8 @@ static void eit_mfc_unbind(struct kunit *test, struct device *client, struct exy
 	struct device *mmu = exynos_model_device(mmus[i]);
 	struct socmmu_iommu_stats stats;
 	struct iommu_group *group;
-	char marker[96];
 
-	snprintf(marker, sizeof(marker), "socmmu_exynos_iommu_test: unbinding %s under %s",
-		 dev_name(mmu), dev_name(client));
-	eit_unbind_marked(test, mmu, marker);
+	eit_unbind_marked(test, mmu, "unbinding %s under %s", dev_name(mmu), dev_name(client));
 	eit_mfc_released(test, client, mmus, !i);
 	KUNIT_EXPECT_EQ(test, device_driver_attach(drv, mmu), 0);
 	KUNIT_EXPECT_EQ(test, socmmu_iommu_get_stats(mmu, &stats), 0);
